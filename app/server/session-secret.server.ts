@@ -1,0 +1,23 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Settings } from "~/utils/env.server";
+
+/**
+ * The demo may run without SESSION_SECRET: it makes a random one and keeps it in the data
+ * folder, so sessions survive a restart. A real deployment (demo off) must set its own.
+ */
+export function resolveSessionSecret(settings: Settings): string {
+  if (settings.sessionSecret) return settings.sessionSecret;
+  if (!settings.demo) {
+    throw new Error(
+      "SESSION_SECRET is not set. With MINGJING_DEMO=0 the server needs one: set SESSION_SECRET to a random string of at least 32 characters (e.g. `openssl rand -hex 32`).",
+    );
+  }
+  const file = path.join(settings.dataDir, "session-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(settings.dataDir, { recursive: true });
+  const secret = crypto.randomBytes(32).toString("hex");
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
