@@ -42,7 +42,7 @@ function isKnownTimeZone(zone: string): boolean {
 }
 
 /** Empty strings count as unset, as in most process managers' env files. */
-function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+function withoutEmpty(env: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(env).filter((entry): entry is [string, string] => Boolean(entry[1])),
   );
@@ -51,7 +51,7 @@ function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
 export class SettingsError extends Error {}
 
 /** Parses the environment; throws a SettingsError naming every bad variable. */
-export function parseSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+export function parseSettings(env: Record<string, string | undefined> = process.env): Settings {
   const result = envSchema.safeParse(withoutEmpty(env));
   if (!result.success) {
     const lines = result.error.issues.map(

@@ -1,0 +1,39 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeViolations, launchBrowser, screenshot } from "./browser";
+
+describe("public home page in Chromium", () => {
+  let browser: Browser;
+  const baseUrl = inject("baseUrl");
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows what the instance holds, read from the seeded database", async () => {
+    const context = await browser.newContext({ bypassCSP: true, locale: "zh-CN" });
+    const page = await context.newPage();
+    const response = await page.goto(`${baseUrl}/`);
+    expect(response?.status()).toBe(200);
+    await expect(page.title()).resolves.toContain("Mingjing");
+    expect(await page.locator("[data-kind=departments]").textContent()).toBe("18");
+    expect(await page.locator("[data-kind=serviceItems]").textContent()).toBe("130");
+    const appeals = Number(
+      (await page.locator("[data-kind=appeals]").textContent())?.replaceAll(",", ""),
+    );
+    expect(appeals).toBeGreaterThan(55_000);
+    expect(await page.getByTestId("latest-data-date").textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    await screenshot(page, "home");
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("answers /healthz with 200 once migrated and seeded", async () => {
+    const response = await fetch(`${baseUrl}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok" });
+  });
+});

@@ -1,0 +1,73 @@
+import { count, eq } from "drizzle-orm";
+import type { AnyPgTable } from "drizzle-orm/pg-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "../../app/utils/password.server";
+import type { DbHandle } from "../../db/client.server";
+import * as schema from "../../db/schema/index";
+import { DEMO_PASSWORD, DEMO_USERS } from "../../seeds/demo/framework";
+import { demoSeedComplete } from "../../seeds/demo/load.server";
+import { defaultDemo, seedDemoIfEmpty } from "../../seeds/demo/seed-demo.server";
+import { createTestDatabase } from "../setup/test-database";
+
+describe("demo seed in the database", () => {
+  let handle: DbHandle;
+  const demo = defaultDemo();
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  const countOf = async (table: AnyPgTable) => {
+    const [row] = await handle.db.select({ n: count() }).from(table);
+    return row?.n ?? 0;
+  };
+
+  it("seeds an empty database with every row of the demo, once", async () => {
+    expect(await demoSeedComplete(handle.db)).toBe(false);
+    expect(await seedDemoIfEmpty(handle)).toBe(true);
+    expect(await demoSeedComplete(handle.db)).toBe(true);
+    expect(await countOf(schema.departments)).toBe(demo.departments.length);
+    expect(await countOf(schema.projects)).toBe(demo.projects.length);
+    expect(await countOf(schema.budgetLines)).toBe(demo["budget-lines"].length);
+    expect(await countOf(schema.milestones)).toBe(demo.milestones.length);
+    expect(await countOf(schema.outcomeValues)).toBe(demo["outcome-values"].length);
+    expect(await countOf(schema.serviceStats)).toBe(demo["service-stats"].length);
+    expect(await countOf(schema.appeals)).toBe(demo.appeals.length);
+    expect(await countOf(schema.ratings)).toBe(demo.ratings.length);
+    expect(await countOf(schema.assignments)).toBe(12);
+
+    expect(await seedDemoIfEmpty(handle)).toBe(false);
+    expect(await countOf(schema.appeals)).toBe(demo.appeals.length);
+  });
+
+  it("creates one user per role, each signing in with the demo password", async () => {
+    const users = await handle.db.select().from(schema.users);
+    expect(users.map((user) => user.username).sort()).toEqual(
+      DEMO_USERS.map((user) => user.username).sort(),
+    );
+    const steward = users.find((user) => user.username === "steward");
+    expect(steward?.role).toBe("steward");
+    const check = await verifyPassword(DEMO_PASSWORD, steward?.passwordHash ?? "");
+    expect(check).toEqual({ valid: true, needsRehash: false });
+    expect((await verifyPassword("wrong-password", steward?.passwordHash ?? "")).valid).toBe(false);
+    const departments = await handle.db
+      .select({ code: schema.departments.code })
+      .from(schema.userDepartments)
+      .innerJoin(schema.departments, eq(schema.departments.id, schema.userDepartments.departmentId))
+      .where(eq(schema.userDepartments.userId, steward?.id ?? -1));
+    expect(departments.map((row) => row.code).sort()).toEqual(["MJ-RSJ", "MJ-SJJ"]);
+  });
+
+  it("stores appeal times as the same instants the demo describes", async () => {
+    const first = demo.appeals[0];
+    const [stored] = await handle.db
+      .select()
+      .from(schema.appeals)
+      .where(eq(schema.appeals.externalId, String(first?.external_id)));
+    expect(stored?.receivedAt.toISOString()).toBe(
+      new Date(String(first?.received_at)).toISOString(),
+    );
+  });
+});
