@@ -1,21 +1,15 @@
+import { mulberry32, type RandomSource } from "../metrics/prng";
+
 /**
- * A small seeded random number generator (mulberry32) with the draws the demo needs.
+ * The draws the demo needs, over the seeded mulberry32 generator of metrics/prng.ts.
  * Same seed, same sequence, on every machine: the demo data is reproducible.
  */
 export class Random {
-  private state: number;
+  /** Uniform in [0, 1). */
+  readonly next: RandomSource;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
 
   /** Uniform in [min, max). */

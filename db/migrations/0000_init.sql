@@ -25,7 +25,7 @@ CREATE TABLE "departments" (
 	"batch_id" bigint,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "departments_code_format" CHECK ("departments"."code" ~ '^[^\x01-\x20\x21-\x2c\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]{1,64}$'),
-	CONSTRAINT "departments_name_not_blank" CHECK (btrim("departments"."name") <> ''),
+	CONSTRAINT "departments_name_not_blank" CHECK ("departments"."name" ~ '[^\s\u00a0\u2000-\u200b\u3000]'),
 	CONSTRAINT "departments_not_own_parent" CHECK ("departments"."parent_id" is distinct from "departments"."id")
 );
 --> statement-breakpoint
@@ -38,7 +38,7 @@ CREATE TABLE "regions" (
 	"batch_id" bigint,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "regions_code_format" CHECK ("regions"."code" ~ '^[^\x01-\x20\x21-\x2c\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]{1,64}$'),
-	CONSTRAINT "regions_name_not_blank" CHECK (btrim("regions"."name") <> ''),
+	CONSTRAINT "regions_name_not_blank" CHECK ("regions"."name" ~ '[^\s\u00a0\u2000-\u200b\u3000]'),
 	CONSTRAINT "regions_not_own_parent" CHECK ("regions"."parent_id" is distinct from "regions"."id")
 );
 --> statement-breakpoint
@@ -66,7 +66,7 @@ CREATE TABLE "milestones" (
 	"actual_date" date,
 	"forecast_date" date,
 	"batch_id" bigint,
-	CONSTRAINT "milestones_name_not_blank" CHECK (btrim("milestones"."name") <> ''),
+	CONSTRAINT "milestones_name_not_blank" CHECK ("milestones"."name" ~ '[^\s\u00a0\u2000-\u200b\u3000]'),
 	CONSTRAINT "milestones_weight_non_negative" CHECK ("milestones"."weight" >= 0)
 );
 --> statement-breakpoint
@@ -82,6 +82,7 @@ CREATE TABLE "outcome_indicators" (
 	"weight" numeric(12, 6),
 	"batch_id" bigint,
 	CONSTRAINT "outcome_indicators_code_format" CHECK ("outcome_indicators"."code" ~ '^[^\x01-\x20\x21-\x2c\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]{1,64}$'),
+	CONSTRAINT "outcome_indicators_name_not_blank" CHECK ("outcome_indicators"."name" ~ '[^\s\u00a0\u2000-\u200b\u3000]'),
 	CONSTRAINT "outcome_indicators_weight_non_negative" CHECK ("outcome_indicators"."weight" >= 0),
 	CONSTRAINT "outcome_indicators_target_matches_direction" CHECK (("outcome_indicators"."direction" = 'higher' and "outcome_indicators"."target" >= "outcome_indicators"."baseline") or ("outcome_indicators"."direction" = 'lower' and "outcome_indicators"."target" <= "outcome_indicators"."baseline"))
 );
@@ -110,7 +111,7 @@ CREATE TABLE "projects" (
 	"batch_id" bigint,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "projects_code_format" CHECK ("projects"."code" ~ '^[^\x01-\x20\x21-\x2c\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]{1,64}$'),
-	CONSTRAINT "projects_name_not_blank" CHECK (btrim("projects"."name") <> ''),
+	CONSTRAINT "projects_name_not_blank" CHECK ("projects"."name" ~ '[^\s\u00a0\u2000-\u200b\u3000]'),
 	CONSTRAINT "projects_budget_non_negative" CHECK ("projects"."budget_yuan" >= 0),
 	CONSTRAINT "projects_target_users_non_negative" CHECK ("projects"."target_users" >= 0),
 	CONSTRAINT "projects_dates_ordered" CHECK ("projects"."planned_end" >= "projects"."planned_start")
@@ -128,7 +129,7 @@ CREATE TABLE "service_items" (
 	"batch_id" bigint,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "service_items_code_format" CHECK ("service_items"."code" ~ '^[^\x01-\x20\x21-\x2c\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]{1,64}$'),
-	CONSTRAINT "service_items_name_not_blank" CHECK (btrim("service_items"."name") <> ''),
+	CONSTRAINT "service_items_name_not_blank" CHECK ("service_items"."name" ~ '[^\s\u00a0\u2000-\u200b\u3000]'),
 	CONSTRAINT "service_items_maturity_range" CHECK ("service_items"."maturity" between 0 and 4),
 	CONSTRAINT "service_items_time_limit_non_negative" CHECK ("service_items"."time_limit_days" >= 0)
 );
@@ -164,7 +165,7 @@ CREATE TABLE "appeals" (
 	"satisfaction" smallint,
 	"caller_hash" text,
 	"batch_id" bigint,
-	CONSTRAINT "appeals_external_id_not_blank" CHECK (btrim("appeals"."external_id") <> ''),
+	CONSTRAINT "appeals_external_id_not_blank" CHECK ("appeals"."external_id" ~ '[^\s\u00a0\u2000-\u200b\u3000]'),
 	CONSTRAINT "appeals_satisfaction_range" CHECK ("appeals"."satisfaction" between 1 and 5),
 	CONSTRAINT "appeals_first_contact_after_received" CHECK ("appeals"."first_contact_at" >= "appeals"."received_at"),
 	CONSTRAINT "appeals_replied_after_received" CHECK ("appeals"."replied_at" >= "appeals"."received_at"),
@@ -184,6 +185,7 @@ CREATE TABLE "ratings" (
 	"comment" text,
 	"comment_state" "moderation_state",
 	"batch_id" bigint,
+	CONSTRAINT "ratings_external_id_not_blank" CHECK ("ratings"."external_id" ~ '[^\s\u00a0\u2000-\u200b\u3000]'),
 	CONSTRAINT "ratings_score_range" CHECK ("ratings"."score" between 1 and 5),
 	CONSTRAINT "ratings_target_matches" CHECK (("ratings"."target" = 'service' and "ratings"."service_item_id" is not null and "ratings"."project_id" is null) or ("ratings"."target" = 'project' and "ratings"."project_id" is not null and "ratings"."service_item_id" is null)),
 	CONSTRAINT "ratings_comment_state_with_comment" CHECK (("ratings"."comment" is null) = ("ratings"."comment_state" is null))
@@ -285,6 +287,7 @@ CREATE TABLE "evaluation_rounds" (
 	"disagreement_threshold" numeric DEFAULT '20' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "evaluation_rounds_code_format" CHECK ("evaluation_rounds"."code" ~ '^[^\x01-\x20\x21-\x2c\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]{1,64}$'),
+	CONSTRAINT "evaluation_rounds_name_not_blank" CHECK ("evaluation_rounds"."name" ~ '[^\s\u00a0\u2000-\u200b\u3000]'),
 	CONSTRAINT "evaluation_rounds_period_ordered" CHECK ("evaluation_rounds"."period_end" >= "evaluation_rounds"."period_start"),
 	CONSTRAINT "evaluation_rounds_threshold_positive" CHECK ("evaluation_rounds"."disagreement_threshold" > 0)
 );
@@ -304,10 +307,11 @@ CREATE TABLE "framework_nodes" (
 	"min_score" numeric,
 	"max_score" numeric,
 	CONSTRAINT "framework_nodes_code_format" CHECK ("framework_nodes"."code" ~ '^[^\x01-\x20\x21-\x2c\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]{1,64}$'),
+	CONSTRAINT "framework_nodes_name_not_blank" CHECK ("framework_nodes"."name" ~ '[^\s\u00a0\u2000-\u200b\u3000]'),
 	CONSTRAINT "framework_nodes_weight_range" CHECK ("framework_nodes"."weight" between 0 and 1),
 	CONSTRAINT "framework_nodes_criterion_scoring" CHECK (("framework_nodes"."kind" = 'criterion') = ("framework_nodes"."scoring" is not null)),
 	CONSTRAINT "framework_nodes_kpi_binding" CHECK (("framework_nodes"."scoring" = 'kpi') = ("framework_nodes"."kpi_key" is not null)),
-	CONSTRAINT "framework_nodes_score_range" CHECK ("framework_nodes"."scoring" is distinct from 'evaluator' or ("framework_nodes"."min_score" is not null and "framework_nodes"."max_score" > "framework_nodes"."min_score"))
+	CONSTRAINT "framework_nodes_score_range" CHECK ("framework_nodes"."scoring" is distinct from 'evaluator' or ("framework_nodes"."min_score" is not null and "framework_nodes"."max_score" is not null and "framework_nodes"."max_score" > "framework_nodes"."min_score"))
 );
 --> statement-breakpoint
 CREATE TABLE "frameworks" (
@@ -318,6 +322,7 @@ CREATE TABLE "frameworks" (
 	"description" text,
 	"published_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "frameworks_name_not_blank" CHECK ("frameworks"."name" ~ '[^\s\u00a0\u2000-\u200b\u3000]'),
 	CONSTRAINT "frameworks_code_format" CHECK ("frameworks"."code" ~ '^[^\x01-\x20\x21-\x2c\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]{1,64}$'),
 	CONSTRAINT "frameworks_version_positive" CHECK ("frameworks"."version" >= 1)
 );
@@ -335,6 +340,7 @@ CREATE TABLE "rubric_levels" (
 	"min_score" numeric NOT NULL,
 	"max_score" numeric NOT NULL,
 	"description" text NOT NULL,
+	CONSTRAINT "rubric_levels_label_not_blank" CHECK ("rubric_levels"."label" ~ '[^\s\u00a0\u2000-\u200b\u3000]'),
 	CONSTRAINT "rubric_levels_range_ordered" CHECK ("rubric_levels"."min_score" <= "rubric_levels"."max_score")
 );
 --> statement-breakpoint
@@ -395,9 +401,10 @@ CREATE TABLE "import_batches" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"committed_at" timestamp with time zone,
 	"reverted_at" timestamp with time zone,
+	CONSTRAINT "import_batches_byte_size_non_negative" CHECK ("import_batches"."byte_size" >= 0),
 	CONSTRAINT "import_batches_hash_format" CHECK ("import_batches"."content_hash" ~ '^[0-9a-f]{64}$'),
 	CONSTRAINT "import_batches_row_counts" CHECK ("import_batches"."rows_accepted" >= 0 and "import_batches"."rows_rejected" >= 0 and "import_batches"."rows_accepted" + "import_batches"."rows_rejected" <= "import_batches"."rows_total"),
-	CONSTRAINT "import_batches_committed_has_time" CHECK ("import_batches"."state" not in ('committed', 'reverted') or "import_batches"."committed_at" is not null),
+	CONSTRAINT "import_batches_committed_has_time" CHECK (("import_batches"."state" in ('committed', 'reverted')) = ("import_batches"."committed_at" is not null)),
 	CONSTRAINT "import_batches_reverted_has_time" CHECK (("import_batches"."state" = 'reverted') = ("import_batches"."reverted_at" is not null))
 );
 --> statement-breakpoint
@@ -425,7 +432,7 @@ ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY
 ALTER TABLE "user_departments" ADD CONSTRAINT "user_departments_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_departments" ADD CONSTRAINT "user_departments_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assignments" ADD CONSTRAINT "assignments_evaluator_id_users_id_fk" FOREIGN KEY ("evaluator_id") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "assignments" ADD CONSTRAINT "assignments_round_id_project_id_round_projects_round_id_project_id_fk" FOREIGN KEY ("round_id","project_id") REFERENCES "public"."round_projects"("round_id","project_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assignments" ADD CONSTRAINT "assignments_round_project_fk" FOREIGN KEY ("round_id","project_id") REFERENCES "public"."round_projects"("round_id","project_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_rounds" ADD CONSTRAINT "evaluation_rounds_framework_id_frameworks_id_fk" FOREIGN KEY ("framework_id") REFERENCES "public"."frameworks"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "framework_nodes" ADD CONSTRAINT "framework_nodes_framework_id_frameworks_id_fk" FOREIGN KEY ("framework_id") REFERENCES "public"."frameworks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "framework_nodes" ADD CONSTRAINT "framework_nodes_parent_id_framework_nodes_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."framework_nodes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -29,3 +29,10 @@ export const codeCheck = (table: string, column: AnyPgColumn) =>
 /** A period is a month, stored as its first day. */
 export const periodCheck = (table: string, column: AnyPgColumn) =>
   check(`${table}_period_is_month`, sql`extract(day from ${column}) = 1`);
+
+/**
+ * Text with at least one visible character. btrim() strips ASCII spaces only; Chinese
+ * input methods also produce the ideographic space (U+3000) and no-break spaces.
+ */
+export const notBlank = (name: string, column: AnyPgColumn) =>
+  check(name, sql`${column} ~ ${sql.raw(`'[^\\s\\u00a0\\u2000-\\u200b\\u3000]'`)}`);

@@ -10,7 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { batchId } from "./_columns";
+import { batchId, notBlank } from "./_columns";
 import { appealType } from "./enums";
 import { departments } from "./organisation";
 
@@ -45,7 +45,7 @@ export const appeals = pgTable(
     index("appeals_department_received_idx").on(t.departmentId, t.receivedAt),
     index("appeals_received_idx").on(t.receivedAt),
     index("appeals_batch_idx").on(t.batchId),
-    check("appeals_external_id_not_blank", sql`btrim(${t.externalId}) <> ''`),
+    notBlank("appeals_external_id_not_blank", t.externalId),
     check("appeals_satisfaction_range", sql`${t.satisfaction} between 1 and 5`),
     check("appeals_first_contact_after_received", sql`${t.firstContactAt} >= ${t.receivedAt}`),
     check("appeals_replied_after_received", sql`${t.repliedAt} >= ${t.receivedAt}`),

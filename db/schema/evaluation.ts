@@ -13,7 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { codeCheck, createdAt } from "./_columns";
+import { codeCheck, createdAt, notBlank } from "./_columns";
 import { users } from "./accounts";
 import { assessmentState, criterionScoring, frameworkNodeKind, roundState } from "./enums";
 import { projects } from "./projects";
@@ -32,6 +32,7 @@ export const frameworks = pgTable(
   },
   (t) => [
     uniqueIndex("frameworks_code_version_key").on(t.code, t.version),
+    notBlank("frameworks_name_not_blank", t.name),
     codeCheck("frameworks", t.code),
     check("frameworks_version_positive", sql`${t.version} >= 1`),
   ],
@@ -66,6 +67,7 @@ export const frameworkNodes = pgTable(
     index("framework_nodes_parent_idx").on(t.parentId),
     foreignKey({ columns: [t.parentId], foreignColumns: [t.id] }).onDelete("cascade"),
     codeCheck("framework_nodes", t.code),
+    notBlank("framework_nodes_name_not_blank", t.name),
     check("framework_nodes_weight_range", sql`${t.weight} between 0 and 1`),
     check(
       "framework_nodes_criterion_scoring",
@@ -74,7 +76,7 @@ export const frameworkNodes = pgTable(
     check("framework_nodes_kpi_binding", sql`(${t.scoring} = 'kpi') = (${t.kpiKey} is not null)`),
     check(
       "framework_nodes_score_range",
-      sql`${t.scoring} is distinct from 'evaluator' or (${t.minScore} is not null and ${t.maxScore} > ${t.minScore})`,
+      sql`${t.scoring} is distinct from 'evaluator' or (${t.minScore} is not null and ${t.maxScore} is not null and ${t.maxScore} > ${t.minScore})`,
     ),
   ],
 );
@@ -94,6 +96,7 @@ export const rubricLevels = pgTable(
   },
   (t) => [
     uniqueIndex("rubric_levels_label_key").on(t.criterionId, t.label),
+    notBlank("rubric_levels_label_not_blank", t.label),
     check("rubric_levels_range_ordered", sql`${t.minScore} <= ${t.maxScore}`),
   ],
 );
@@ -119,6 +122,7 @@ export const evaluationRounds = pgTable(
   (t) => [
     uniqueIndex("evaluation_rounds_code_key").on(t.code),
     codeCheck("evaluation_rounds", t.code),
+    notBlank("evaluation_rounds_name_not_blank", t.name),
     check("evaluation_rounds_period_ordered", sql`${t.periodEnd} >= ${t.periodStart}`),
     check("evaluation_rounds_threshold_positive", sql`${t.disagreementThreshold} > 0`),
   ],
@@ -158,6 +162,7 @@ export const assignments = pgTable(
     uniqueIndex("assignments_natural_key").on(t.roundId, t.projectId, t.evaluatorId),
     index("assignments_evaluator_idx").on(t.evaluatorId),
     foreignKey({
+      name: "assignments_round_project_fk",
       columns: [t.roundId, t.projectId],
       foreignColumns: [roundProjects.roundId, roundProjects.projectId],
     }).onDelete("cascade"),

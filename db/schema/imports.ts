@@ -45,6 +45,7 @@ export const importBatches = pgTable(
   (t) => [
     index("import_batches_hash_idx").on(t.contentHash),
     index("import_batches_kind_idx").on(t.kind, t.createdAt),
+    check("import_batches_byte_size_non_negative", sql`${t.byteSize} >= 0`),
     check("import_batches_hash_format", sql`${t.contentHash} ~ '^[0-9a-f]{64}$'`),
     check(
       "import_batches_row_counts",
@@ -52,7 +53,7 @@ export const importBatches = pgTable(
     ),
     check(
       "import_batches_committed_has_time",
-      sql`${t.state} not in ('committed', 'reverted') or ${t.committedAt} is not null`,
+      sql`(${t.state} in ('committed', 'reverted')) = (${t.committedAt} is not null)`,
     ),
     check(
       "import_batches_reverted_has_time",

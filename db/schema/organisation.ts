@@ -9,7 +9,7 @@ import {
   uniqueIndex,
   integer,
 } from "drizzle-orm/pg-core";
-import { batchId, codeCheck, createdAt } from "./_columns";
+import { batchId, codeCheck, createdAt, notBlank } from "./_columns";
 import { regionLevel } from "./enums";
 
 /** Administrative region: province → city → county. */
@@ -27,7 +27,7 @@ export const regions = pgTable(
   (t) => [
     uniqueIndex("regions_code_key").on(t.code),
     codeCheck("regions", t.code),
-    check("regions_name_not_blank", sql`btrim(${t.name}) <> ''`),
+    notBlank("regions_name_not_blank", t.name),
     check("regions_not_own_parent", sql`${t.parentId} is distinct from ${t.id}`),
     foreignKey({ columns: [t.parentId], foreignColumns: [t.id] }).onDelete("restrict"),
   ],
@@ -50,7 +50,7 @@ export const departments = pgTable(
     uniqueIndex("departments_name_key").on(t.name),
     index("departments_region_idx").on(t.regionId),
     codeCheck("departments", t.code),
-    check("departments_name_not_blank", sql`btrim(${t.name}) <> ''`),
+    notBlank("departments_name_not_blank", t.name),
     check("departments_not_own_parent", sql`${t.parentId} is distinct from ${t.id}`),
     foreignKey({ columns: [t.parentId], foreignColumns: [t.id] }).onDelete("restrict"),
   ],

@@ -11,7 +11,7 @@ import {
   unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { batchId, codeCheck, createdAt, periodCheck, yuan } from "./_columns";
+import { batchId, codeCheck, createdAt, periodCheck, yuan, notBlank } from "./_columns";
 import { costCategory, fundingSource, indicatorDirection, lifecycleStage } from "./enums";
 import { departments } from "./organisation";
 
@@ -40,7 +40,7 @@ export const projects = pgTable(
     index("projects_department_idx").on(t.departmentId),
     index("projects_stage_idx").on(t.stage),
     codeCheck("projects", t.code),
-    check("projects_name_not_blank", sql`btrim(${t.name}) <> ''`),
+    notBlank("projects_name_not_blank", t.name),
     check("projects_budget_non_negative", sql`${t.budgetYuan} >= 0`),
     check("projects_target_users_non_negative", sql`${t.targetUsers} >= 0`),
     check("projects_dates_ordered", sql`${t.plannedEnd} >= ${t.plannedStart}`),
@@ -89,7 +89,7 @@ export const milestones = pgTable(
   },
   (t) => [
     uniqueIndex("milestones_natural_key").on(t.projectId, t.name),
-    check("milestones_name_not_blank", sql`btrim(${t.name}) <> ''`),
+    notBlank("milestones_name_not_blank", t.name),
     check("milestones_weight_non_negative", sql`${t.weight} >= 0`),
   ],
 );
@@ -114,6 +114,7 @@ export const outcomeIndicators = pgTable(
   (t) => [
     uniqueIndex("outcome_indicators_natural_key").on(t.projectId, t.code),
     codeCheck("outcome_indicators", t.code),
+    notBlank("outcome_indicators_name_not_blank", t.name),
     check("outcome_indicators_weight_non_negative", sql`${t.weight} >= 0`),
     // A target that does not point the indicator's way would turn achievement upside down.
     check(

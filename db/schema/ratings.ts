@@ -10,7 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { batchId } from "./_columns";
+import { batchId, notBlank } from "./_columns";
 import { moderationState, ratingTarget } from "./enums";
 import { projects } from "./projects";
 import { serviceItems } from "./services";
@@ -36,6 +36,7 @@ export const ratings = pgTable(
   },
   (t) => [
     uniqueIndex("ratings_external_id_key").on(t.externalId),
+    notBlank("ratings_external_id_not_blank", t.externalId),
     index("ratings_service_item_idx").on(t.serviceItemId, t.ratedAt),
     index("ratings_project_idx").on(t.projectId, t.ratedAt),
     check("ratings_score_range", sql`${t.score} between 1 and 5`),

@@ -11,7 +11,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { batchId, codeCheck, createdAt, periodCheck } from "./_columns";
+import { batchId, codeCheck, createdAt, periodCheck, notBlank } from "./_columns";
 import { departments } from "./organisation";
 
 /**
@@ -40,7 +40,7 @@ export const serviceItems = pgTable(
     uniqueIndex("service_items_code_key").on(t.code),
     index("service_items_department_idx").on(t.departmentId),
     codeCheck("service_items", t.code),
-    check("service_items_name_not_blank", sql`btrim(${t.name}) <> ''`),
+    notBlank("service_items_name_not_blank", t.name),
     check("service_items_maturity_range", sql`${t.maturity} between 0 and 4`),
     check("service_items_time_limit_non_negative", sql`${t.timeLimitDays} >= 0`),
   ],

@@ -1,22 +1,16 @@
-/** Local-date arithmetic on "YYYY-MM-DD" strings, through UTC day numbers (no DST surprises). */
-const DAY_MS = 86_400_000;
+import { dayNumberFromParts, isoDateOf } from "../../metrics/iso-date";
 
-export function dayNumber(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-}
+/** Month arithmetic and local times for the demo, on "YYYY-MM-DD" strings. */
+export {
+  addCalendarDays as addDays,
+  dayNumberOf as dayNumber,
+  isoDateOf as fromDayNumber,
+} from "../../metrics/iso-date";
 
-export function fromDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return fromDayNumber(dayNumber(date) + days);
-}
-
+/** The first day of the month `months` after the month of `month` (may be negative). */
 export function addMonths(month: string, months: number): string {
-  const [year, monthIndex] = [Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + months];
-  const shifted = new Date(Date.UTC(year, monthIndex, 1));
-  return shifted.toISOString().slice(0, 10);
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + months;
+  return isoDateOf(dayNumberFromParts(Math.floor(index / 12), (index % 12) + 1, 1));
 }
 
 export function firstOfMonth(date: string): string {
@@ -25,9 +19,11 @@ export function firstOfMonth(date: string): string {
 
 /** The demo county is in China (UTC+8 all year): a local time as an ISO string with offset. */
 export function chinaTime(date: string, secondsOfDay: number): string {
-  const hours = Math.floor(secondsOfDay / 3600);
-  const minutes = Math.floor((secondsOfDay % 3600) / 60);
-  const seconds = Math.floor(secondsOfDay % 60);
   const pad = (value: number) => String(value).padStart(2, "0");
-  return `${date}T${pad(hours)}:${pad(minutes)}:${pad(seconds)}+08:00`;
+  const [hours, minutes, seconds] = [
+    secondsOfDay / 3600,
+    (secondsOfDay % 3600) / 60,
+    secondsOfDay % 60,
+  ].map(Math.floor);
+  return `${date}T${pad(hours ?? 0)}:${pad(minutes ?? 0)}:${pad(seconds ?? 0)}+08:00`;
 }

@@ -1,4 +1,5 @@
 import { LIFECYCLE_STAGES, type LifecycleStage } from "../../db/schema/enums";
+import type { WorkingDayCalendar } from "../../metrics/working-days";
 import { Random } from "../random";
 import {
   APPEAL_CATEGORIES,
@@ -14,9 +15,7 @@ import {
 import { addDays, addMonths, chinaTime, dayNumber, firstOfMonth, fromDayNumber } from "./dates";
 import type { DemoData, DemoRow } from "./demo-data";
 
-export interface WorkingDayRule {
-  isWorkingDay(date: string): boolean;
-}
+export type WorkingDayRule = Pick<WorkingDayCalendar, "isWorkingDay" | "addWorkingDays">;
 
 export interface DemoOptions {
   seed: number;
@@ -33,16 +32,6 @@ export const DEFAULT_LAST_DAY = "2026-10-31";
 export const DEMO_MONTHS = 36;
 
 const money = (yuan: number) => yuan.toFixed(2);
-
-/** The n-th working day after `date` (the day itself never counts). */
-function workingDayAfter(calendar: WorkingDayRule, date: string, n: number): string {
-  let day = date;
-  for (let counted = 0; counted < n;) {
-    day = addDays(day, 1);
-    if (calendar.isWorkingDay(day)) counted++;
-  }
-  return day;
-}
 
 export function generateDemo(options: DemoOptions): DemoData {
   const random = new Random(options.seed);
@@ -361,7 +350,7 @@ function generateAppeals(random: Random, options: DemoOptions, firstMonth: strin
           [3, 1],
         ] as const);
         const contactDay =
-          contactDays === 0 ? date : workingDayAfter(options.calendar, date, contactDays);
+          contactDays === 0 ? date : options.calendar.addWorkingDays(date, contactDays);
         firstContactAt =
           contactDays === 0
             ? chinaTime(date, Math.min(86_399, receivedSeconds + random.int(600, 7200)))
@@ -382,7 +371,7 @@ function generateAppeals(random: Random, options: DemoOptions, firstMonth: strin
         [12, 0.9],
         [18, 0.5],
       ] as const);
-      const replyDay = replyDays === 0 ? date : workingDayAfter(options.calendar, date, replyDays);
+      const replyDay = replyDays === 0 ? date : options.calendar.addWorkingDays(date, replyDays);
       const replied = random.chance(0.9925) && replyDay <= options.lastDay;
       const replySeconds =
         replyDays === 0
@@ -404,7 +393,7 @@ function generateAppeals(random: Random, options: DemoOptions, firstMonth: strin
           ? chinaTime(closedDay, Math.min(86_399, replySeconds + 3600))
           : null;
       const dueAt = random.chance(0.04)
-        ? chinaTime(workingDayAfter(options.calendar, date, 3), 86_399)
+        ? chinaTime(options.calendar.addWorkingDays(date, 3), 86_399)
         : null;
       const satisfaction =
         replied && random.chance(0.72)

@@ -1,0 +1,151 @@
+/**
+ * Mingjing's KPI math (DESIGN.md, "KPI definitions"): pure functions, numbers in and
+ * numbers out, shared by pages, the command line and the tests of SQL roll-ups.
+ * "No data" is null, never 0 % or 100 %.
+ */
+
+// Basics
+export { ratio } from "./ratio";
+export {
+  median,
+  medianFromHistogram,
+  histogramOf,
+  mergeHistograms,
+  type Histogram,
+} from "./median";
+export { quantile, quantileSorted } from "./quantile";
+export { relativeChange, percentagePointChange } from "./year-on-year";
+export { roundHalfAwayFromZero, roundedUnits } from "./round-half-away-from-zero";
+export { varianceBand, type Band } from "./variance-band";
+export { compareToTarget, type KpiTarget } from "./target-comparison";
+
+// Dates, time zones and working days
+export {
+  MS_PER_DAY,
+  addCalendarDays,
+  calendarDaysBetween,
+  calendarDaysInclusive,
+  dayNumberFromParts,
+  dayNumberOf,
+  dayOfWeek,
+  daysInMonth,
+  isIsoDate,
+  isoDateOf,
+  lastDayOfMonth,
+  partsFromDayNumber,
+} from "./iso-date";
+export {
+  createWorkingDayCalendar,
+  isWeekday,
+  type CalendarDayOverride,
+  type WorkingDayCalendar,
+} from "./working-days";
+export {
+  endOfLocalDay,
+  endOfLocalDayMs,
+  localDateOf,
+  localDayNumberOf,
+  utcOffsetMs,
+} from "./time-zone";
+export { yearsInRange, yearsWithoutOfficialData } from "./calendar-coverage";
+export { monthsInRange } from "./months-in-range";
+
+// Appeals and ratings
+export {
+  appealFacts,
+  replyDueAtMs,
+  replyLimitWorkingDays,
+  DEFAULT_REPLY_LIMIT_WORKING_DAYS,
+  type AppealClock,
+  type AppealFacts,
+  type AppealRecord,
+} from "./appeal-facts";
+export {
+  appealCounts,
+  appealKpis,
+  appealKpisFromCounts,
+  mergeAppealCounts,
+  type AppealCounts,
+  type AppealKpis,
+  type LocalDateRange,
+} from "./appeal-kpis";
+export { appealKpisYearOnYear, type AppealKpisChange } from "./appeal-year-on-year";
+export {
+  addRatingCounts,
+  countRating,
+  ratingCountsOf,
+  ratingSummary,
+  ratingSummaryFromCounts,
+  type MutableRatingCounts,
+  type RatingCounts,
+  type RatingSummary,
+} from "./rating-summary";
+
+// Services
+export {
+  serviceCoverage,
+  FULL_ONLINE_MATURITY,
+  type ServiceCoverage,
+  type ServiceItemProfile,
+} from "./service-coverage";
+export { digitalTakeUp, type TransactionCounts } from "./digital-take-up";
+export { onTimeCompletion, type CompletionCounts } from "./on-time-completion";
+export { serviceKpis, type ServiceKpis } from "./service-kpis";
+
+// Projects
+export {
+  earnedValue,
+  projectEarnedValue,
+  spendToDate,
+  type BudgetLine,
+  type EarnedValueInput,
+  type Milestone,
+  type ProjectEarnedValue,
+} from "./earned-value";
+export { estimateAtCompletion, forecastOverrun } from "./forecast-at-completion";
+export { portfolioEarnedValue, type PortfolioEarnedValue } from "./portfolio-earned-value";
+export { scheduleSlipDays } from "./schedule-slip";
+export {
+  achievement,
+  indicatorAchievement,
+  latestValueAt,
+  projectOutcome,
+  MAX_ACHIEVEMENT,
+  type IndicatorDirection,
+  type OutcomeIndicator,
+  type OutcomeValue,
+} from "./outcome-achievement";
+
+// Evaluation
+export {
+  criterionScore,
+  frameworkNodeScores,
+  frameworkScore,
+  type FrameworkNode,
+} from "./evaluation-score";
+export { completeScoreMatrix, icc21, iccOfScores, type RaterScore, type ScoreMatrix } from "./icc";
+export { needsModeration, scoreRange } from "./score-disagreement";
+
+// Composite index and ranking
+export { distanceToTarget, minMaxNormalise, type Direction } from "./normalise";
+export { compareIds, rankByScore, type Scored } from "./rank";
+export {
+  aggregate,
+  compositeIndex,
+  normaliseIndicators,
+  type Aggregation,
+  type CompositeIndexOptions,
+  type CompositeScore,
+  type IndexEntity,
+  type IndexIndicator,
+  type Normalisation,
+} from "./composite-index";
+export { mulberry32, seedFromString, type RandomSource } from "./prng";
+export {
+  perturbWeights,
+  rankUncertainty,
+  DEFAULT_DRAWS,
+  DEFAULT_WEIGHT_SPREAD,
+  type RankBand,
+  type RankUncertaintyOptions,
+} from "./rank-uncertainty";
