@@ -310,7 +310,7 @@ CREATE TABLE "framework_nodes" (
 	CONSTRAINT "framework_nodes_name_not_blank" CHECK ("framework_nodes"."name" ~ '[^\s\u00a0\u2000-\u200b\u3000]'),
 	CONSTRAINT "framework_nodes_weight_range" CHECK ("framework_nodes"."weight" between 0 and 1),
 	CONSTRAINT "framework_nodes_criterion_scoring" CHECK (("framework_nodes"."kind" = 'criterion') = ("framework_nodes"."scoring" is not null)),
-	CONSTRAINT "framework_nodes_kpi_binding" CHECK (("framework_nodes"."scoring" = 'kpi') = ("framework_nodes"."kpi_key" is not null)),
+	CONSTRAINT "framework_nodes_kpi_binding" CHECK (("framework_nodes"."scoring" is not distinct from 'kpi') = ("framework_nodes"."kpi_key" is not null)),
 	CONSTRAINT "framework_nodes_score_range" CHECK ("framework_nodes"."scoring" is distinct from 'evaluator' or ("framework_nodes"."min_score" is not null and "framework_nodes"."max_score" is not null and "framework_nodes"."max_score" > "framework_nodes"."min_score"))
 );
 --> statement-breakpoint

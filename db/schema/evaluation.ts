@@ -73,7 +73,10 @@ export const frameworkNodes = pgTable(
       "framework_nodes_criterion_scoring",
       sql`(${t.kind} = 'criterion') = (${t.scoring} is not null)`,
     ),
-    check("framework_nodes_kpi_binding", sql`(${t.scoring} = 'kpi') = (${t.kpiKey} is not null)`),
+    check(
+      "framework_nodes_kpi_binding",
+      sql`(${t.scoring} is not distinct from 'kpi') = (${t.kpiKey} is not null)`,
+    ),
     check(
       "framework_nodes_score_range",
       sql`${t.scoring} is distinct from 'evaluator' or (${t.minScore} is not null and ${t.maxScore} is not null and ${t.maxScore} > ${t.minScore})`,
