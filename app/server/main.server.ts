@@ -10,6 +10,8 @@ import { getPhase, setDatabase, setPhase } from "../../db/runtime.server";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../seeds/demo/framework";
 import { seedDemoIfEmpty } from "../../seeds/demo/seed-demo.server";
 import { parseSettings, type Settings } from "../utils/env.server";
+import { crossSiteReason } from "../utils/csrf.server";
+import { applySecurityHeaders } from "../utils/security-headers.server";
 import { ensureBuild, SERVER_BUILD } from "./ensure-build.server";
 import { resolveSessionSecret } from "./session-secret.server";
 
@@ -85,6 +87,16 @@ async function main(): Promise<void> {
   const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  app.use((req, res, next) => {
+    // The app reads the client's address from this header: never from the client itself.
+    req.headers["x-mingjing-client-ip"] = req.socket.remoteAddress ?? "";
+    const headers = new Headers();
+    applySecurityHeaders(headers, {
+      https: req.secure || req.headers["x-forwarded-proto"] === "https",
+    });
+    headers.forEach((value, key) => res.setHeader(key, value));
+    next();
+  });
   app.use(
     "/build",
     express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }),
@@ -93,6 +105,17 @@ async function main(): Promise<void> {
   app.use((req, res, next) => {
     if (getPhase().phase === "ready" || req.path === "/healthz") next();
     else startingPage(res);
+  });
+  app.use((req, res, next) => {
+    const reason = crossSiteReason(
+      req.method,
+      `${req.protocol}://${req.get("host")}${req.originalUrl}`,
+      {
+        get: (name) => req.get(name) ?? null,
+      },
+    );
+    if (reason) res.status(403).type("text/plain").send(`Forbidden: ${reason}.`);
+    else next();
   });
   app.all("*", createRequestHandler({ build, mode: "production" }));
 

@@ -1,6 +1,7 @@
 import { parseSettings } from "../../app/utils/env.server";
 import { openMigratedDatabase } from "../open-migrated.server";
-import { createUser, passwordSchema, usernameSchema } from "../queries/users.server";
+import { createUserWithDepartments } from "../queries/admin-users.server";
+import { passwordSchema, usernameSchema } from "../queries/users.server";
 import { promptPassword } from "./prompt-password";
 
 /** npm run create-admin -- USERNAME: the first admin of a deployment without demo data. */
@@ -24,11 +25,15 @@ async function main(): Promise<number> {
   }
   const handle = await openMigratedDatabase(parseSettings(), "npm run create-admin");
   try {
-    await createUser(
+    const created = await createUserWithDepartments(
       handle.db,
-      { username: username.data, displayName: username.data, role: "admin", password },
-      { id: null, name: "command line" },
+      { username: username.data, displayName: username.data, role: "admin", password, departmentIds: [] },
+      { id: null, name: "command line", ip: null },
     );
+    if (!created.ok) {
+      console.error(`Nothing was created: ${created.reason === "username_taken" ? `the username "${username.data}" is taken` : created.reason}.`);
+      return 1;
+    }
     console.log(`Created the admin "${username.data}".`);
     return 0;
   } finally {

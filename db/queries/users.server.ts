@@ -1,10 +1,11 @@
-import { sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { hashPassword } from "../../app/utils/password.server";
+import { hashPassword, verifyPassword } from "../../app/utils/password.server";
 import type { Database } from "../client.server";
 import { ROLES } from "../schema/enums";
 import { users } from "../schema/accounts";
 import { recordAudit } from "./audit.server";
+import { revokeUserSessions } from "./sessions.server";
 
 export const usernameSchema = z
   .string()
@@ -25,40 +26,35 @@ export const newUserSchema = z.object({
 });
 export type NewUser = z.infer<typeof newUserSchema>;
 
-export class UsernameTakenError extends Error {}
-
-/** Creates a user (hashing the password) and records who did it. */
-export async function createUser(
+/**
+ * Changes a password after checking the current one; every other session of the user
+ * ends. Returns false when the current password is wrong.
+ */
+export async function changePassword(
   db: Database,
-  input: NewUser,
-  actor: { id: number | null; name: string },
-): Promise<number> {
-  const user = newUserSchema.parse(input);
-  const passwordHash = await hashPassword(user.password);
-  return db.transaction(async (tx) => {
-    const taken = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.username}) = lower(${user.username})`);
-    if (taken.length > 0) throw new UsernameTakenError(`The username "${user.username}" is taken.`);
-    const [created] = await tx
-      .insert(users)
-      .values({
-        username: user.username,
-        displayName: user.displayName,
-        role: user.role,
-        passwordHash,
-      })
-      .returning({ id: users.id });
-    if (!created) throw new Error("user insert returned nothing");
+  input: {
+    userId: number;
+    currentPassword: string;
+    newPassword: string;
+    keepSession?: string;
+    actor: { id: number; name: string; ip: string | null };
+  },
+): Promise<boolean> {
+  const [user] = await db.select().from(users).where(eq(users.id, input.userId));
+  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash)).valid)
+    return false;
+  const passwordHash = await hashPassword(passwordSchema.parse(input.newPassword));
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    await revokeUserSessions(tx, user.id, input.keepSession);
     await recordAudit(tx, {
-      actorId: actor.id,
-      actorName: actor.name,
-      action: "user.create",
+      actorId: input.actor.id,
+      actorName: input.actor.name,
+      action: "auth.password_change",
       objectKind: "user",
-      objectId: created.id,
-      after: { username: user.username, displayName: user.displayName, role: user.role },
+      objectId: user.id,
+      ip: input.actor.ip,
     });
-    return created.id;
   });
+  return true;
 }

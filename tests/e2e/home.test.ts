@@ -1,19 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, launchBrowser, screenshot } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { axeViolations, screenshot, sharedBrowser } from "./browser";
 
 describe("public home page in Chromium", () => {
-  let browser: Browser;
+  const browser = sharedBrowser();
   const baseUrl = inject("baseUrl");
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it("shows what the instance holds, read from the seeded database", async () => {
-    const context = await browser.newContext({ bypassCSP: true, locale: "zh-CN" });
+    const context = await browser().newContext({ bypassCSP: true, locale: "zh-CN" });
     const page = await context.newPage();
     const response = await page.goto(`${baseUrl}/`);
     expect(response?.status()).toBe(200);

@@ -1,0 +1,55 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listImportBatches } from "../../db/queries/scope.server";
+import { getDb } from "../../db/runtime.server";
+import { formatDateTime } from "~/utils/format";
+import { departmentScope, requireUser } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "数据导入 Imports · 明镜 Mingjing" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: ["admin", "steward"] });
+  const batches = await listImportBatches(getDb(), departmentScope(user));
+  return { batches };
+}
+
+export default function Imports() {
+  const { batches } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>数据导入 Imports</h1>
+      {batches.length === 0 ? (
+        <p>还没有导入记录。No imports yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">时间 When</th>
+              <th scope="col">类型 Kind</th>
+              <th scope="col">文件 File</th>
+              <th scope="col">部门 Department</th>
+              <th scope="col">状态 State</th>
+              <th scope="col">接受/拒绝 Accepted/rejected</th>
+            </tr>
+          </thead>
+          <tbody>
+            {batches.map((batch) => (
+              <tr key={batch.id}>
+                <td>{formatDateTime(batch.createdAt)}</td>
+                <td>{batch.kind}</td>
+                <td>
+                  <Link to={`/imports/${batch.id}`}>{batch.fileName}</Link>
+                </td>
+                <td>{batch.departmentName ?? "—"}</td>
+                <td>{batch.state}</td>
+                <td>
+                  {batch.rowsAccepted} / {batch.rowsRejected}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

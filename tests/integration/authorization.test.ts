@@ -1,0 +1,193 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../db/client.server";
+import { createAppHandler, TestClient } from "../support/app-client";
+import { FIXTURE_PASSWORD, loadFixture, type Fixture } from "../support/fixture";
+import { createTestDatabase } from "../setup/test-database";
+
+type Visitor = "anonymous" | "admin" | "leader" | "steward" | "evaluator";
+const VISITORS: Visitor[] = ["anonymous", "admin", "leader", "steward", "evaluator"];
+type Expectation = Record<Visitor, number>;
+
+interface Case {
+  path: (fixture: Fixture) => string;
+  expect: Expectation;
+}
+
+const SIGN_IN = 302; // anonymous visitors of internal pages are redirected to /login
+
+/** Allowed roles get `ok`, the others 403, anonymous visitors the sign-in redirect. */
+function internal(allowed: Visitor[], ok = 200, overrides: Partial<Expectation> = {}): Expectation {
+  const expectation = Object.fromEntries(
+    VISITORS.map((visitor) => [
+      visitor,
+      visitor === "anonymous" ? SIGN_IN : allowed.includes(visitor) ? ok : 403,
+    ]),
+  ) as Expectation;
+  return { ...expectation, ...overrides };
+}
+
+const everyone = (status: number, overrides: Partial<Expectation> = {}): Expectation => ({
+  ...(Object.fromEntries(VISITORS.map((visitor) => [visitor, status])) as Expectation),
+  ...overrides,
+});
+
+const SUPERVISORS: Visitor[] = ["admin", "leader", "steward"];
+
+/**
+ * Every route module in app/routes, with what each visitor gets. A route added without
+ * an entry here fails the "covers every route" test.
+ */
+const MATRIX: Record<string, Case[]> = {
+  "_index.tsx": [{ path: () => "/", expect: everyone(200) }],
+  "healthz.ts": [{ path: () => "/healthz", expect: everyone(200) }],
+  "login.tsx": [{ path: () => "/login", expect: everyone(302, { anonymous: 200 }) }],
+  "logout.tsx": [{ path: () => "/logout", expect: everyone(302) }],
+  "account.password.tsx": [
+    {
+      path: () => "/account/password",
+      expect: internal(["admin", "leader", "steward", "evaluator"]),
+    },
+  ],
+  "dashboard._index.tsx": [{ path: () => "/dashboard", expect: internal(SUPERVISORS) }],
+  "dashboard.departments.$code.tsx": [
+    {
+      path: (f) => `/dashboard/departments/${f.departments.a.code}`,
+      expect: internal(SUPERVISORS),
+    },
+    {
+      path: (f) => `/dashboard/departments/${f.departments.b.code}`,
+      expect: internal(SUPERVISORS, 200, { steward: 404 }),
+    },
+    { path: () => "/dashboard/departments/NO-SUCH", expect: internal(SUPERVISORS, 404) },
+  ],
+  "dashboard.projects.$code.tsx": [
+    { path: (f) => `/dashboard/projects/${f.projects.a}`, expect: internal(SUPERVISORS) },
+    {
+      path: (f) => `/dashboard/projects/${f.projects.b}`,
+      expect: internal(SUPERVISORS, 200, { steward: 404 }),
+    },
+  ],
+  "evaluation._index.tsx": [
+    { path: () => "/evaluation", expect: internal(["admin", "leader", "evaluator"]) },
+  ],
+  "evaluation.assignments.$id.tsx": [
+    {
+      path: (f) => `/evaluation/assignments/${f.assignments.evaluator}`,
+      expect: internal(["admin", "leader", "evaluator"]),
+    },
+    {
+      path: (f) => `/evaluation/assignments/${f.assignments.evaluator2}`,
+      expect: internal(["admin", "leader", "evaluator"], 200, { evaluator: 404 }),
+    },
+    {
+      path: () => "/evaluation/assignments/not-a-number",
+      expect: internal(["admin", "leader", "evaluator"], 404),
+    },
+  ],
+  "imports._index.tsx": [{ path: () => "/imports", expect: internal(["admin", "steward"]) }],
+  "imports.$id.tsx": [
+    { path: (f) => `/imports/${f.batches.a}`, expect: internal(["admin", "steward"]) },
+    {
+      path: (f) => `/imports/${f.batches.b}`,
+      expect: internal(["admin", "steward"], 200, { steward: 404 }),
+    },
+  ],
+  "admin._index.tsx": [{ path: () => "/admin", expect: internal(["admin"], 302) }],
+  "admin.users._index.tsx": [{ path: () => "/admin/users", expect: internal(["admin"]) }],
+  "admin.users.new.tsx": [{ path: () => "/admin/users/new", expect: internal(["admin"]) }],
+  "admin.users.$id.tsx": [
+    { path: (f) => `/admin/users/${f.users.leader}`, expect: internal(["admin"]) },
+    { path: () => "/admin/users/999999", expect: internal(["admin"], 404) },
+  ],
+  "admin.audit.tsx": [{ path: () => "/admin/audit", expect: internal(["admin"]) }],
+};
+
+/** Routes with an action: a POST without the CSRF token, or from another site, is refused. */
+const ACTIONS: Record<string, { path: (fixture: Fixture) => string; as: Visitor }> = {
+  "login.tsx": { path: () => "/login", as: "anonymous" },
+  "logout.tsx": { path: () => "/logout", as: "leader" },
+  "account.password.tsx": { path: () => "/account/password", as: "leader" },
+  "admin.users.new.tsx": { path: () => "/admin/users/new", as: "admin" },
+  "admin.users.$id.tsx": { path: (f) => `/admin/users/${f.users.leader}`, as: "admin" },
+};
+
+const routeFiles = fs
+  .readdirSync(path.resolve("app/routes"))
+  .filter((file) => /\.(tsx?|jsx?)$/.test(file) && !/\.test\./.test(file))
+  .sort();
+
+describe("authorization matrix", () => {
+  let handle: DbHandle;
+  let fixture: Fixture;
+  const clients = new Map<Visitor, TestClient>();
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    fixture = await loadFixture(handle);
+    const handler = await createAppHandler(handle);
+    for (const visitor of VISITORS) {
+      const client = new TestClient(handler, `198.51.100.${VISITORS.indexOf(visitor) + 1}`);
+      if (visitor !== "anonymous") {
+        const response = await client.signIn(visitor, FIXTURE_PASSWORD);
+        expect(response.status, `sign-in of ${visitor}`).toBe(302);
+      }
+      clients.set(visitor, client);
+    }
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  it("covers every route module in app/routes", () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(routeFiles);
+  });
+
+  it("names an action entry for every route module that exports an action", () => {
+    const withAction = routeFiles.filter((file) =>
+      /export (async function action|const action)/.test(
+        fs.readFileSync(path.resolve("app/routes", file), "utf8"),
+      ),
+    );
+    expect(Object.keys(ACTIONS).sort()).toEqual(withAction);
+  });
+
+  for (const [file, cases] of Object.entries(MATRIX)) {
+    it(`${file}: each visitor gets the expected status`, async () => {
+      for (const testCase of cases) {
+        const url = testCase.path(fixture);
+        const actual = Object.fromEntries(
+          await Promise.all(
+            VISITORS.map(
+              async (visitor) => [visitor, (await clients.get(visitor)!.get(url)).status] as const,
+            ),
+          ),
+        );
+        expect(actual, url).toEqual(testCase.expect);
+      }
+    });
+  }
+
+  it("sends anonymous visitors of internal pages to /login, keeping where they were going", async () => {
+    const response = await clients
+      .get("anonymous")!
+      .get("/dashboard/departments/DEPT-A?period=2026");
+    expect(response.headers.get("Location")).toBe(
+      `/login?redirectTo=${encodeURIComponent("/dashboard/departments/DEPT-A?period=2026")}`,
+    );
+  });
+
+  for (const [file, action] of Object.entries(ACTIONS)) {
+    it(`${file}: a POST without the CSRF token, or from another site, gets 403`, async () => {
+      const client = clients.get(action.as)!;
+      const url = action.path(fixture);
+      expect((await client.post(url, {}, { csrf: null })).status).toBe(403);
+      expect(
+        (await client.post(url, {}, { csrf: "forged-token-forged-token-forged-token-1234" }))
+          .status,
+      ).toBe(403);
+      expect((await client.post(url, {}, { origin: "https://evil.example" })).status).toBe(403);
+    });
+  }
+});
