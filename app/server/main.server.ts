@@ -52,7 +52,7 @@ async function prepareDatabase(settings: Settings): Promise<DbHandle> {
   if (settings.demo) {
     setPhase("seeding");
     const started = Date.now();
-    if (await seedDemoIfEmpty(handle))
+    if (await seedDemoIfEmpty(handle, settings.timeZone))
       console.log(`Seeded the demo data in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   setPhase("ready");

@@ -27,11 +27,19 @@ async function main(): Promise<number> {
   try {
     const created = await createUserWithDepartments(
       handle.db,
-      { username: username.data, displayName: username.data, role: "admin", password, departmentIds: [] },
+      {
+        username: username.data,
+        displayName: username.data,
+        role: "admin",
+        password,
+        departmentIds: [],
+      },
       { id: null, name: "command line", ip: null },
     );
     if (!created.ok) {
-      console.error(`Nothing was created: ${created.reason === "username_taken" ? `the username "${username.data}" is taken` : created.reason}.`);
+      console.error(
+        `Nothing was created: ${created.reason === "username_taken" ? `the username "${username.data}" is taken` : created.reason}.`,
+      );
       return 1;
     }
     console.log(`Created the admin "${username.data}".`);

@@ -9,3 +9,4 @@ export * from "./accounts";
 export * from "./evaluation";
 export * from "./scorecards";
 export * from "./imports";
+export * from "./rollups";

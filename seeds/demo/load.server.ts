@@ -1,6 +1,7 @@
 import { count, sql } from "drizzle-orm";
 import { hashPassword } from "../../app/utils/password.server";
 import type { Database, DbHandle } from "../../db/client.server";
+import { rebuildRollupsIn } from "../../db/rollups/rebuild.server";
 import * as schema from "../../db/schema/index";
 import type { DemoData, DemoRow } from "./demo-data";
 import { DEMO_FRAMEWORK, DEMO_PASSWORD, DEMO_RUBRIC, DEMO_USERS } from "./framework";
@@ -53,10 +54,11 @@ export async function demoSeedComplete(db: Database): Promise<boolean> {
 }
 
 /**
- * Writes the demo data, users, framework and an evaluation round in one transaction,
+ * Writes the demo data, users, framework, an evaluation round and the roll-ups in one
+ * transaction,
  * so a start that dies half-way leaves an empty database and seeds again next time.
  */
-export async function loadDemo(handle: DbHandle, data: DemoData): Promise<void> {
+export async function loadDemo(handle: DbHandle, data: DemoData, timeZone: string): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await handle.db.transaction(async (tx) => {
     const regionIds = await loadRegions(tx, data.regions);
@@ -67,6 +69,7 @@ export async function loadDemo(handle: DbHandle, data: DemoData): Promise<void> 
     await loadRatings(tx, data.ratings, itemIds, projectIds);
     const userIds = await loadUsers(tx, passwordHash, departmentIds);
     await loadEvaluation(tx, projectIds, userIds);
+    await rebuildRollupsIn(tx, timeZone);
     await tx.insert(schema.appMeta).values({ key: DEMO_SEED_KEY, value: "complete" });
   });
 }

@@ -16,8 +16,8 @@ export function defaultDemo(): DemoData {
 }
 
 /** Seeds the demo into an empty database; returns false when it held data already. */
-export async function seedDemoIfEmpty(handle: DbHandle): Promise<boolean> {
+export async function seedDemoIfEmpty(handle: DbHandle, timeZone: string): Promise<boolean> {
   if (!(await isEmptyDatabase(handle.db))) return false;
-  await loadDemo(handle, defaultDemo());
+  await loadDemo(handle, defaultDemo(), timeZone);
   return true;
 }

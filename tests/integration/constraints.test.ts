@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, DbHandle } from "../../db/client.server";
 import {
   appMeta,
+  appealDayRollups,
+  appealReplyDayRollups,
   appeals,
   assignments,
   auditEvents,
@@ -29,6 +31,7 @@ import {
   milestones,
   outcomeIndicators,
   outcomeValues,
+  projectMonthSpendRollups,
   projects,
   ratings,
   regions,
@@ -38,6 +41,7 @@ import {
   scorecardSnapshots,
   scores,
   serviceItems,
+  serviceMonthRollups,
   serviceStats,
   sessions,
   userDepartments,
@@ -424,6 +428,41 @@ async function insertFixtures(db: Database): Promise<Fixtures> {
     targetMax: "0.6",
     basis: "test",
   });
+  // The roll-ups of the fixture appeal, service statistics and budget lines above.
+  await db.insert(appealDayRollups).values({
+    departmentId: department,
+    day: "2024-03-01",
+    type: "complaint",
+    received: 1,
+    replied: 1,
+    repliedOnTime: 1,
+    withFirstContact: 1,
+    firstContactInTime: 1,
+    repliedRated: 1,
+    rated5: 1,
+  });
+  await db.insert(appealReplyDayRollups).values({
+    departmentId: department,
+    day: "2024-03-01",
+    type: "complaint",
+    workingDays: 1,
+    replies: 1,
+  });
+  await db.insert(serviceMonthRollups).values({
+    departmentId: department,
+    period: "2023-01-01",
+    transactions: 100,
+    transactionsReportingOnline: 100,
+    online: 80,
+    completedReportingOnTime: 90,
+    completedOnTime: 85,
+  });
+  await db.insert(projectMonthSpendRollups).values({
+    projectId: project,
+    period: "2023-01-01",
+    plannedYuan: "1500.00",
+    actualYuan: "900.00",
+  });
   return {
     region,
     department,
@@ -628,6 +667,33 @@ function fresh(f: Fixtures) {
     target: "0.9",
     basis: "test",
   };
+  const appealDayRollup: typeof appealDayRollups.$inferInsert = {
+    departmentId: f.department,
+    day: "2024-04-01",
+    type: "consultation",
+  };
+  const appealReplyDayRollup: typeof appealReplyDayRollups.$inferInsert = {
+    departmentId: f.department,
+    day: "2024-04-01",
+    type: "consultation",
+    workingDays: 0,
+    replies: 1,
+  };
+  const serviceMonthRollup: typeof serviceMonthRollups.$inferInsert = {
+    departmentId: f.department,
+    period: "2023-02-01",
+    transactions: 10,
+    transactionsReportingOnline: 10,
+    online: 10,
+    completedReportingOnTime: 5,
+    completedOnTime: 5,
+  };
+  const projectSpendRollup: typeof projectMonthSpendRollups.$inferInsert = {
+    projectId: f.project,
+    period: "2023-02-01",
+    plannedYuan: "0",
+    actualYuan: "0",
+  };
   return {
     region,
     department,
@@ -658,6 +724,10 @@ function fresh(f: Fixtures) {
     calendarDay,
     meta,
     kpiTarget,
+    appealDayRollup,
+    appealReplyDayRollup,
+    serviceMonthRollup,
+    projectSpendRollup,
   };
 }
 
@@ -695,6 +765,13 @@ const freshInserts: Record<string, Run> = {
   calendar_days: (tx, f) => tx.insert(calendarDays).values(fresh(f).calendarDay),
   app_meta: (tx, f) => tx.insert(appMeta).values(fresh(f).meta),
   kpi_targets: (tx, f) => tx.insert(kpiTargets).values(fresh(f).kpiTarget),
+  appeal_day_rollups: (tx, f) => tx.insert(appealDayRollups).values(fresh(f).appealDayRollup),
+  appeal_reply_day_rollups: (tx, f) =>
+    tx.insert(appealReplyDayRollups).values(fresh(f).appealReplyDayRollup),
+  service_month_rollups: (tx, f) =>
+    tx.insert(serviceMonthRollups).values(fresh(f).serviceMonthRollup),
+  project_month_spend_rollups: (tx, f) =>
+    tx.insert(projectMonthSpendRollups).values(fresh(f).projectSpendRollup),
   // Every appeal type already has its limit (reference data): a valid change instead.
   reply_time_limits: (tx) =>
     tx
@@ -1264,6 +1341,41 @@ const uniqueCases: ConstraintCase[] = [
   primaryKey("calendar_days_pkey", "a day twice", (tx, f) =>
     tx.insert(calendarDays).values({ ...fresh(f).calendarDay, date: "1990-01-01" }),
   ),
+  primaryKey(
+    "appeal_day_rollups_department_id_day_type_pk",
+    "a department, day and type twice",
+    (tx, f) =>
+      tx
+        .insert(appealDayRollups)
+        .values({ ...fresh(f).appealDayRollup, day: "2024-03-01", type: "complaint" }),
+  ),
+  primaryKey(
+    "appeal_reply_day_rollups_department_id_day_type_working_days_pk",
+    "a department, day, type and number of working days twice",
+    (tx, f) =>
+      tx.insert(appealReplyDayRollups).values({
+        ...fresh(f).appealReplyDayRollup,
+        day: "2024-03-01",
+        type: "complaint",
+        workingDays: 1,
+      }),
+  ),
+  primaryKey(
+    "service_month_rollups_department_id_period_pk",
+    "a department and month twice",
+    (tx, f) =>
+      tx
+        .insert(serviceMonthRollups)
+        .values({ ...fresh(f).serviceMonthRollup, period: "2023-01-01" }),
+  ),
+  primaryKey(
+    "project_month_spend_rollups_project_id_period_pk",
+    "a project and month twice",
+    (tx, f) =>
+      tx
+        .insert(projectMonthSpendRollups)
+        .values({ ...fresh(f).projectSpendRollup, period: "2023-01-01" }),
+  ),
 ];
 
 const foreignKeyCases: ConstraintCase[] = [
@@ -1369,6 +1481,30 @@ const foreignKeyCases: ConstraintCase[] = [
   ),
   foreignKey("import_replaced_rows_batch_id_import_batches_id_fk", "unknown batch", (tx, f) =>
     tx.insert(importReplacedRows).values({ ...fresh(f).replacedRow, batchId: MISSING }),
+  ),
+  foreignKey("appeal_day_rollups_department_id_departments_id_fk", "unknown department", (tx, f) =>
+    tx.insert(appealDayRollups).values({ ...fresh(f).appealDayRollup, departmentId: MISSING }),
+  ),
+  foreignKey(
+    "appeal_reply_day_rollups_department_id_departments_id_fk",
+    "unknown department",
+    (tx, f) =>
+      tx
+        .insert(appealReplyDayRollups)
+        .values({ ...fresh(f).appealReplyDayRollup, departmentId: MISSING }),
+  ),
+  foreignKey(
+    "service_month_rollups_department_id_departments_id_fk",
+    "unknown department",
+    (tx, f) =>
+      tx
+        .insert(serviceMonthRollups)
+        .values({ ...fresh(f).serviceMonthRollup, departmentId: MISSING }),
+  ),
+  foreignKey("project_month_spend_rollups_project_id_projects_id_fk", "unknown project", (tx, f) =>
+    tx
+      .insert(projectMonthSpendRollups)
+      .values({ ...fresh(f).projectSpendRollup, projectId: MISSING }),
   ),
 ];
 
@@ -1579,6 +1715,21 @@ const acceptedEdges: Array<{ why: string; run: Run }> = [
         .set({ workingDays: 365 })
         .where(eq(replyTimeLimits.appealType, "suggestion"));
     },
+  },
+  {
+    why: "an appeal roll-up of the same department and day for another type",
+    run: (tx, f) =>
+      tx.insert(appealDayRollups).values({ ...fresh(f).appealDayRollup, day: "2024-03-01" }),
+  },
+  {
+    why: "a reply roll-up of the same cell with another number of working days",
+    run: (tx, f) =>
+      tx.insert(appealReplyDayRollups).values({
+        ...fresh(f).appealReplyDayRollup,
+        day: "2024-03-01",
+        type: "complaint",
+        workingDays: 2,
+      }),
   },
   {
     why: "usernames of 2 and 64 characters with . _ -",

@@ -26,7 +26,7 @@ describe("demo seed in the database", () => {
 
   it("seeds an empty database with every row of the demo, once", async () => {
     expect(await demoSeedComplete(handle.db)).toBe(false);
-    expect(await seedDemoIfEmpty(handle)).toBe(true);
+    expect(await seedDemoIfEmpty(handle, "Asia/Shanghai")).toBe(true);
     expect(await demoSeedComplete(handle.db)).toBe(true);
     expect(await countOf(schema.departments)).toBe(demo.departments.length);
     expect(await countOf(schema.projects)).toBe(demo.projects.length);
@@ -38,7 +38,7 @@ describe("demo seed in the database", () => {
     expect(await countOf(schema.ratings)).toBe(demo.ratings.length);
     expect(await countOf(schema.assignments)).toBe(12);
 
-    expect(await seedDemoIfEmpty(handle)).toBe(false);
+    expect(await seedDemoIfEmpty(handle, "Asia/Shanghai")).toBe(false);
     expect(await countOf(schema.appeals)).toBe(demo.appeals.length);
   });
 

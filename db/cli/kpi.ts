@@ -1,0 +1,96 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { parseSettings } from "../../app/utils/env.server";
+import { localDateOf } from "../../metrics/time-zone";
+import { openMigratedDatabase } from "../open-migrated.server";
+import {
+  appealKpisFromRollups,
+  projectKpisFromRollups,
+  serviceKpisFromRollups,
+} from "../queries/kpis.server";
+import { findDepartment } from "../queries/scope.server";
+
+/**
+ * npm run kpi -- KIND [--from DATE] [--to DATE] [--department CODE] [--project CODE]
+ * Prints the KPIs of DESIGN.md as one JSON object on stdout, from the roll-ups.
+ */
+const USAGE =
+  "Usage: npm run kpi -- appeals|services|projects [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--department CODE] [--project CODE]";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
+const argsSchema = z.object({
+  kind: z.enum(["appeals", "services", "projects"]),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  department: z.string().min(1).optional(),
+  project: z.string().min(1).optional(),
+});
+
+/** Money in yuan to the fen; sums of decimals in binary floating point leave dust. */
+const MONEY_KEYS = new Set(["bac", "pv", "ac", "ev", "eac"]);
+function roundMoney(key: string, value: unknown): unknown {
+  return MONEY_KEYS.has(key) && typeof value === "number" ? Math.round(value * 100) / 100 : value;
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      from: { type: "string" },
+      to: { type: "string" },
+      department: { type: "string" },
+      project: { type: "string" },
+    },
+  });
+  const parsed = argsSchema.safeParse({ kind: positionals[0], ...values });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    fail(`${USAGE}\n${issue?.path.join(".") || "arguments"}: ${issue?.message}`);
+  }
+  const args = parsed.data;
+  const settings = parseSettings();
+  const to = args.to ?? localDateOf(new Date(), settings.timeZone);
+  const from = args.from ?? `${to.slice(0, 4)}-01-01`;
+  if (from > to) fail(`--from ${from} is after --to ${to}.`);
+
+  const handle = await openMigratedDatabase(settings, "npm run kpi");
+  try {
+    let departmentIds: number[] | undefined;
+    if (args.department) {
+      const department = await findDepartment(handle.db, args.department);
+      if (!department) fail(`No department with the code ${JSON.stringify(args.department)}.`);
+      departmentIds = [department.id];
+    }
+    const range = { from, to };
+    let result: object;
+    if (args.kind === "appeals")
+      result = await appealKpisFromRollups(handle.db, range, departmentIds);
+    else if (args.kind === "services")
+      result = await serviceKpisFromRollups(handle.db, range, departmentIds);
+    else {
+      const { portfolio, byProject } = await projectKpisFromRollups(handle.db, to, {
+        departmentIds,
+        projectCode: args.project,
+      });
+      if (args.project && byProject.length === 0)
+        fail(`No project with the code ${JSON.stringify(args.project)}.`);
+      result = { cutoff: to, ...portfolio, byProject };
+    }
+    const scope = args.kind === "projects" ? {} : { from, to };
+    process.stdout.write(
+      `${JSON.stringify({ kind: args.kind, ...scope, department: args.department ?? null, ...result }, roundMoney, 2)}\n`,
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`kpi failed: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,225 @@
+import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  appealKpisFromCounts,
+  type AppealCounts,
+  type AppealKpis,
+} from "../../metrics/appeal-kpis";
+import { calendarDaysInclusive, lastDayOfMonth } from "../../metrics/iso-date";
+import { projectEarnedValue, type ProjectEarnedValue } from "../../metrics/earned-value";
+import {
+  portfolioEarnedValue,
+  type PortfolioEarnedValue,
+} from "../../metrics/portfolio-earned-value";
+import { serviceKpis, type ServiceKpis } from "../../metrics/service-kpis";
+import type { Database } from "../client.server";
+import { departments } from "../schema/organisation";
+import { milestones, projects } from "../schema/projects";
+import {
+  appealDayRollups,
+  appealReplyDayRollups,
+  projectMonthSpendRollups,
+  serviceMonthRollups,
+} from "../schema/rollups";
+import { serviceItems } from "../schema/services";
+
+/** Local dates, both ends inclusive. */
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+/** Departments to cover: all of them when undefined. */
+export type DepartmentFilter = readonly number[] | undefined;
+
+const inDepartments = (column: AnyPgColumn, filter: DepartmentFilter) =>
+  filter ? inArray(column, [...filter]) : undefined;
+
+/**
+ * Appeals KPIs of DESIGN.md for a range and departments, from the roll-ups (two queries):
+ * the additive counts, then the reply-time histogram for the median.
+ */
+export async function appealKpisFromRollups(
+  db: Pick<Database, "select">,
+  range: DateRange,
+  departmentIds?: DepartmentFilter,
+): Promise<AppealKpis> {
+  const days = and(gte(appealDayRollups.day, range.from), lte(appealDayRollups.day, range.to));
+  const sum = (column: (typeof appealDayRollups)["received"]) =>
+    sql<number>`coalesce(sum(${column}), 0)::int`;
+  const [totals] = await db
+    .select({
+      received: sum(appealDayRollups.received),
+      replied: sum(appealDayRollups.replied),
+      repliedOnTime: sum(appealDayRollups.repliedOnTime),
+      withFirstContact: sum(appealDayRollups.withFirstContact),
+      firstContactInTime: sum(appealDayRollups.firstContactInTime),
+      repliedRated: sum(appealDayRollups.repliedRated),
+      rated1: sum(appealDayRollups.rated1),
+      rated2: sum(appealDayRollups.rated2),
+      rated3: sum(appealDayRollups.rated3),
+      rated4: sum(appealDayRollups.rated4),
+      rated5: sum(appealDayRollups.rated5),
+    })
+    .from(appealDayRollups)
+    .where(and(days, inDepartments(appealDayRollups.departmentId, departmentIds)));
+  const histogram = await db
+    .select({
+      workingDays: appealReplyDayRollups.workingDays,
+      replies: sql<number>`sum(${appealReplyDayRollups.replies})::int`,
+    })
+    .from(appealReplyDayRollups)
+    .where(
+      and(
+        gte(appealReplyDayRollups.day, range.from),
+        lte(appealReplyDayRollups.day, range.to),
+        inDepartments(appealReplyDayRollups.departmentId, departmentIds),
+      ),
+    )
+    .groupBy(appealReplyDayRollups.workingDays);
+  const t = totals ?? {
+    received: 0,
+    replied: 0,
+    repliedOnTime: 0,
+    withFirstContact: 0,
+    firstContactInTime: 0,
+    repliedRated: 0,
+    rated1: 0,
+    rated2: 0,
+    rated3: 0,
+    rated4: 0,
+    rated5: 0,
+  };
+  const counts: AppealCounts = {
+    received: t.received,
+    replied: t.replied,
+    repliedOnTime: t.repliedOnTime,
+    withFirstContact: t.withFirstContact,
+    firstContactInTime: t.firstContactInTime,
+    repliedRated: t.repliedRated,
+    ratingCounts: [t.rated1, t.rated2, t.rated3, t.rated4, t.rated5],
+    replyWorkingDaysHistogram: new Map(histogram.map((row) => [row.workingDays, row.replies])),
+  };
+  return appealKpisFromCounts(counts, calendarDaysInclusive(range.from, range.to));
+}
+
+/**
+ * Services KPIs: coverage over the departments' items (a dimension table), take-up and
+ * on-time completion over every month from the month of `from` through that of `to`.
+ */
+export async function serviceKpisFromRollups(
+  db: Pick<Database, "select">,
+  range: DateRange,
+  departmentIds?: DepartmentFilter,
+): Promise<ServiceKpis> {
+  const items = await db
+    .select({
+      maturity: serviceItems.maturity,
+      oneVisit: serviceItems.oneVisit,
+      highFrequency: serviceItems.highFrequency,
+    })
+    .from(serviceItems)
+    .where(departmentIds ? inArray(serviceItems.departmentId, [...departmentIds]) : undefined);
+  const sum = (column: (typeof serviceMonthRollups)["online"]) =>
+    sql<number>`coalesce(sum(${column}), 0)::bigint`;
+  const [stats] = await db
+    .select({
+      transactions: sum(serviceMonthRollups.transactionsReportingOnline),
+      online: sum(serviceMonthRollups.online),
+      completed: sum(serviceMonthRollups.completedReportingOnTime),
+      completedOnTime: sum(serviceMonthRollups.completedOnTime),
+    })
+    .from(serviceMonthRollups)
+    .where(
+      and(
+        gte(serviceMonthRollups.period, `${range.from.slice(0, 7)}-01`),
+        lte(serviceMonthRollups.period, `${range.to.slice(0, 7)}-01`),
+        departmentIds ? inArray(serviceMonthRollups.departmentId, [...departmentIds]) : undefined,
+      ),
+    );
+  const row = {
+    transactions: Number(stats?.transactions ?? 0),
+    online: Number(stats?.online ?? 0),
+    completed: Number(stats?.completed ?? 0),
+    completedOnTime: Number(stats?.completedOnTime ?? 0),
+  };
+  return serviceKpis(items, [row]);
+}
+
+export interface ProjectKpis extends ProjectEarnedValue {
+  code: string;
+  name: string;
+  departmentCode: string;
+}
+
+/**
+ * Earned value of each project in scope at the cut-off, and of the portfolio. Spend comes
+ * from the monthly roll-up (months ending on or before the cut-off); milestones and
+ * budgets are dimension rows of a few per project.
+ */
+export async function projectKpisFromRollups(
+  db: Pick<Database, "select">,
+  cutoff: string,
+  filter: { departmentIds?: DepartmentFilter; projectCode?: string } = {},
+): Promise<{ portfolio: PortfolioEarnedValue; byProject: ProjectKpis[] }> {
+  const scope = and(
+    filter.departmentIds ? inArray(projects.departmentId, [...filter.departmentIds]) : undefined,
+    filter.projectCode ? eq(projects.code, filter.projectCode) : undefined,
+  );
+  const rows = await db
+    .select({
+      id: projects.id,
+      code: projects.code,
+      name: projects.name,
+      budgetYuan: projects.budgetYuan,
+      departmentCode: departments.code,
+    })
+    .from(projects)
+    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .where(scope)
+    .orderBy(asc(projects.code));
+  const ids = rows.map((row) => row.id);
+  if (ids.length === 0) return { portfolio: portfolioEarnedValue([]), byProject: [] };
+  const [spend, plan] = await Promise.all([
+    db
+      .select()
+      .from(projectMonthSpendRollups)
+      .where(
+        and(
+          inArray(projectMonthSpendRollups.projectId, ids),
+          lte(projectMonthSpendRollups.period, cutoff),
+        ),
+      ),
+    db.select().from(milestones).where(inArray(milestones.projectId, ids)),
+  ]);
+  const byProject = rows.map((project) => {
+    const value = projectEarnedValue(
+      {
+        bacYuan: Number(project.budgetYuan),
+        budgetLines: spend
+          .filter((line) => line.projectId === project.id && lastDayOfMonth(line.period) <= cutoff)
+          .map((line) => ({
+            period: line.period,
+            plannedYuan: Number(line.plannedYuan),
+            actualYuan: Number(line.actualYuan),
+          })),
+        milestones: plan
+          .filter((milestone) => milestone.projectId === project.id)
+          .map((milestone) => ({
+            weight: Number(milestone.weight),
+            plannedDate: milestone.plannedDate,
+            actualDate: milestone.actualDate,
+            forecastDate: milestone.forecastDate,
+          })),
+      },
+      cutoff,
+    );
+    return {
+      code: project.code,
+      name: project.name,
+      departmentCode: project.departmentCode,
+      ...value,
+    };
+  });
+  return { portfolio: portfolioEarnedValue(byProject), byProject };
+}

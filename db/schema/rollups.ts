@@ -1,0 +1,95 @@
+import { date, index, integer, pgTable, primaryKey } from "drizzle-orm/pg-core";
+import { yuan } from "./_columns";
+import { appealType } from "./enums";
+import { departments } from "./organisation";
+import { projects } from "./projects";
+
+/*
+ * Roll-ups that the pages read instead of the fact tables, kept current by every import
+ * inside its transaction (db/rollups/). Their figures are additive, so any whole-day
+ * range, department set or type set is a SUM over rows; the KPIs then come from
+ * metrics/ (appealKpisFromCounts, serviceKpis, projectEarnedValue).
+ */
+
+const count = (name: string) => integer(name).notNull().default(0);
+
+/** Appeals per department, local day of receipt and type: the additive counts of metrics' AppealCounts. */
+export const appealDayRollups = pgTable(
+  "appeal_day_rollups",
+  {
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    type: appealType("type").notNull(),
+    received: count("received"),
+    replied: count("replied"),
+    repliedOnTime: count("replied_on_time"),
+    withFirstContact: count("with_first_contact"),
+    firstContactInTime: count("first_contact_in_time"),
+    repliedRated: count("replied_rated"),
+    rated1: count("rated_1"),
+    rated2: count("rated_2"),
+    rated3: count("rated_3"),
+    rated4: count("rated_4"),
+    rated5: count("rated_5"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.departmentId, t.day, t.type] }),
+    index("appeal_day_rollups_day_idx").on(t.day),
+  ],
+);
+
+/** The reply-time histogram of the same cells: replies per number of working days, so medians come from roll-ups too. */
+export const appealReplyDayRollups = pgTable(
+  "appeal_reply_day_rollups",
+  {
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    type: appealType("type").notNull(),
+    workingDays: integer("working_days").notNull(),
+    replies: count("replies"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.departmentId, t.day, t.type, t.workingDays] }),
+    index("appeal_reply_day_rollups_day_idx").on(t.day),
+  ],
+);
+
+/** Service statistics per department and month, summed over the rows that report each pair. */
+export const serviceMonthRollups = pgTable(
+  "service_month_rollups",
+  {
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id, { onDelete: "cascade" }),
+    period: date("period", { mode: "string" }).notNull(),
+    transactions: count("transactions"),
+    /** Σ transactions over the rows that report online too (take-up's denominator). */
+    transactionsReportingOnline: count("transactions_reporting_online"),
+    online: count("online"),
+    /** Σ completed over the rows that report completed on time too. */
+    completedReportingOnTime: count("completed_reporting_on_time"),
+    completedOnTime: count("completed_on_time"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.departmentId, t.period] }),
+    index("service_month_rollups_period_idx").on(t.period),
+  ],
+);
+
+/** Planned and actual spend per project and month, over all cost categories. */
+export const projectMonthSpendRollups = pgTable(
+  "project_month_spend_rollups",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    period: date("period", { mode: "string" }).notNull(),
+    plannedYuan: yuan("planned_yuan").notNull(),
+    actualYuan: yuan("actual_yuan").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.period] })],
+);
