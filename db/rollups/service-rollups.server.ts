@@ -4,7 +4,6 @@ import { arrayLiteral } from "./array-literal";
 
 type Executor = Pick<Database, "execute">;
 
-
 /**
  * Rewrites service_month_rollups from service_stats, for the given departments (all when
  * omitted). Sums follow metrics' definitions: take-up over the rows that report online,

@@ -294,14 +294,12 @@ describe("roll-ups give the same KPIs as the pure functions over the raw rows", 
         budgetYuan: "10.00",
       })
       .returning();
-    await handle.db
-      .insert(schema.budgetLines)
-      .values({
-        projectId: project!.id,
-        period: "2025-05-01",
-        plannedYuan: "3.50",
-        actualYuan: "4.25",
-      });
+    await handle.db.insert(schema.budgetLines).values({
+      projectId: project!.id,
+      period: "2025-05-01",
+      plannedYuan: "3.50",
+      actualYuan: "4.25",
+    });
     await handle.db.transaction((tx) => refreshProjectSpendRollups(tx, [project!.id]));
     const incremental = await content();
     expect(
