@@ -1,0 +1,139 @@
+import { and, eq, sql } from "drizzle-orm";
+import { getTableConfig } from "drizzle-orm/pg-core";
+import type { Database } from "../client.server";
+import { recordAudit } from "../queries/audit.server";
+import { importBatches, importReplacedRows } from "../schema/imports";
+import { KIND_DEFINITIONS } from "./kinds/index";
+import type { ImportRow, KindDefinition } from "./kinds/kind";
+import { refreshRollupsAfterImport } from "./refresh-rollups.server";
+
+export type RevertResult =
+  | { ok: true; restored: number; removed: number }
+  | { ok: false; reason: "not_found" | "not_committed" | "changed_later"; laterBatchId?: number };
+
+/**
+ * Reverts a committed import: rows it added are deleted, rows it replaced get their
+ * previous version back, the roll-ups follow, all in one transaction. Refused when a later
+ * import changed the same rows (revert that one first), so nothing newer is lost.
+ */
+export async function revertImport(
+  db: Database,
+  batchId: number,
+  actor: { id: number | null; name: string; ip: string | null },
+  timeZone: string,
+): Promise<RevertResult> {
+  return db.transaction(async (tx) => {
+    const [batch] = await tx
+      .select()
+      .from(importBatches)
+      .where(eq(importBatches.id, batchId))
+      .for("update");
+    if (!batch) return { ok: false, reason: "not_found" } as const;
+    if (batch.state !== "committed") return { ok: false, reason: "not_committed" } as const;
+    const definition = KIND_DEFINITIONS[batch.kind];
+    const { name: table } = getTableConfig(definition.table);
+    const keyNames = definition.keyColumns.map((column) => column.name);
+    const keyMatch = sql.raw(
+      keyNames
+        .map(
+          (name, index) =>
+            `t."${name}"::text is not distinct from (r.natural_key::jsonb ->> ${index})`,
+        )
+        .join(" and "),
+    );
+    const tableName = sql.raw(`"${table}"`);
+
+    // A later committed batch that holds some of these rows now: it must go first.
+    const later = await tx.execute(sql`
+      select t.batch_id as "batchId" from ${tableName} t
+      join import_replaced_rows r on r.batch_id = ${batchId} and ${keyMatch}
+      where t.batch_id is distinct from ${batchId} and t.batch_id > ${batchId}
+      limit 1`);
+    const laterRows = (
+      Array.isArray(later) ? later : (later as { rows: Array<{ batchId: number }> }).rows
+    ) as Array<{
+      batchId: number;
+    }>;
+    if (laterRows[0])
+      return {
+        ok: false,
+        reason: "changed_later",
+        laterBatchId: Number(laterRows[0].batchId),
+      } as const;
+
+    const current = await tx.execute(sql`
+      select to_jsonb(t.*) as row from ${tableName} t
+      join import_replaced_rows r on r.batch_id = ${batchId} and ${keyMatch}
+      where t.batch_id = ${batchId}`);
+    const currentRows = (
+      Array.isArray(current) ? current : (current as { rows: unknown[] }).rows
+    ) as Array<{
+      row: Record<string, unknown>;
+    }>;
+    const removed = await tx.execute(sql`
+      delete from ${tableName} t using import_replaced_rows r
+      where r.batch_id = ${batchId} and r.before is null and ${keyMatch} and t.batch_id = ${batchId}`);
+    const restored = await tx.execute(sql`
+      update ${tableName} t set (${sql.raw(
+        restoreColumns(definition)
+          .map((c) => `"${c}"`)
+          .join(", "),
+      )}) =
+        (select ${sql.raw(
+          restoreColumns(definition)
+            .map((c) => `p."${c}"`)
+            .join(", "),
+        )}
+         from jsonb_populate_record(null::${tableName}, r.before) p)
+      from import_replaced_rows r
+      where r.batch_id = ${batchId} and r.before is not null and ${keyMatch} and t.batch_id = ${batchId}`);
+
+    const replaced = await tx
+      .select({ before: importReplacedRows.before })
+      .from(importReplacedRows)
+      .where(
+        and(eq(importReplacedRows.batchId, batchId), sql`${importReplacedRows.before} is not null`),
+      );
+    await refreshRollupsAfterImport(
+      tx,
+      batch.kind,
+      {
+        rows: [],
+        replaced: [
+          ...currentRows.map((entry) => entry.row),
+          ...replaced.map((entry) => entry.before as Record<string, unknown>),
+        ],
+      },
+      timeZone,
+    );
+    await tx
+      .update(importBatches)
+      .set({ state: "reverted", revertedAt: sql`now()` })
+      .where(eq(importBatches.id, batchId));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      actorName: actor.name,
+      action: "import.revert",
+      objectKind: "import_batch",
+      objectId: batchId,
+      before: { state: "committed" },
+      after: { state: "reverted" },
+      ip: actor.ip,
+    });
+    const count = (result: unknown) =>
+      Number(
+        (result as { affectedRows?: number; count?: number }).affectedRows ??
+          (result as { count?: number }).count ??
+          0,
+      );
+    return { ok: true, restored: count(restored), removed: count(removed) } as const;
+  });
+}
+
+/** The columns a revert puts back: all but the surrogate id (kept) and the natural key (equal). */
+function restoreColumns(definition: KindDefinition<ImportRow>): string[] {
+  const keys = new Set(definition.keyColumns.map((column) => column.name));
+  return getTableConfig(definition.table)
+    .columns.filter((column) => !column.primary && !keys.has(column.name))
+    .map((column) => column.name);
+}

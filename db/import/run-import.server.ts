@@ -1,0 +1,287 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "../client.server";
+import { recordAudit } from "../queries/audit.server";
+import type { ImportKind } from "../schema/enums";
+import { importBatches } from "../schema/imports";
+import { KIND_DEFINITIONS } from "./kinds/index";
+import type { ImportContext, ImportRow, Tx } from "./kinds/kind";
+import { References } from "./kinds/references.server";
+import { RowReader } from "./kinds/row-reader";
+import type { ReadProgress } from "./read/file-record";
+import { readRecords } from "./read/read-records";
+import { matchHeaders } from "./values/header-match";
+import { refreshRollupsAfterImport, type RollupTouches } from "./refresh-rollups.server";
+import { writeChunk } from "./write-chunk.server";
+
+export interface ImportOptions {
+  kind: ImportKind;
+  filePath: string;
+  /** The name the user knows the file by (an upload's original name). */
+  fileName?: string;
+  encoding?: string;
+  delimiter?: string;
+  sheet?: string;
+  /** Validate everything, store nothing. */
+  dryRun?: boolean;
+  /** Store the valid rows, report the invalid ones (otherwise all-or-nothing). */
+  skipInvalid?: boolean;
+  actor: { id: number | null; name: string; ip: string | null };
+  /** A steward's departments; null for someone who may import for every department. */
+  scope: readonly number[] | null;
+  timeZone: string;
+  piiKey?: string;
+  onProgress?: (progress: ReadProgress) => void;
+  /** Tests: fail after writing this many rows, as a crash in mid-commit would. */
+  failAfterRows?: number;
+}
+
+/** One rejected value, as the error report lists it. */
+export interface ImportError {
+  file: string;
+  /** The physical line where the record starts; the header is line 1. */
+  line: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  /** committed; rejected (nothing stored); validated (dry run); unchanged (same content as an earlier import). */
+  outcome: "committed" | "rejected" | "validated" | "unchanged";
+  batchId: number | null;
+  file: string;
+  kind: ImportKind;
+  encoding: string | null;
+  delimiter: string | null;
+  rowsTotal: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  /** The first MAX_REPORTED_ERRORS errors; errorCount counts them all. */
+  errors: ImportError[];
+  errorCount: number;
+  ignoredColumns: string[];
+  personalDataColumns: string[];
+}
+
+export const MAX_REPORTED_ERRORS = 10_000;
+const CHUNK_ROWS = 2_000;
+
+class Rollback extends Error {}
+
+async function sha256File(filePath: string): Promise<{ hash: string; bytes: number }> {
+  const hash = crypto.createHash("sha256");
+  let bytes = 0;
+  for await (const chunk of fs.createReadStream(filePath)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { hash: hash.digest("hex"), bytes };
+}
+
+/**
+ * Imports one file of one kind: reads it as a stream, validates every record, and in one
+ * transaction writes the rows (with the batch as lineage and what they replace, for a
+ * revert) and brings the roll-ups up to date. A file with any invalid value stores
+ * nothing unless skipInvalid; a refused file leaves no batch behind, only an audit event.
+ */
+export async function runImport(db: Database, options: ImportOptions): Promise<ImportReport> {
+  const definition = KIND_DEFINITIONS[options.kind];
+  const file = options.fileName ?? path.basename(options.filePath);
+  const { hash, bytes } = await sha256File(options.filePath);
+  const report: ImportReport = {
+    outcome: "rejected",
+    batchId: null,
+    file,
+    kind: options.kind,
+    encoding: null,
+    delimiter: null,
+    rowsTotal: 0,
+    rowsAccepted: 0,
+    rowsRejected: 0,
+    errors: [],
+    errorCount: 0,
+    ignoredColumns: [],
+    personalDataColumns: [],
+  };
+  const addError = (error: Omit<ImportError, "file">) => {
+    report.errorCount += 1;
+    if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ file, ...error });
+  };
+
+  if (!options.dryRun) {
+    const [same] = await db
+      .select({ id: importBatches.id })
+      .from(importBatches)
+      .where(
+        and(
+          eq(importBatches.kind, options.kind),
+          eq(importBatches.contentHash, hash),
+          eq(importBatches.state, "committed"),
+        ),
+      )
+      .limit(1);
+    if (same) return { ...report, outcome: "unchanged", batchId: same.id };
+  }
+
+  const source = await readRecords(options.filePath, {
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    sheet: options.sheet,
+    onProgress: options.onProgress,
+  });
+  report.encoding = "encoding" in source ? source.encoding : null;
+  report.delimiter = "delimiter" in source ? source.delimiter : null;
+  const match = matchHeaders(options.kind, source.header.values);
+  report.ignoredColumns = match.ignored.map((column) => column.header);
+  report.personalDataColumns = match.pii.map((column) => column.header);
+  for (const problem of [...match.missing, ...match.duplicates]) {
+    addError({
+      line: source.header.line,
+      column: "header" in problem ? String(problem.header) : problem.name,
+      value: "",
+      reason: problem.reason,
+    });
+  }
+  if (options.scope && !definition.departmentOf) {
+    addError({
+      line: 1,
+      column: "file",
+      value: "",
+      reason: `only an administrator may import ${options.kind}: they belong to no department`,
+    });
+  }
+  if (!match.ok || report.errorCount > 0) return await refused(db, options, report);
+
+  const refs = await References.load(db);
+  const context: ImportContext = { refs, timeZone: options.timeZone, piiKey: options.piiKey };
+  const touches: RollupTouches = { rows: [], replaced: [] };
+  let written = 0;
+
+  try {
+    await db.transaction(async (tx: Tx) => {
+      const [batch] = await tx
+        .insert(importBatches)
+        .values({
+          kind: options.kind,
+          fileName: file,
+          contentHash: hash,
+          byteSize: bytes,
+          encoding: report.encoding,
+          delimiter: report.delimiter,
+          userId: options.actor.id,
+          departmentId: options.scope?.length === 1 ? options.scope[0] : null,
+          state: "previewed",
+        })
+        .returning({ id: importBatches.id });
+      const batchId = batch!.id;
+      let chunk: ImportRow[] = [];
+      const flush = async () => {
+        if (chunk.length === 0) return;
+        // Once a file is known to be refused, nothing more is written: the rollback undoes it.
+        if (report.errorCount === 0 || options.skipInvalid) {
+          touches.replaced.push(...(await writeChunk(tx, definition, chunk, batchId)));
+          touches.rows.push(...chunk);
+          written += chunk.length;
+          if (options.failAfterRows !== undefined && written >= options.failAfterRows) {
+            throw new Error(`Injected failure after ${written} rows`);
+          }
+        }
+        chunk = [];
+      };
+
+      for await (const record of source.records) {
+        report.rowsTotal += 1;
+        const reader = new RowReader(record, match);
+        const row = definition.parse(reader, context);
+        const department = row ? definition.departmentOf?.(row) : undefined;
+        if (
+          row &&
+          options.scope &&
+          department !== undefined &&
+          !options.scope.includes(department)
+        ) {
+          reader.fail("row", "belongs to a department you do not look after", "");
+        }
+        if (!row || !reader.valid) {
+          report.rowsRejected += 1;
+          for (const error of reader.errors) addError({ line: record.line, ...error });
+          continue;
+        }
+        report.rowsAccepted += 1;
+        chunk.push(row);
+        if (chunk.length >= CHUNK_ROWS) await flush();
+      }
+      await flush();
+
+      if (
+        options.dryRun ||
+        (report.errorCount > 0 && !options.skipInvalid) ||
+        report.rowsAccepted === 0
+      ) {
+        throw new Rollback();
+      }
+      await refreshRollupsAfterImport(tx, options.kind, touches, options.timeZone);
+      await tx
+        .update(importBatches)
+        .set({
+          state: "committed",
+          committedAt: sql`now()`,
+          rowsTotal: report.rowsTotal,
+          rowsAccepted: report.rowsAccepted,
+          rowsRejected: report.rowsRejected,
+          errorReport: report.errors.length > 0 ? report.errors.slice(0, 1_000) : null,
+        })
+        .where(eq(importBatches.id, batchId));
+      await recordAudit(tx, {
+        actorId: options.actor.id,
+        actorName: options.actor.name,
+        action: "import.commit",
+        objectKind: "import_batch",
+        objectId: batchId,
+        after: {
+          kind: options.kind,
+          file,
+          rowsAccepted: report.rowsAccepted,
+          rowsRejected: report.rowsRejected,
+        },
+        ip: options.actor.ip,
+      });
+      report.batchId = batchId;
+      report.outcome = "committed";
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  if (report.outcome === "committed") return report;
+  if (options.dryRun && report.errorCount === 0) return { ...report, outcome: "validated" };
+  if (report.rowsAccepted === 0 && report.errorCount === 0) {
+    addError({
+      line: 1,
+      column: "file",
+      value: "",
+      reason: "the file holds no rows below its header",
+    });
+  }
+  return options.dryRun ? { ...report, outcome: "rejected" } : await refused(db, options, report);
+}
+
+/** A refused file stores nothing but the audit event that says so. */
+async function refused(
+  db: Database,
+  options: ImportOptions,
+  report: ImportReport,
+): Promise<ImportReport> {
+  await recordAudit(db, {
+    actorId: options.actor.id,
+    actorName: options.actor.name,
+    action: "import.refuse",
+    objectKind: "import_file",
+    objectId: report.file,
+    after: { kind: options.kind, errorCount: report.errorCount, rowsTotal: report.rowsTotal },
+    ip: options.actor.ip,
+  });
+  return { ...report, outcome: "rejected" };
+}
