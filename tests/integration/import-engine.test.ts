@@ -289,6 +289,19 @@ describe("importing a file: all-or-nothing, reported, reversible", () => {
     expect(report.errors[0]?.reason).toContain("only an administrator may import calendar");
   });
 
+  it("drops the white space around names, which identify things, but not around free text", async () => {
+    const report = await runImport(
+      handle.db,
+      options(file("names.csv", 'code,name\nIMP-T,"  空格局 "\n'), { kind: "departments" }),
+    );
+    expect(report.outcome).toBe("committed");
+    const [department] = await handle.db
+      .select()
+      .from(schema.departments)
+      .where(eq(schema.departments.code, "IMP-T"));
+    expect(department?.name).toBe("空格局");
+  });
+
   it("refuses text holding a NUL character as a row error", async () => {
     const report = await runImport(
       handle.db,

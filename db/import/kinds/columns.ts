@@ -40,22 +40,23 @@ const INVISIBLE_ONLY = /^[\s\u00a0\u2000-\u200b\u3000\ufeff]*$/u;
  * PostgreSQL cannot store in text, is an error rather than a failed import.
  */
 export function optionalText(reader: RowReader, column: string): string | null | undefined {
+  const errorsBefore = reader.errors.length;
   const value = text(reader, column);
-  if (value === null || !value.includes("\u0000")) return value;
-  return reader.fail(
-    column,
-    "expected text without NUL characters (U+0000), which cannot be stored",
-  );
+  return reader.errors.length > errorsBefore ? undefined : value;
 }
 
-/** A required free-text column: it must hold at least one visible character. */
+/**
+ * A required text column, such as a name: it must hold at least one visible character.
+ * Names identify things (a department is matched by its exact name, a milestone's name is
+ * part of its key), so the white space around them is dropped.
+ */
 export function requiredText(reader: RowReader, column: string): string | undefined {
   const value = optionalText(reader, column);
   if (value === undefined) return undefined;
   if (value === null || INVISIBLE_ONLY.test(value)) {
     return reader.fail(column, "expected a value: this column is required and the cell is empty");
   }
-  return value;
+  return value.trim();
 }
 
 /** A project or service item as a row refers to it. */
