@@ -33,6 +33,11 @@ describe("signing in as each demo user in Chromium", () => {
       // The URL changes first, the page follows: wait for the heading, not the address.
       await page.getByRole("heading", { level: 1, name: home.heading }).waitFor();
       await expect(page.getByRole("link", { name: user.displayName })).toBeTruthy();
+      // The sections the role may open are in the header, readable on its blue.
+      const sections = page.getByRole("navigation", { name: "栏目 Sections" }).getByRole("link");
+      expect(await sections.count()).toBeGreaterThan(0);
+      const colour = await sections.first().evaluate((link) => getComputedStyle(link).color);
+      expect(colour).toBe("rgb(255, 255, 255)");
       await screenshot(page, `home-${user.username}`);
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole("button", { name: "退出 Sign out" }).click();
