@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, gte, inArray, lt, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import type { AppealClock } from "../../metrics/appeal-facts";
-import { appealCounts, mergeAppealCounts, type AppealCounts } from "../../metrics/appeal-kpis";
+import { appealCounts, type AppealCounts } from "../../metrics/appeal-kpis";
 import { dayNumberOf, isoDateOf } from "../../metrics/iso-date";
 import { endOfLocalDayMs, localDayNumberOf } from "../../metrics/time-zone";
 import type { Database } from "../client.server";
@@ -29,7 +29,8 @@ export interface AppealCell {
   day: string;
 }
 
-const CHUNK = 20_000;
+/** Local days a full rebuild reads at a time. */
+const WINDOW_DAYS = 7;
 const columns = {
   id: appeals.id,
   departmentId: appeals.departmentId,
@@ -153,7 +154,7 @@ export async function refreshAppealCells(
 
 /**
  * Rebuilds every appeal roll-up from the appeals table (or only one type's, after its
- * reply time limit changed), reading the appeals in chunks.
+ * reply time limit changed), a week of local days at a time.
  */
 export async function rebuildAppealRollups(
   db: Executor,
@@ -164,24 +165,31 @@ export async function rebuildAppealRollups(
     type ? eq(table.type, type) : undefined;
   await db.delete(appealDayRollups).where(onlyType(appealDayRollups));
   await db.delete(appealReplyDayRollups).where(onlyType(appealReplyDayRollups));
-  // The counts are additive (the histogram too): count each chunk, merge into the totals.
-  const totals = new Map<string, AppealCounts>();
-  let lastId = 0;
-  for (;;) {
-    const chunk = await db
+  // A window of whole local days holds whole cells: count it, write it, forget it, so
+  // memory stays bounded by one window whatever the table's size.
+  const [range] = await db
+    .select({
+      first: sql<Date | string | null>`min(${appeals.receivedAt})`,
+      last: sql<Date | string | null>`max(${appeals.receivedAt})`,
+    })
+    .from(appeals)
+    .where(type ? eq(appeals.type, type) : undefined);
+  if (!range?.first || !range.last) return;
+  const firstDay = localDayNumberOf(new Date(range.first), clock.timeZone);
+  const lastDay = localDayNumberOf(new Date(range.last), clock.timeZone);
+  for (let day = firstDay; day <= lastDay; day += WINDOW_DAYS) {
+    const rows = await db
       .select(columns)
       .from(appeals)
-      .where(and(gt(appeals.id, lastId), type ? eq(appeals.type, type) : undefined))
-      .orderBy(asc(appeals.id))
-      .limit(CHUNK);
-    if (chunk.length === 0) break;
-    for (const [key, counts] of countCells(chunk, clock)) {
-      const total = totals.get(key);
-      totals.set(key, total ? mergeAppealCounts([total, counts]) : counts);
-    }
-    lastId = chunk[chunk.length - 1]?.id ?? lastId;
+      .where(
+        and(
+          gte(appeals.receivedAt, startOfLocalDay(day, clock.timeZone)),
+          lt(appeals.receivedAt, startOfLocalDay(day + WINDOW_DAYS, clock.timeZone)),
+          type ? eq(appeals.type, type) : undefined,
+        ),
+      );
+    await insertCells(db, countCells(rows, clock));
   }
-  await insertCells(db, totals);
 }
 
 /**
