@@ -1,3 +1,4 @@
+import { group } from "d3";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
@@ -5,7 +6,7 @@ import {
   type AppealCounts,
   type AppealKpis,
 } from "../../metrics/appeal-kpis";
-import { calendarDaysInclusive, lastDayOfMonth } from "../../metrics/iso-date";
+import { calendarDaysInclusive } from "../../metrics/iso-date";
 import { projectEarnedValue, type ProjectEarnedValue } from "../../metrics/earned-value";
 import {
   portfolioEarnedValue,
@@ -192,25 +193,25 @@ export async function projectKpisFromRollups(
       ),
     db.select().from(milestones).where(inArray(milestones.projectId, ids)),
   ]);
+  // One pass to group, not a scan of every row per project; which lines count at the
+  // cut-off is metrics' rule (spendToDate), not repeated here.
+  const linesOf = group(spend, (line) => line.projectId);
+  const milestonesOf = group(plan, (milestone) => milestone.projectId);
   const byProject = rows.map((project) => {
     const value = projectEarnedValue(
       {
         bacYuan: Number(project.budgetYuan),
-        budgetLines: spend
-          .filter((line) => line.projectId === project.id && lastDayOfMonth(line.period) <= cutoff)
-          .map((line) => ({
-            period: line.period,
-            plannedYuan: Number(line.plannedYuan),
-            actualYuan: Number(line.actualYuan),
-          })),
-        milestones: plan
-          .filter((milestone) => milestone.projectId === project.id)
-          .map((milestone) => ({
-            weight: Number(milestone.weight),
-            plannedDate: milestone.plannedDate,
-            actualDate: milestone.actualDate,
-            forecastDate: milestone.forecastDate,
-          })),
+        budgetLines: (linesOf.get(project.id) ?? []).map((line) => ({
+          period: line.period,
+          plannedYuan: Number(line.plannedYuan),
+          actualYuan: Number(line.actualYuan),
+        })),
+        milestones: (milestonesOf.get(project.id) ?? []).map((milestone) => ({
+          weight: Number(milestone.weight),
+          plannedDate: milestone.plannedDate,
+          actualDate: milestone.actualDate,
+          forecastDate: milestone.forecastDate,
+        })),
       },
       cutoff,
     );

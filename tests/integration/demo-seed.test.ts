@@ -3,6 +3,7 @@ import type { AnyPgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../app/utils/password.server";
 import type { DbHandle } from "../../db/client.server";
+import { getInventory } from "../../db/queries/inventory.server";
 import * as schema from "../../db/schema/index";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../seeds/demo/framework";
 import { demoSeedComplete } from "../../seeds/demo/load.server";
@@ -37,6 +38,14 @@ describe("demo seed in the database", () => {
     expect(await countOf(schema.appeals)).toBe(demo.appeals.length);
     expect(await countOf(schema.ratings)).toBe(demo.ratings.length);
     expect(await countOf(schema.assignments)).toBe(12);
+
+    const inventory = await getInventory(handle, "Asia/Shanghai");
+    expect(inventory).toMatchObject({
+      departments: 18,
+      appeals: demo.appeals.length,
+      ratings: demo.ratings.length,
+    });
+    expect(inventory.latestDataDate).toBe("2026-10-31");
 
     expect(await seedDemoIfEmpty(handle, "Asia/Shanghai")).toBe(false);
     expect(await countOf(schema.appeals)).toBe(demo.appeals.length);
