@@ -166,7 +166,7 @@ export default function AdminUser() {
 
       <section className="panel" aria-labelledby="account-title">
         <h2 id="account-title">账户 Account</h2>
-        <dl>
+        <dl className="facts">
           <dt>用户名 Username</dt>
           <dd>{user.username}</dd>
           <dt>角色 Role</dt>
