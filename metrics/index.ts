@@ -49,6 +49,7 @@ export {
 } from "./time-zone";
 export { yearsInRange, yearsWithoutOfficialData } from "./calendar-coverage";
 export { monthsInRange } from "./months-in-range";
+export { splitAtWholeMonths, type DayRange, type WholeMonthSplit } from "./whole-months";
 
 // Appeals and ratings
 export {

@@ -1,11 +1,6 @@
 import { group } from "d3";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import {
-  appealKpisFromCounts,
-  type AppealCounts,
-  type AppealKpis,
-} from "../../metrics/appeal-kpis";
+import { appealKpisFromCounts, type AppealKpis } from "../../metrics/appeal-kpis";
 import { calendarDaysInclusive } from "../../metrics/iso-date";
 import { projectEarnedValue, type ProjectEarnedValue } from "../../metrics/earned-value";
 import {
@@ -14,14 +9,10 @@ import {
 } from "../../metrics/portfolio-earned-value";
 import { serviceKpis, type ServiceKpis } from "../../metrics/service-kpis";
 import type { Database } from "../client.server";
+import { appealCountsInRange } from "./appeal-figures.server";
 import { departments } from "../schema/organisation";
 import { milestones, projects } from "../schema/projects";
-import {
-  appealDayRollups,
-  appealReplyDayRollups,
-  projectMonthSpendRollups,
-  serviceMonthRollups,
-} from "../schema/rollups";
+import { projectMonthSpendRollups, serviceMonthRollups } from "../schema/rollups";
 import { serviceItems } from "../schema/services";
 
 /** Local dates, both ends inclusive. */
@@ -33,74 +24,16 @@ export interface DateRange {
 /** Departments to cover: all of them when undefined. */
 export type DepartmentFilter = readonly number[] | undefined;
 
-const inDepartments = (column: AnyPgColumn, filter: DepartmentFilter) =>
-  filter ? inArray(column, [...filter]) : undefined;
-
 /**
- * Appeals KPIs of DESIGN.md for a range and departments, from the roll-ups (two queries):
- * the additive counts, then the reply-time histogram for the median.
+ * Appeals KPIs of DESIGN.md for a range and departments, from the roll-ups (two queries:
+ * the additive counts, then the reply-time histogram for the median).
  */
 export async function appealKpisFromRollups(
-  db: Pick<Database, "select">,
+  db: Pick<Database, "execute">,
   range: DateRange,
   departmentIds?: DepartmentFilter,
 ): Promise<AppealKpis> {
-  const days = and(gte(appealDayRollups.day, range.from), lte(appealDayRollups.day, range.to));
-  const sum = (column: (typeof appealDayRollups)["received"]) =>
-    sql<number>`coalesce(sum(${column}), 0)::int`;
-  const [totals] = await db
-    .select({
-      received: sum(appealDayRollups.received),
-      replied: sum(appealDayRollups.replied),
-      repliedOnTime: sum(appealDayRollups.repliedOnTime),
-      withFirstContact: sum(appealDayRollups.withFirstContact),
-      firstContactInTime: sum(appealDayRollups.firstContactInTime),
-      repliedRated: sum(appealDayRollups.repliedRated),
-      rated1: sum(appealDayRollups.rated1),
-      rated2: sum(appealDayRollups.rated2),
-      rated3: sum(appealDayRollups.rated3),
-      rated4: sum(appealDayRollups.rated4),
-      rated5: sum(appealDayRollups.rated5),
-    })
-    .from(appealDayRollups)
-    .where(and(days, inDepartments(appealDayRollups.departmentId, departmentIds)));
-  const histogram = await db
-    .select({
-      workingDays: appealReplyDayRollups.workingDays,
-      replies: sql<number>`sum(${appealReplyDayRollups.replies})::int`,
-    })
-    .from(appealReplyDayRollups)
-    .where(
-      and(
-        gte(appealReplyDayRollups.day, range.from),
-        lte(appealReplyDayRollups.day, range.to),
-        inDepartments(appealReplyDayRollups.departmentId, departmentIds),
-      ),
-    )
-    .groupBy(appealReplyDayRollups.workingDays);
-  const t = totals ?? {
-    received: 0,
-    replied: 0,
-    repliedOnTime: 0,
-    withFirstContact: 0,
-    firstContactInTime: 0,
-    repliedRated: 0,
-    rated1: 0,
-    rated2: 0,
-    rated3: 0,
-    rated4: 0,
-    rated5: 0,
-  };
-  const counts: AppealCounts = {
-    received: t.received,
-    replied: t.replied,
-    repliedOnTime: t.repliedOnTime,
-    withFirstContact: t.withFirstContact,
-    firstContactInTime: t.firstContactInTime,
-    repliedRated: t.repliedRated,
-    ratingCounts: [t.rated1, t.rated2, t.rated3, t.rated4, t.rated5],
-    replyWorkingDaysHistogram: new Map(histogram.map((row) => [row.workingDays, row.replies])),
-  };
+  const counts = await appealCountsInRange(db, range, departmentIds);
   return appealKpisFromCounts(counts, calendarDaysInclusive(range.from, range.to));
 }
 

@@ -8,6 +8,10 @@ import { appeals } from "../schema/appeals";
 import type { AppealType } from "../schema/enums";
 import { appealDayRollups, appealReplyDayRollups } from "../schema/rollups";
 import { arrayLiteral } from "./array-literal";
+import {
+  rebuildDerivedAppealRollups,
+  refreshDerivedAppealRollups,
+} from "./appeal-derived-rollups.server";
 
 type Executor = Pick<Database, "select" | "selectDistinct" | "insert" | "delete" | "execute">;
 type AppealRow = Pick<
@@ -150,6 +154,7 @@ export async function refreshAppealCells(
     wanted.has(`${row.departmentId}|${localDayNumberOf(row.receivedAt, clock.timeZone)}`),
   );
   await insertCells(db, countCells(inCells, clock));
+  await refreshDerivedAppealRollups(db, cells);
 }
 
 /**
@@ -174,7 +179,7 @@ export async function rebuildAppealRollups(
     })
     .from(appeals)
     .where(type ? eq(appeals.type, type) : undefined);
-  if (!range?.first || !range.last) return;
+  if (!range?.first || !range.last) return rebuildDerivedAppealRollups(db);
   const firstDay = localDayNumberOf(new Date(range.first), clock.timeZone);
   const lastDay = localDayNumberOf(new Date(range.last), clock.timeZone);
   for (let day = firstDay; day <= lastDay; day += WINDOW_DAYS) {
@@ -190,6 +195,7 @@ export async function rebuildAppealRollups(
       );
     await insertCells(db, countCells(rows, clock));
   }
+  await rebuildDerivedAppealRollups(db);
 }
 
 /**

@@ -93,3 +93,80 @@ export const projectMonthSpendRollups = pgTable(
   },
   (t) => [primaryKey({ columns: [t.projectId, t.period] })],
 );
+
+/*
+ * Coarser roll-ups derived from the day cells above (never from the fact table), so a
+ * whole-month or all-department range reads a few hundred rows instead of every
+ * department's every day. db/rollups/appeal-derived-rollups.server.ts keeps them equal
+ * to the sums of the day cells, in the same transaction as every day-cell change.
+ */
+
+const appealCountColumns = () => ({
+  received: count("received"),
+  replied: count("replied"),
+  repliedOnTime: count("replied_on_time"),
+  withFirstContact: count("with_first_contact"),
+  firstContactInTime: count("first_contact_in_time"),
+  repliedRated: count("replied_rated"),
+  rated1: count("rated_1"),
+  rated2: count("rated_2"),
+  rated3: count("rated_3"),
+  rated4: count("rated_4"),
+  rated5: count("rated_5"),
+});
+
+/** Appeals per department, month (first local day of the month) and type. */
+export const appealMonthRollups = pgTable(
+  "appeal_month_rollups",
+  {
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id, { onDelete: "cascade" }),
+    month: date("month", { mode: "string" }).notNull(),
+    type: appealType("type").notNull(),
+    ...appealCountColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.departmentId, t.month, t.type] }),
+    index("appeal_month_rollups_month_idx").on(t.month),
+  ],
+);
+
+/** Replies per department, month and number of working days (all types together). */
+export const appealReplyMonthRollups = pgTable(
+  "appeal_reply_month_rollups",
+  {
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id, { onDelete: "cascade" }),
+    month: date("month", { mode: "string" }).notNull(),
+    workingDays: integer("working_days").notNull(),
+    replies: count("replies"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.departmentId, t.month, t.workingDays] }),
+    index("appeal_reply_month_rollups_month_idx").on(t.month),
+  ],
+);
+
+/** Appeals of every department per local day and type: the overview's unit. */
+export const appealTotalDayRollups = pgTable(
+  "appeal_total_day_rollups",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    type: appealType("type").notNull(),
+    ...appealCountColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.type] })],
+);
+
+/** Replies of every department per local day of receipt and number of working days. */
+export const appealTotalReplyDayRollups = pgTable(
+  "appeal_total_reply_day_rollups",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    workingDays: integer("working_days").notNull(),
+    replies: count("replies"),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.workingDays] })],
+);

@@ -14,7 +14,11 @@ import type { Database, DbHandle } from "../../db/client.server";
 import {
   appMeta,
   appealDayRollups,
+  appealMonthRollups,
   appealReplyDayRollups,
+  appealReplyMonthRollups,
+  appealTotalDayRollups,
+  appealTotalReplyDayRollups,
   appeals,
   assignments,
   auditEvents,
@@ -448,6 +452,18 @@ async function insertFixtures(db: Database): Promise<Fixtures> {
     workingDays: 1,
     replies: 1,
   });
+  await db
+    .insert(appealMonthRollups)
+    .values({ departmentId: department, month: "2024-03-01", type: "complaint", received: 1 });
+  await db
+    .insert(appealReplyMonthRollups)
+    .values({ departmentId: department, month: "2024-03-01", workingDays: 1, replies: 1 });
+  await db
+    .insert(appealTotalDayRollups)
+    .values({ day: "2024-03-01", type: "complaint", received: 1 });
+  await db
+    .insert(appealTotalReplyDayRollups)
+    .values({ day: "2024-03-01", workingDays: 1, replies: 1 });
   await db.insert(serviceMonthRollups).values({
     departmentId: department,
     period: "2023-01-01",
@@ -679,6 +695,26 @@ function fresh(f: Fixtures) {
     workingDays: 0,
     replies: 1,
   };
+  const appealMonthRollup: typeof appealMonthRollups.$inferInsert = {
+    departmentId: f.department,
+    month: "2024-04-01",
+    type: "consultation",
+  };
+  const appealReplyMonthRollup: typeof appealReplyMonthRollups.$inferInsert = {
+    departmentId: f.department,
+    month: "2024-04-01",
+    workingDays: 0,
+    replies: 1,
+  };
+  const appealTotalDayRollup: typeof appealTotalDayRollups.$inferInsert = {
+    day: "2024-04-01",
+    type: "consultation",
+  };
+  const appealTotalReplyDayRollup: typeof appealTotalReplyDayRollups.$inferInsert = {
+    day: "2024-04-01",
+    workingDays: 0,
+    replies: 1,
+  };
   const serviceMonthRollup: typeof serviceMonthRollups.$inferInsert = {
     departmentId: f.department,
     period: "2023-02-01",
@@ -726,6 +762,10 @@ function fresh(f: Fixtures) {
     kpiTarget,
     appealDayRollup,
     appealReplyDayRollup,
+    appealMonthRollup,
+    appealReplyMonthRollup,
+    appealTotalDayRollup,
+    appealTotalReplyDayRollup,
     serviceMonthRollup,
     projectSpendRollup,
   };
@@ -768,6 +808,13 @@ const freshInserts: Record<string, Run> = {
   appeal_day_rollups: (tx, f) => tx.insert(appealDayRollups).values(fresh(f).appealDayRollup),
   appeal_reply_day_rollups: (tx, f) =>
     tx.insert(appealReplyDayRollups).values(fresh(f).appealReplyDayRollup),
+  appeal_month_rollups: (tx, f) => tx.insert(appealMonthRollups).values(fresh(f).appealMonthRollup),
+  appeal_reply_month_rollups: (tx, f) =>
+    tx.insert(appealReplyMonthRollups).values(fresh(f).appealReplyMonthRollup),
+  appeal_total_day_rollups: (tx, f) =>
+    tx.insert(appealTotalDayRollups).values(fresh(f).appealTotalDayRollup),
+  appeal_total_reply_day_rollups: (tx, f) =>
+    tx.insert(appealTotalReplyDayRollups).values(fresh(f).appealTotalReplyDayRollup),
   service_month_rollups: (tx, f) =>
     tx.insert(serviceMonthRollups).values(fresh(f).serviceMonthRollup),
   project_month_spend_rollups: (tx, f) =>
@@ -1492,6 +1539,51 @@ const foreignKeyCases: ConstraintCase[] = [
       tx
         .insert(appealReplyDayRollups)
         .values({ ...fresh(f).appealReplyDayRollup, departmentId: MISSING }),
+  ),
+  foreignKey(
+    "appeal_month_rollups_department_id_departments_id_fk",
+    "unknown department",
+    (tx, f) =>
+      tx
+        .insert(appealMonthRollups)
+        .values({ ...fresh(f).appealMonthRollup, departmentId: MISSING }),
+  ),
+  foreignKey(
+    "appeal_reply_month_rollups_department_id_departments_id_fk",
+    "unknown department",
+    (tx, f) =>
+      tx
+        .insert(appealReplyMonthRollups)
+        .values({ ...fresh(f).appealReplyMonthRollup, departmentId: MISSING }),
+  ),
+  primaryKey(
+    "appeal_month_rollups_department_id_month_type_pk",
+    "a department, month and type twice",
+    (tx, f) =>
+      tx
+        .insert(appealMonthRollups)
+        .values({ ...fresh(f).appealMonthRollup, month: "2024-03-01", type: "complaint" }),
+  ),
+  primaryKey(
+    "appeal_reply_month_rollups_department_id_month_working_days_pk",
+    "a department, month and number of working days twice",
+    (tx, f) =>
+      tx
+        .insert(appealReplyMonthRollups)
+        .values({ ...fresh(f).appealReplyMonthRollup, month: "2024-03-01", workingDays: 1 }),
+  ),
+  primaryKey("appeal_total_day_rollups_day_type_pk", "a day and type twice", (tx, f) =>
+    tx
+      .insert(appealTotalDayRollups)
+      .values({ ...fresh(f).appealTotalDayRollup, day: "2024-03-01", type: "complaint" }),
+  ),
+  primaryKey(
+    "appeal_total_reply_day_rollups_day_working_days_pk",
+    "a day and number of working days twice",
+    (tx, f) =>
+      tx
+        .insert(appealTotalReplyDayRollups)
+        .values({ ...fresh(f).appealTotalReplyDayRollup, day: "2024-03-01", workingDays: 1 }),
   ),
   foreignKey(
     "service_month_rollups_department_id_departments_id_fk",

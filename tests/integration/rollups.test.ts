@@ -18,7 +18,13 @@ import {
   refreshServiceRollups,
 } from "../../db/rollups/service-rollups.server";
 import * as schema from "../../db/schema/index";
-import { appealKpis } from "../../metrics/appeal-kpis";
+import type { AppealClock } from "../../metrics/appeal-facts";
+import { appealCounts, appealKpis, type AppealCounts } from "../../metrics/appeal-kpis";
+import {
+  appealTalliesByDepartment,
+  appealTalliesByMonth,
+  appealTalliesByType,
+} from "../../db/queries/appeal-figures.server";
 import { projectEarnedValue } from "../../metrics/earned-value";
 import { addCalendarDays } from "../../metrics/iso-date";
 import { mulberry32 } from "../../metrics/prng";
@@ -119,7 +125,54 @@ describe("roll-ups give the same KPIs as the pure functions over the raw rows", 
         asc(schema.appealReplyDayRollups.type),
         asc(schema.appealReplyDayRollups.workingDays),
       ),
+    // The derived roll-ups must follow every refresh exactly as a rebuild makes them.
+    derived: await Promise.all(
+      [
+        "appeal_month_rollups order by department_id, month, type",
+        "appeal_reply_month_rollups order by department_id, month, working_days",
+        "appeal_total_day_rollups order by day, type",
+        "appeal_total_reply_day_rollups order by day, working_days",
+      ].map((table) => handle.rows(sql.raw(`select * from ${table}`))),
+    ),
   });
+
+  const withoutHistogram = ({ replyWorkingDaysHistogram: _, ...tallies }: AppealCounts) => tallies;
+
+  /** Per month, department and type, the roll-up tallies equal appealCounts over the raw rows. */
+  async function expectBreakdowns(
+    raw: Array<typeof schema.appeals.$inferSelect>,
+    clock: AppealClock,
+    range: { from: string; to: string },
+    scope: number[] | undefined,
+  ) {
+    const inRange = raw.filter((appeal) => {
+      const day = localDateOf(appeal.receivedAt, TZ);
+      return day >= range.from && day <= range.to;
+    });
+    const expectGroups = <K>(
+      actual: Map<K, unknown>,
+      keyOf: (appeal: (typeof raw)[number]) => K,
+    ) => {
+      const groups = new Map<K, typeof raw>();
+      for (const appeal of inRange)
+        groups.set(keyOf(appeal), [...(groups.get(keyOf(appeal)) ?? []), appeal]);
+      expect(
+        new Map(
+          [...groups].map(([key, rows]) => [key, withoutHistogram(appealCounts(rows, clock))]),
+        ),
+      ).toEqual(actual);
+    };
+    const byMonth = await appealTalliesByMonth(handle.db, range, scope);
+    expectGroups(
+      new Map(byMonth.map((row) => [row.month, row.tallies])),
+      (appeal) => `${localDateOf(appeal.receivedAt, TZ).slice(0, 7)}-01`,
+    );
+    expectGroups(
+      await appealTalliesByDepartment(handle.db, range, scope),
+      (appeal) => appeal.departmentId,
+    );
+    expectGroups(await appealTalliesByType(handle.db, range, scope), (appeal) => appeal.type);
+  }
 
   async function expectAppealEquivalence(ranges: Array<{ from: string; to: string }>) {
     const clock = await loadAppealClock(handle.db, TZ);
@@ -134,6 +187,7 @@ describe("roll-ups give the same KPIs as the pure functions over the raw rows", 
         const expected = appealKpis(raw, clock, range);
         const actual = await appealKpisFromRollups(handle.db, range, scope);
         expect(actual, `${range.from}..${range.to} ${scope ?? "all"}`).toEqual(expected);
+        await expectBreakdowns(raw, clock, range, scope);
       }
     }
   }

@@ -1,0 +1,100 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Database } from "../client.server";
+import { arrayLiteral } from "./array-literal";
+import type { AppealCell } from "./appeal-rollups.server";
+
+type Executor = Pick<Database, "execute">;
+
+const COUNTS = [
+  "received",
+  "replied",
+  "replied_on_time",
+  "with_first_contact",
+  "first_contact_in_time",
+  "replied_rated",
+  "rated_1",
+  "rated_2",
+  "rated_3",
+  "rated_4",
+  "rated_5",
+] as const;
+
+const countList = sql.raw(COUNTS.join(", "));
+const countSums = sql.raw(COUNTS.map((name) => `sum(${name})::int`).join(", "));
+
+/** Writes the derived rows of the selected day cells (`where` filters appeal_day_rollups / appeal_reply_day_rollups). */
+async function insertDerived(db: Executor, monthWhere: SQL, dayWhere: SQL): Promise<void> {
+  await db.execute(sql`
+    insert into appeal_month_rollups (department_id, month, type, ${countList})
+    select department_id, date_trunc('month', day)::date, type, ${countSums}
+    from appeal_day_rollups where ${monthWhere}
+    group by department_id, date_trunc('month', day)::date, type`);
+  await db.execute(sql`
+    insert into appeal_reply_month_rollups (department_id, month, working_days, replies)
+    select department_id, date_trunc('month', day)::date, working_days, sum(replies)::int
+    from appeal_reply_day_rollups where ${monthWhere}
+    group by department_id, date_trunc('month', day)::date, working_days`);
+  await db.execute(sql`
+    insert into appeal_total_day_rollups (day, type, ${countList})
+    select day, type, ${countSums}
+    from appeal_day_rollups where ${dayWhere}
+    group by day, type`);
+  await db.execute(sql`
+    insert into appeal_total_reply_day_rollups (day, working_days, replies)
+    select day, working_days, sum(replies)::int
+    from appeal_reply_day_rollups where ${dayWhere}
+    group by day, working_days`);
+}
+
+const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
+
+/**
+ * Rewrites the month and all-department rows that contain the given day cells, from the
+ * day cells (after they were refreshed), inside the caller's transaction.
+ */
+export async function refreshDerivedAppealRollups(
+  db: Executor,
+  cells: readonly AppealCell[],
+): Promise<void> {
+  if (cells.length === 0) return;
+  const months = new Map<string, { departmentId: number; month: string }>();
+  const days = new Set<string>();
+  for (const cell of cells) {
+    const month = firstOfMonth(cell.day);
+    months.set(`${cell.departmentId}|${month}`, { departmentId: cell.departmentId, month });
+    days.add(cell.day);
+  }
+  const pairs = [...months.values()];
+  const departmentList = arrayLiteral(pairs.map((pair) => pair.departmentId));
+  const monthList = arrayLiteral(pairs.map((pair) => pair.month));
+  const dayList = arrayLiteral([...days]);
+  const sortedMonths = pairs.map((pair) => pair.month).sort();
+  const firstMonth = sortedMonths[0] ?? "";
+  const afterLastMonth = sql`(${sortedMonths.at(-1) ?? ""}::date + interval '1 month')::date`;
+  const inPairs = sql`(department_id, month) in (select * from unnest(${departmentList}::int[], ${monthList}::date[]))`;
+  await db.execute(sql`delete from appeal_month_rollups where ${inPairs}`);
+  await db.execute(sql`delete from appeal_reply_month_rollups where ${inPairs}`);
+  await db.execute(sql`delete from appeal_total_day_rollups where day = any(${dayList}::date[])`);
+  await db.execute(
+    sql`delete from appeal_total_reply_day_rollups where day = any(${dayList}::date[])`,
+  );
+  // The day range first lets the (department, day, …) keys narrow the scan; the pair
+  // test then keeps only the months asked for.
+  const monthWhere = sql`department_id = any(${arrayLiteral([...new Set(pairs.map((pair) => pair.departmentId))])}::int[])
+    and day >= ${firstMonth}::date and day < ${afterLastMonth}
+    and (department_id, date_trunc('month', day)::date) in (select * from unnest(${departmentList}::int[], ${monthList}::date[]))`;
+  await insertDerived(db, monthWhere, sql`day = any(${dayList}::date[])`);
+}
+
+/** Rebuilds every derived row from the day cells. */
+export async function rebuildDerivedAppealRollups(db: Executor): Promise<void> {
+  for (const table of [
+    "appeal_month_rollups",
+    "appeal_reply_month_rollups",
+    "appeal_total_day_rollups",
+    "appeal_total_reply_day_rollups",
+  ]) {
+    await db.execute(sql.raw(`delete from ${table}`));
+  }
+  await insertDerived(db, sql`true`, sql`true`);
+}
