@@ -50,6 +50,17 @@ export {
 export { yearsInRange, yearsWithoutOfficialData } from "./calendar-coverage";
 export { monthsInRange } from "./months-in-range";
 export { splitAtWholeMonths, type DayRange, type WholeMonthSplit } from "./whole-months";
+export {
+  raiseRedFlags,
+  RED_FLAG_RULES,
+  type DepartmentFlagInput,
+  type ProjectFlagInput,
+  type RedFlag,
+  type RedFlagRule,
+  type RedFlagRuleId,
+  type RedFlagSubject,
+  type Threshold,
+} from "./red-flags";
 
 // Appeals and ratings
 export {
