@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { listImportBatches } from "../../db/queries/scope.server";
 import { getDb } from "../../db/runtime.server";
 import { formatDateTime } from "~/utils/format";
@@ -15,9 +15,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Imports() {
   const { batches } = useLoaderData<typeof loader>();
+  const [search] = useSearchParams();
   return (
     <>
       <h1>数据导入 Imports</h1>
+      {search.get("cancelled") ? (
+        <p className="import-ok" role="status">
+          已取消，上传的文件已删除。The upload was cancelled and its file deleted.
+        </p>
+      ) : null}
+      <p className="import-links">
+        <Link to="/imports/new" className="button">
+          上传文件 Upload a file
+        </Link>{" "}
+        <Link to="/imports/columns">列说明与模板 Column reference and templates</Link>
+      </p>
       {batches.length === 0 ? (
         <p>还没有导入记录。No imports yet.</p>
       ) : (

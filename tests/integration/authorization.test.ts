@@ -44,6 +44,7 @@ const MATRIX: Record<string, Case[]> = {
   "healthz.ts": [{ path: () => "/healthz", expect: everyone(200) }],
   "login.tsx": [{ path: () => "/login", expect: everyone(302, { anonymous: 200 }) }],
   "logout.tsx": [{ path: () => "/logout", expect: everyone(302) }],
+  "locale.ts": [{ path: () => "/locale", expect: everyone(302) }],
   "account.password.tsx": [
     {
       path: () => "/account/password",
@@ -94,6 +95,37 @@ const MATRIX: Record<string, Case[]> = {
       expect: internal(["admin", "steward"], 200, { steward: 404 }),
     },
   ],
+  "imports.new.tsx": [{ path: () => "/imports/new", expect: internal(["admin", "steward"]) }],
+  "imports.columns.tsx": [
+    { path: () => "/imports/columns", expect: internal(["admin", "steward"]) },
+  ],
+  "imports.templates.$file.ts": [
+    { path: () => "/imports/templates/appeals.csv", expect: internal(["admin", "steward"]) },
+    { path: () => "/imports/templates/nothing.csv", expect: internal(["admin", "steward"], 404) },
+  ],
+  "imports.examples.$file.ts": [
+    { path: () => "/imports/examples/nothing.csv", expect: internal(["admin", "steward"], 404) },
+  ],
+  "imports.jobs.ts": [{ path: () => "/imports/jobs", expect: internal(["admin", "steward"], 405) }],
+  "imports.jobs.$id.ts": [
+    { path: () => "/imports/jobs/no-such-job", expect: internal(["admin", "steward"], 404) },
+  ],
+  "imports.uploads.$id.tsx": [
+    { path: () => "/imports/uploads/no-such", expect: internal(["admin", "steward"], 404) },
+  ],
+  "imports.uploads.$id.errors[.]csv.ts": [
+    {
+      path: () => "/imports/uploads/no-such/errors.csv",
+      expect: internal(["admin", "steward"], 404),
+    },
+  ],
+  "imports.$id.errors[.]csv.ts": [
+    { path: (f) => `/imports/${f.batches.a}/errors.csv`, expect: internal(["admin", "steward"]) },
+    {
+      path: (f) => `/imports/${f.batches.b}/errors.csv`,
+      expect: internal(["admin", "steward"], 200, { steward: 404 }),
+    },
+  ],
   "admin._index.tsx": [{ path: () => "/admin", expect: internal(["admin"], 302) }],
   "admin.users._index.tsx": [{ path: () => "/admin/users", expect: internal(["admin"]) }],
   "admin.users.new.tsx": [{ path: () => "/admin/users/new", expect: internal(["admin"]) }],
@@ -108,8 +140,13 @@ const MATRIX: Record<string, Case[]> = {
 const ACTIONS: Record<string, { path: (fixture: Fixture) => string; as: Visitor }> = {
   "login.tsx": { path: () => "/login", as: "anonymous" },
   "logout.tsx": { path: () => "/logout", as: "leader" },
+  "locale.ts": { path: () => "/locale", as: "anonymous" },
   "account.password.tsx": { path: () => "/account/password", as: "leader" },
   "admin.users.new.tsx": { path: () => "/admin/users/new", as: "admin" },
+  "imports.new.tsx": { path: () => "/imports/new", as: "steward" },
+  "imports.jobs.ts": { path: () => "/imports/jobs", as: "steward" },
+  "imports.$id.tsx": { path: (f) => `/imports/${f.batches.a}`, as: "steward" },
+  "imports.uploads.$id.tsx": { path: () => "/imports/uploads/no-such", as: "steward" },
   "admin.users.$id.tsx": { path: (f) => `/admin/users/${f.users.leader}`, as: "admin" },
 };
 

@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { findJob, jobStatus, ownsRunningJob } from "~/utils/import-jobs.server";
+import { notFound, requireUser } from "~/utils/permissions.server";
+
+/** GET /imports/jobs/:id: how far an import job has got (JSON), for its owner only. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = params.id ?? "";
+  const job =
+    (await ownsRunningJob(request, id)) ??
+    findJob(id, (await requireUser(request, { roles: ["admin", "steward"] })).id);
+  if (!job) throw notFound();
+  return Response.json(jobStatus(job), { headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,45 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { readForm } from "~/utils/csrf.server";
+import { jobStatus, runningJobOf, startCheck, startCommit } from "~/utils/import-jobs.server";
+import { findUpload, receiveUpload } from "~/utils/import-uploads.server";
+import { notFound, requireUser } from "~/utils/permissions.server";
+import { clientIp } from "~/utils/session.server";
+
+/**
+ * POST /imports/jobs: what the upload page's script posts (XHR, for the upload's progress)
+ * instead of the plain form; answers at once with the job that checks the file.
+ * POST /imports/jobs?upload=ID: commits a checked upload, answering with its job.
+ * Each job's progress is then read from /imports/jobs/:id.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: ["admin", "steward"] });
+  return new Response("Method not allowed: POST an upload form here.", {
+    status: 405,
+    headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+const started = (job: Parameters<typeof jobStatus>[0]) =>
+  Response.json({ job: jobStatus(job) }, { status: 202, headers: { "Cache-Control": "no-store" } });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: ["admin", "steward"] });
+  const uploadId = new URL(request.url).searchParams.get("upload");
+  if (uploadId !== null) {
+    const form = await readForm(request);
+    const upload = findUpload(uploadId, user.id);
+    if (!upload) throw notFound();
+    return started(
+      runningJobOf(upload) ??
+        startCommit(upload, user, clientIp(request), form.get("skipInvalid") === "on"),
+    );
+  }
+  const received = await receiveUpload(request, user);
+  if (!received.ok) {
+    return Response.json(
+      { errors: received.errors },
+      { status: received.status, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  return started(startCheck(received.upload, user, clientIp(request)));
+}

@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvResponse, toCsv } from "~/utils/csv-export";
+import { ERROR_CSV_HEADER, errorFileName, errorRows } from "~/utils/import-batches.server";
+import { findUpload } from "~/utils/import-uploads.server";
+import { notFound, requireUser } from "~/utils/permissions.server";
+
+/** The error report of an upload's preview (or of its refused commit): every error kept. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: ["admin", "steward"] });
+  const upload = findUpload(params.id ?? "", user.id);
+  if (!upload) throw notFound();
+  const report = upload.commitReport ?? upload.check?.report;
+  const rows = errorRows(report?.errors ?? []);
+  const failure = upload.check?.failure;
+  if (failure) rows.unshift([upload.fileName, 1, "file", "", failure]);
+  return csvResponse(toCsv(ERROR_CSV_HEADER, rows), errorFileName(upload.fileName));
+}
