@@ -8,11 +8,14 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CsrfInput } from "./components/forms";
+import { useI18n, type Locale, type MessageKey } from "./i18n/i18n";
+import { localeOf } from "./i18n/locale.server";
 import styles from "./styles/app.css";
 import { csrfToken } from "./utils/csrf.server";
 import { useNonce } from "./utils/nonce-provider";
@@ -32,14 +35,47 @@ export async function loader({ request }: LoaderFunctionArgs) {
         sections: sectionsOf(user.role),
       }
     : null;
+  const locale: Locale = localeOf(request);
   return data(
-    { viewer, csrf: csrf.token },
+    { viewer, csrf: csrf.token, locale },
     csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined,
+  );
+}
+
+/** `<html lang>`: zh-CN, or plain "en" for English pages. */
+function htmlLang(locale: Locale): string {
+  return locale === "zh" ? "zh-CN" : "en";
+}
+
+/**
+ * The other language, offered as a link-styled button: a form posting to /locale, so it
+ * works without JavaScript and comes back to this page.
+ */
+function LanguageSwitch() {
+  const { locale, t } = useI18n();
+  const location = useLocation();
+  const other: Locale = locale === "zh" ? "en" : "zh";
+  return (
+    <Form method="post" action="/locale" className="language-switch">
+      <CsrfInput />
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <button
+        type="submit"
+        name="locale"
+        value={other}
+        className="link-button"
+        lang={htmlLang(other)}
+        title={t("common.language.switchTo")}
+      >
+        {t("common.language.other")}
+      </button>
+    </Form>
   );
 }
 
 function Header() {
   const root = useRouteLoaderData<typeof loader>("root");
+  const { t } = useI18n();
   const viewer = root?.viewer;
   return (
     <header className="site-header">
@@ -48,33 +84,34 @@ function Header() {
           明镜
         </span>
         <span>
-          Mingjing <small>电子政务绩效评价与监督</small>
+          {t("common.brand")} <small>{t("common.tagline")}</small>
         </span>
       </a>
       {viewer ? (
-        <nav aria-label="栏目 Sections" className="section-nav">
+        <nav aria-label={t("common.nav.sections")} className="section-nav">
           {viewer.sections.map((section) => (
             <a key={section.href} href={section.href}>
-              {section.label}
+              {t(section.labelKey)}
             </a>
           ))}
         </nav>
       ) : null}
-      <nav aria-label="账户 Account" className="account-nav">
+      <nav aria-label={t("common.nav.account")} className="account-nav">
         {viewer ? (
           <>
             <a href={viewer.home}>{viewer.displayName}</a>
-            <a href="/account/password">修改密码 Change password</a>
+            <a href="/account/password">{t("common.changePassword")}</a>
             <Form method="post" action="/logout">
               <CsrfInput />
               <button type="submit" className="link-button">
-                退出 Sign out
+                {t("common.signOut")}
               </button>
             </Form>
           </>
         ) : (
-          <a href="/login">登录 Sign in</a>
+          <a href="/login">{t("common.signIn")}</a>
         )}
+        <LanguageSwitch />
       </nav>
     </header>
   );
@@ -82,8 +119,9 @@ function Header() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const { locale, t } = useI18n();
   return (
-    <html lang="zh-CN">
+    <html lang={htmlLang(locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -92,7 +130,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#main">
-          跳到正文 Skip to content
+          {t("common.skipToContent")}
         </a>
         <Header />
         <main id="main" className="page">
@@ -109,21 +147,23 @@ export default function App() {
   return <Outlet />;
 }
 
+const ERROR_MESSAGES: Partial<Record<number, MessageKey>> = {
+  403: "common.error.403",
+  404: "common.error.404",
+};
+
 export function ErrorBoundary() {
   const error = useRouteError();
+  const { t } = useI18n();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const messages: Record<number, string> = {
-    403: "无权访问 You do not have access to this page",
-    404: "页面不存在 Page not found",
-  };
-  const message = messages[status] ?? "出错了 Something went wrong on our side";
+  const message = t(ERROR_MESSAGES[status] ?? "common.error.500");
   return (
     <section>
       <h1>
         {status} · {message}
       </h1>
       <p>
-        <a href="/">返回首页 Back to the home page</a>
+        <a href="/">{t("common.error.backHome")}</a>
       </p>
     </section>
   );

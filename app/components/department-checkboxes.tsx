@@ -1,3 +1,5 @@
+import { useI18n } from "~/i18n/i18n";
+
 /** The departments a steward looks after, as checkboxes (field `departmentIds`). */
 export function DepartmentCheckboxes({
   departments,
@@ -11,15 +13,16 @@ export function DepartmentCheckboxes({
   /** Hidden once JavaScript knows the chosen role is not a steward's. */
   hidden: boolean;
 }) {
+  const { t } = useI18n();
   return (
     <fieldset
       className={error ? "field-error checkboxes" : "checkboxes"}
       aria-describedby={error ? "departmentIds-hint departmentIds-error" : "departmentIds-hint"}
       hidden={hidden}
     >
-      <legend>负责部门 Departments</legend>
+      <legend>{t("common.departments.legend")}</legend>
       <p className="hint" id="departmentIds-hint">
-        仅用于数据专员，至少选择一个 For data stewards only: choose at least one
+        {t("common.departments.hint")}
       </p>
       {error ? (
         <p className="error-message" id="departmentIds-error">
@@ -27,7 +30,7 @@ export function DepartmentCheckboxes({
         </p>
       ) : null}
       {departments.length === 0 ? (
-        <p>还没有部门，请先导入部门数据。No departments yet: import them first.</p>
+        <p>{t("common.departments.none")}</p>
       ) : (
         departments.map((department, index) => {
           // The first box carries the field's id, so the error summary's link lands on it.

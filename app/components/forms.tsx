@@ -1,5 +1,6 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import type { InputHTMLAttributes, ReactNode } from "react";
+import { useI18n } from "~/i18n/i18n";
 
 interface RootData {
   csrf: string;
@@ -16,18 +17,20 @@ export type FieldErrors = Partial<Record<string, string>>;
 /** GOV.UK-style error summary: each message links to the field at fault. */
 export function ErrorSummary({
   errors,
-  title = "请更正以下问题 There is a problem",
+  title,
 }: {
   errors: FieldErrors | undefined;
+  /** Default: "There is a problem", in the page's language. */
   title?: string;
 }) {
+  const { t } = useI18n();
   const entries = Object.entries(errors ?? {}).filter((entry): entry is [string, string] =>
     Boolean(entry[1]),
   );
   if (entries.length === 0) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{title}</h2>
+      <h2 id="error-summary-title">{title ?? t("common.errorSummary.title")}</h2>
       <ul>
         {entries.map(([field, message]) => (
           <li key={field}>{field === "form" ? message : <a href={`#${field}`}>{message}</a>}</li>
@@ -72,21 +75,23 @@ export function Field({ name, label, hint, error, ...input }: FieldProps) {
   );
 }
 
-export const SET_FOR_SOMEONE_ELSE_HINT =
-  "至少 12 个字符；请通过安全渠道告知用户 At least 12 characters; tell the user through a safe channel";
-
-/** A new password and its repetition (field `confirmPassword`), as every password form asks. */
+/**
+ * A new password and its repetition (field `confirmPassword`), as every password form asks.
+ * `forSomeoneElse`: an admin sets it, and is reminded to pass it on safely.
+ */
 export function NewPasswordFields({
   name,
   label,
-  hint = "至少 12 个字符 At least 12 characters",
+  forSomeoneElse = false,
   errors,
 }: {
   name: string;
   label: string;
-  hint?: string;
+  forSomeoneElse?: boolean;
   errors: Partial<Record<string, string>> | undefined;
 }) {
+  const { t } = useI18n();
+  const hint = t(forSomeoneElse ? "common.password.hintForSomeoneElse" : "common.password.hint");
   return (
     <>
       <Field
@@ -99,7 +104,7 @@ export function NewPasswordFields({
       />
       <Field
         name="confirmPassword"
-        label="再次输入新密码 Repeat the new password"
+        label={t("common.password.repeat")}
         type="password"
         autoComplete="new-password"
         error={errors?.confirmPassword}

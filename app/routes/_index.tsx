@@ -2,16 +2,14 @@ import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getInventory } from "../../db/queries/inventory.server";
 import { getHandle } from "../../db/runtime.server";
+import { useI18n, type MessageKey } from "~/i18n/i18n";
+import { metaI18n } from "~/i18n/meta";
 import { getSettings } from "~/utils/env.server";
 
-export const meta: MetaFunction = () => [
-  { title: "明镜 Mingjing · 电子政务绩效评价与监督" },
-  {
-    name: "description",
-    content:
-      "Published e-government performance scorecards: projects, public services and citizen appeals.",
-  },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const { t } = metaI18n(matches);
+  return [{ title: t("home.title") }, { name: "description", content: t("home.description") }];
+};
 
 export async function loader() {
   const inventory = await getInventory(getHandle(), getSettings().timeZone);
@@ -19,41 +17,43 @@ export async function loader() {
 }
 
 const KINDS = [
-  ["departments", "部门", "departments"],
-  ["projects", "电子政务项目", "e-government projects"],
-  ["serviceItems", "政务服务事项", "service items"],
-  ["appeals", "群众诉求", "citizen appeals"],
-  ["ratings", "好差评", "service ratings"],
-] as const;
-
-const numbers = new Intl.NumberFormat("zh-CN");
+  ["departments", "home.inventory.departments"],
+  ["projects", "home.inventory.projects"],
+  ["serviceItems", "home.inventory.serviceItems"],
+  ["appeals", "home.inventory.appeals"],
+  ["ratings", "home.inventory.ratings"],
+] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
 
 export default function Home() {
   const { inventory } = useLoaderData<typeof loader>();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <>
-      <h1>明镜 · 电子政务绩效评价与监督</h1>
-      <p className="lede">
-        Mingjing shows whether public money spent on e-government turned into results: project
-        budgets against outcomes, public services and how citizens&apos; appeals are answered.
-      </p>
+      <h1>{t("home.heading")}</h1>
+      <p className="lede">{t("home.lede")}</p>
       <section className="panel" aria-labelledby="inventory-title">
-        <h2 id="inventory-title">本平台数据 What this instance holds</h2>
+        <h2 id="inventory-title">{t("home.inventory.title")}</h2>
         <ul className="inventory">
-          {KINDS.map(([key, chinese, english]) => (
+          {KINDS.map(([key, label]) => (
             <li key={key}>
               <span className="figure" data-kind={key}>
-                {numbers.format(inventory[key])}
+                {i18n.number(inventory[key])}
               </span>
-              <span className="label">
-                {chinese} {english}
-              </span>
+              <span className="label">{t(label)}</span>
             </li>
           ))}
         </ul>
         <p>
-          最新数据日期 Latest data date:{" "}
-          <strong data-testid="latest-data-date">{inventory.latestDataDate ?? "—"}</strong>
+          {t("home.inventory.latestDataDate")}
+          {i18n.locale === "en" ? " " : null}
+          <strong data-testid="latest-data-date">
+            {inventory.latestDataDate ? (
+              <time dateTime={inventory.latestDataDate}>{i18n.date(inventory.latestDataDate)}</time>
+            ) : (
+              i18n.noData
+            )}
+          </strong>
         </p>
       </section>
     </>

@@ -6,12 +6,18 @@ import { changePassword } from "../../db/queries/users.server";
 import { passwordSchema } from "../../db/queries/users.server";
 import { getDb } from "../../db/runtime.server";
 import { CsrfInput, ErrorSummary, Field, NewPasswordFields } from "~/components/forms";
+import { createI18n, useI18n, type MessageKey } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
+import { metaI18n, pageTitle } from "~/i18n/meta";
 import { readForm } from "~/utils/csrf.server";
 import { fieldErrors } from "~/utils/field-errors";
 import { requireSignedIn } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
-export const meta: MetaFunction = () => [{ title: "修改密码 Change password · 明镜 Mingjing" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const i18n = metaI18n(matches);
+  return [{ title: pageTitle(i18n, i18n.t("account.password.title")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request);
@@ -20,21 +26,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const change = z
   .object({
-    currentPassword: z.string().min(1, "请输入当前密码 Enter your current password"),
+    currentPassword: z.string().min(1),
     newPassword: passwordSchema,
     confirmPassword: z.string(),
   })
   .refine((value) => value.newPassword === value.confirmPassword, {
     path: ["confirmPassword"],
-    message: "两次输入的新密码不一致 The new passwords differ",
   });
+
+/** What each field's error says, in the visitor's language. */
+const FIELD_ERRORS: Record<string, MessageKey> = {
+  currentPassword: "account.password.error.current",
+  newPassword: "account.password.error.new",
+  confirmPassword: "account.password.error.confirm",
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireSignedIn(request);
   const form = await readForm(request);
+  const { t } = createI18n(localeOf(request));
   const parsed = change.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
+    const errors = Object.fromEntries(
+      Object.entries(fieldErrors(parsed.error)).map(([field, message]) => {
+        const key = FIELD_ERRORS[field];
+        return [field, key ? t(key) : message];
+      }),
+    );
     return data({ errors, done: false }, { status: 400 });
   }
   const changed = await changePassword(getDb(), {
@@ -46,10 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!changed) {
     return data(
-      {
-        errors: { currentPassword: "当前密码不正确 The current password is incorrect" },
-        done: false,
-      },
+      { errors: { currentPassword: t("account.password.error.wrongCurrent") }, done: false },
       { status: 400 },
     );
   }
@@ -58,14 +73,14 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ChangePassword() {
   const result = useActionData<typeof action>();
+  const { t } = useI18n();
   const errors: Record<string, string> | undefined = result?.errors;
   return (
     <section className="narrow">
-      <h1>修改密码 Change password</h1>
+      <h1>{t("account.password.title")}</h1>
       {result?.done ? (
         <p className="notice" role="status">
-          密码已修改，其他设备上的登录已退出。Your password was changed; your other sessions were
-          signed out.
+          {t("account.password.done")}
         </p>
       ) : null}
       <ErrorSummary errors={errors} />
@@ -73,14 +88,14 @@ export default function ChangePassword() {
         <CsrfInput />
         <Field
           name="currentPassword"
-          label="当前密码 Current password"
+          label={t("account.password.current")}
           type="password"
           autoComplete="current-password"
           error={errors?.currentPassword}
         />
-        <NewPasswordFields name="newPassword" label="新密码 New password" errors={errors} />
+        <NewPasswordFields name="newPassword" label={t("account.password.new")} errors={errors} />
         <button type="submit" className="button">
-          修改密码 Change password
+          {t("account.password.submit")}
         </button>
       </Form>
     </section>

@@ -11,10 +11,16 @@ import {
 } from "../../db/queries/audit-log.server";
 import { getDb } from "../../db/runtime.server";
 import { ErrorSummary, Field, type FieldErrors } from "~/components/forms";
+import { createI18n, useI18n, type MessageKey } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
+import { metaI18n, pageTitle } from "~/i18n/meta";
 import { getSettings } from "~/utils/env.server";
 import { requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "审计日志 Audit log · 明镜 Mingjing" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const i18n = metaI18n(matches);
+  return [{ title: pageTitle(i18n, i18n.t("admin.audit.title")) }];
+};
 
 /** Empty query values mean "no filter". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -35,19 +41,19 @@ const querySchema = z
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, { path: ["to"] });
 
-const QUERY_MESSAGES: Record<string, string> = {
-  action: "请从列表中选择操作类型 Choose an action from the list",
-  actor: "用户名最多 64 个字符 A username has at most 64 characters",
-  from: "请输入有效日期，如 2024-03-01 Enter a real date, such as 2024-03-01",
-  to: "结束日期须为有效日期且不早于开始日期 Enter a real date, not before the start date",
-  page: "页码须为正整数 The page must be a whole number from 1",
+const QUERY_MESSAGES: Record<string, MessageKey> = {
+  action: "admin.audit.error.action",
+  actor: "admin.audit.error.actor",
+  from: "admin.audit.error.from",
+  to: "admin.audit.error.to",
+  page: "admin.audit.error.page",
 };
 
 /** Well-known groups of actions, offered even before the log holds any of them. */
-const GROUP_LABELS: Record<string, string> = {
-  auth: "登录与账户 Sign-in and accounts",
-  user: "用户管理 User administration",
-  import: "数据导入 Imports",
+const GROUP_LABELS: Record<string, MessageKey> = {
+  auth: "admin.audit.group.auth",
+  user: "admin.audit.group.user",
+  import: "admin.audit.group.import",
 };
 
 /** "2024-03-02 00:30:05" in the deployment's time zone. */
@@ -76,6 +82,7 @@ function compactJson(value: unknown): string | null {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ["admin"] });
   const timeZone = getSettings().timeZone;
+  const { t } = createI18n(localeOf(request));
   const search = new URL(request.url).searchParams;
   const raw = Object.fromEntries(
     ["action", "actor", "from", "to", "page"].map((key) => [key, search.get(key)]),
@@ -84,7 +91,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actions = await listAuditActions(getDb());
   const groups = [...new Set([...Object.keys(GROUP_LABELS), ...actionGroups(actions)])].sort();
   const choices = {
-    groups: groups.map((group) => ({ value: group, label: GROUP_LABELS[group] ?? group })),
+    groups: groups.map((group) => {
+      const label = GROUP_LABELS[group];
+      return { value: group, label: label ? t(label) : group };
+    }),
     actions,
   };
   const values = {
@@ -97,7 +107,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const errors: FieldErrors = {};
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0]);
-      errors[field] ??= QUERY_MESSAGES[field] ?? issue.message;
+      const message = QUERY_MESSAGES[field];
+      errors[field] ??= message ? t(message) : issue.message;
     }
     return data(
       { timeZone, choices, values, errors, events: [], page: 1, hasNext: false },
@@ -133,6 +144,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AuditLog() {
   const { timeZone, choices, values, errors, events, page, hasNext } =
     useLoaderData<typeof loader>();
+  const { t } = useI18n();
   const pageLink = (target: number) => {
     const params = new URLSearchParams(Object.entries(values).filter(([, value]) => value !== ""));
     if (target > 1) params.set("page", String(target));
@@ -142,18 +154,15 @@ export default function AuditLog() {
   return (
     <>
       <p>
-        <Link to="/admin/users">← 用户管理 Users</Link>
+        <Link to="/admin/users">{t("admin.users.back")}</Link>
       </p>
-      <h1>审计日志 Audit log</h1>
-      <p className="lede">
-        登录、导入、用户与角色变更等操作的只读记录，最新的在前。A read-only record of sign-ins,
-        imports, user and role changes and more, newest first.
-      </p>
+      <h1>{t("admin.audit.title")}</h1>
+      <p className="lede">{t("admin.audit.lede")}</p>
       <ErrorSummary errors={errors} />
       <Form method="get" className="panel" aria-labelledby="filter-title">
-        <h2 id="filter-title">筛选 Filter</h2>
+        <h2 id="filter-title">{t("admin.audit.filter")}</h2>
         <div className={errors.action ? "field field-error" : "field"}>
-          <label htmlFor="action">操作 Action</label>
+          <label htmlFor="action">{t("admin.audit.action")}</label>
           {errors.action ? (
             <p className="error-message" id="action-error">
               {errors.action}
@@ -166,8 +175,8 @@ export default function AuditLog() {
             aria-invalid={errors.action ? true : undefined}
             aria-describedby={errors.action ? "action-error" : undefined}
           >
-            <option value="">全部操作 All actions</option>
-            <optgroup label="操作类别 Groups">
+            <option value="">{t("admin.audit.allActions")}</option>
+            <optgroup label={t("admin.audit.groups")}>
               {choices.groups.map((group) => (
                 <option key={group.value} value={group.value}>
                   {group.value}.* · {group.label}
@@ -175,7 +184,7 @@ export default function AuditLog() {
               ))}
             </optgroup>
             {choices.actions.length > 0 ? (
-              <optgroup label="单项操作 Single actions">
+              <optgroup label={t("admin.audit.singleActions")}>
                 {choices.actions.map((action) => (
                   <option key={action} value={action}>
                     {action}
@@ -187,8 +196,8 @@ export default function AuditLog() {
         </div>
         <Field
           name="actor"
-          label="操作人用户名 Actor's username"
-          hint="完整用户名，不区分大小写 The full username; case does not matter"
+          label={t("admin.audit.actor")}
+          hint={t("admin.audit.actorHint")}
           autoCapitalize="none"
           spellCheck={false}
           defaultValue={values.actor}
@@ -196,44 +205,42 @@ export default function AuditLog() {
         />
         <Field
           name="from"
-          label="开始日期 From"
+          label={t("admin.audit.from")}
           type="date"
-          hint={`含当天，${timeZone} 时区 Inclusive, in ${timeZone}`}
+          hint={t("admin.audit.dateHint", { timeZone })}
           defaultValue={values.from}
           error={errors.from}
         />
         <Field
           name="to"
-          label="结束日期 To"
+          label={t("admin.audit.to")}
           type="date"
-          hint={`含当天，${timeZone} 时区 Inclusive, in ${timeZone}`}
+          hint={t("admin.audit.dateHint", { timeZone })}
           defaultValue={values.to}
           error={errors.to}
         />
         <button type="submit" className="button">
-          筛选 Filter
+          {t("admin.audit.filter")}
         </button>{" "}
-        <Link to="/admin/audit">清除筛选 Clear filters</Link>
+        <Link to="/admin/audit">{t("admin.audit.clear")}</Link>
       </Form>
 
       <table>
-        <caption>
-          审计事件，第 {page} 页（时间为 {timeZone}）Audit events, page {page} (times in {timeZone})
-        </caption>
+        <caption>{t("admin.audit.caption", { page, timeZone })}</caption>
         <thead>
           <tr>
-            <th scope="col">时间 Time</th>
-            <th scope="col">操作人 Actor</th>
-            <th scope="col">操作 Action</th>
-            <th scope="col">对象 Object</th>
-            <th scope="col">变更 Before / after</th>
+            <th scope="col">{t("admin.audit.column.time")}</th>
+            <th scope="col">{t("admin.audit.column.actor")}</th>
+            <th scope="col">{t("admin.audit.column.action")}</th>
+            <th scope="col">{t("admin.audit.column.object")}</th>
+            <th scope="col">{t("admin.audit.column.change")}</th>
             <th scope="col">IP</th>
           </tr>
         </thead>
         <tbody>
           {events.length === 0 ? (
             <tr>
-              <td colSpan={6}>没有符合条件的事件。No events match.</td>
+              <td colSpan={6}>{t("admin.audit.none")}</td>
             </tr>
           ) : (
             events.map((event) => (
@@ -247,7 +254,9 @@ export default function AuditLog() {
                 </td>
                 <td>
                   {event.objectKind === "user" && event.objectId ? (
-                    <Link to={`/admin/users/${event.objectId}`}>用户 user #{event.objectId}</Link>
+                    <Link to={`/admin/users/${event.objectId}`}>
+                      {t("admin.audit.userObject", { id: event.objectId })}
+                    </Link>
                   ) : event.objectKind ? (
                     `${event.objectKind} #${event.objectId ?? "—"}`
                   ) : (
@@ -257,13 +266,13 @@ export default function AuditLog() {
                 <td>
                   {event.before || event.after ? (
                     <details>
-                      <summary>查看 Show</summary>
+                      <summary>{t("admin.audit.show")}</summary>
                       <dl>
-                        <dt>之前 Before</dt>
+                        <dt>{t("admin.audit.before")}</dt>
                         <dd>
                           <code>{event.before ?? "—"}</code>
                         </dd>
-                        <dt>之后 After</dt>
+                        <dt>{t("admin.audit.after")}</dt>
                         <dd>
                           <code>{event.after ?? "—"}</code>
                         </dd>
@@ -280,11 +289,11 @@ export default function AuditLog() {
         </tbody>
       </table>
 
-      <nav aria-label="分页 Pages">
+      <nav aria-label={t("admin.audit.pages")}>
         <p>
-          {page > 1 ? <Link to={pageLink(page - 1)}>← 上一页 Previous</Link> : null}
+          {page > 1 ? <Link to={pageLink(page - 1)}>{t("admin.audit.previous")}</Link> : null}
           {page > 1 && hasNext ? " · " : null}
-          {hasNext ? <Link to={pageLink(page + 1)}>下一页 Next →</Link> : null}
+          {hasNext ? <Link to={pageLink(page + 1)}>{t("admin.audit.next")}</Link> : null}
         </p>
       </nav>
     </>

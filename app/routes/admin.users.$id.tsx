@@ -18,29 +18,29 @@ import {
   parseUserId,
   REFUSAL_MESSAGES,
   resetUserPassword,
-  ROLE_LABELS,
   setUserDisabled,
   type AdminRefusal,
   type FormErrors,
 } from "../../db/queries/admin-users.server";
 import { getDb } from "../../db/runtime.server";
 import { ROLES } from "../../db/schema/enums";
-import {
-  CsrfInput,
-  ErrorSummary,
-  NewPasswordFields,
-  SET_FOR_SOMEONE_ELSE_HINT,
-} from "~/components/forms";
+import { CsrfInput, ErrorSummary, NewPasswordFields } from "~/components/forms";
 import { DepartmentCheckboxes } from "~/components/department-checkboxes";
+import { refusalMessage, translateFieldErrors } from "~/i18n/admin-forms";
+import { createI18n, useI18n, type I18n, type MessageKey } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
+import { metaI18n, pageTitle } from "~/i18n/meta";
 import { readForm } from "~/utils/csrf.server";
 import { getSettings } from "~/utils/env.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime, roleLabel } from "~/utils/format";
 import { notFound, requireUser } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.user.username ?? "用户 User"} · 用户管理 Users · 明镜 Mingjing` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const i18n = metaI18n(matches);
+  const user = data?.user.username ?? i18n.t("admin.user.fallbackTitle");
+  return [{ title: pageTitle(i18n, `${user} · ${i18n.t("admin.users.title")}`) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireUser(request, { roles: ["admin"] });
@@ -48,34 +48,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = userId === undefined ? undefined : await getUserForAdmin(getDb(), userId);
   if (!user) throw notFound();
   const departments = await listDepartmentOptions(getDb());
+  const timeZone = getSettings().timeZone;
+  const locale = localeOf(request);
   return {
     user: {
       id: user.id,
       username: user.username,
       displayName: user.displayName,
       role: user.role,
-      roleLabel: ROLE_LABELS[user.role],
       departments: user.departments,
-      disabledAt: user.disabledAt ? formatDateTime(user.disabledAt, getSettings().timeZone) : null,
-      created: formatDateTime(user.createdAt, getSettings().timeZone),
+      disabledAt: user.disabledAt ? formatDateTime(user.disabledAt, timeZone, locale) : null,
+      created: formatDateTime(user.createdAt, timeZone, locale),
     },
     isSelf: user.id === admin.id,
     departments,
-    roles: ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
+    roles: ROLES,
   };
 }
 
 type Intent = "access" | "disable" | "enable" | "password";
 
-function refusal(intent: Intent, reason: AdminRefusal) {
+function refusal(i18n: I18n, intent: Intent, reason: AdminRefusal) {
   if (reason === "not_found") throw notFound();
-  const { field, message } = REFUSAL_MESSAGES[reason];
-  return data({ intent, errors: { [field]: message } as FormErrors }, { status: 400 });
+  const { field } = REFUSAL_MESSAGES[reason];
+  return data(
+    { intent, errors: { [field]: refusalMessage(i18n, reason) } as FormErrors },
+    { status: 400 },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUser(request, { roles: ["admin"] });
   const form = await readForm(request);
+  const i18n = createI18n(localeOf(request));
   const userId = parseUserId(params.id);
   if (userId === undefined) throw notFound();
   const actor = { id: admin.id, name: admin.username, ip: clientIp(request) };
@@ -84,27 +89,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case "access": {
       const parsed = parseAccessForm(form);
-      if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
+      if (!parsed.ok)
+        return data({ intent, errors: translateFieldErrors(i18n, parsed.errors) }, { status: 400 });
       const result = await changeUserAccess(getDb(), { userId, ...parsed.data }, actor);
-      if (!result.ok) return refusal(intent, result.reason);
+      if (!result.ok) return refusal(i18n, intent, result.reason);
       return back(result.changed ? "access" : "unchanged");
     }
     case "disable":
     case "enable": {
       const disabled = intent === "disable";
       const result = await setUserDisabled(getDb(), { userId, disabled }, actor);
-      if (!result.ok) return refusal(intent, result.reason);
+      if (!result.ok) return refusal(i18n, intent, result.reason);
       return back(result.changed ? (disabled ? "disabled" : "enabled") : "unchanged");
     }
     case "password": {
       const parsed = parsePasswordForm(form);
-      if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
+      if (!parsed.ok)
+        return data({ intent, errors: translateFieldErrors(i18n, parsed.errors) }, { status: 400 });
       const result = await resetUserPassword(
         getDb(),
         { userId, password: parsed.data.password },
         actor,
       );
-      if (!result.ok) return refusal(intent, result.reason);
+      if (!result.ok) return refusal(i18n, intent, result.reason);
       return back("password");
     }
     default:
@@ -112,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         {
           intent: null,
           errors: {
-            form: "未知的操作 Unknown action: reload the page and try again",
+            form: i18n.t("admin.error.unknownIntent"),
           } as FormErrors,
         },
         { status: 400 },
@@ -120,15 +127,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const NOTICES: Record<string, string> = {
-  created: "用户已创建。The user was created.",
-  access: "角色与部门已更新。Role and departments were updated.",
-  unchanged: "没有变化。Nothing changed.",
-  disabled:
-    "账户已停用，其所有登录已立即退出。The account was disabled; all its sessions ended at once.",
-  enabled: "账户已启用。The account was enabled.",
-  password:
-    "密码已重置，该用户的所有登录已退出。The password was reset; all the user's sessions ended.",
+const NOTICES: Record<string, MessageKey> = {
+  created: "admin.notice.created",
+  access: "admin.notice.access",
+  unchanged: "admin.notice.unchanged",
+  disabled: "admin.notice.disabled",
+  enabled: "admin.notice.enabled",
+  password: "admin.notice.password",
 };
 
 export default function AdminUser() {
@@ -136,7 +141,10 @@ export default function AdminUser() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const location = useLocation();
-  const notice = NOTICES[params.get("created") === "1" ? "created" : (params.get("done") ?? "")];
+  const i18n = useI18n();
+  const { t } = i18n;
+  const noticeKey = NOTICES[params.get("created") === "1" ? "created" : (params.get("done") ?? "")];
+  const notice = noticeKey ? t(noticeKey) : undefined;
   const errors: FormErrors | undefined = result?.errors;
   const errorsOf = (intent: Intent) => (result?.intent === intent ? errors : undefined);
   const accessErrors = errorsOf("access");
@@ -152,7 +160,7 @@ export default function AdminUser() {
   return (
     <>
       <p>
-        <Link to="/admin/users">← 用户管理 Users</Link>
+        <Link to="/admin/users">{t("admin.users.back")}</Link>
       </p>
       <h1>
         {user.displayName} <small>({user.username})</small>
@@ -165,37 +173,41 @@ export default function AdminUser() {
       <ErrorSummary errors={errors} />
 
       <section className="panel" aria-labelledby="account-title">
-        <h2 id="account-title">账户 Account</h2>
+        <h2 id="account-title">{t("admin.user.account")}</h2>
         <dl className="facts">
-          <dt>用户名 Username</dt>
+          <dt>{t("admin.users.username")}</dt>
           <dd>{user.username}</dd>
-          <dt>角色 Role</dt>
-          <dd>{user.roleLabel}</dd>
-          <dt>负责部门 Departments</dt>
+          <dt>{t("admin.users.role")}</dt>
+          <dd>{roleLabel(i18n, user.role)}</dd>
+          <dt>{t("admin.users.departments")}</dt>
           <dd>
             {user.departments.length === 0
               ? "—"
               : user.departments
                   .map((department) => `${department.name} (${department.code})`)
-                  .join("、")}
+                  .join(t("admin.users.listSeparator"))}
           </dd>
-          <dt>状态 Status</dt>
-          <dd>{user.disabledAt ? `已停用 Disabled (${user.disabledAt})` : "正常 Active"}</dd>
-          <dt>创建时间 Created</dt>
+          <dt>{t("admin.users.status")}</dt>
+          <dd>
+            {user.disabledAt
+              ? t("admin.users.disabledSince", { when: user.disabledAt })
+              : t("admin.users.active")}
+          </dd>
+          <dt>{t("admin.users.created")}</dt>
           <dd>{user.created}</dd>
         </dl>
       </section>
 
       <section className="panel" aria-labelledby="access-title">
-        <h2 id="access-title">角色与部门 Role and departments</h2>
+        <h2 id="access-title">{t("admin.user.access")}</h2>
         <Form method="post" noValidate>
           <CsrfInput />
           <input type="hidden" name="intent" value="access" />
           <div className={accessErrors?.role ? "field field-error" : "field"}>
-            <label htmlFor="role">角色 Role</label>
+            <label htmlFor="role">{t("admin.users.role")}</label>
             {isSelf ? (
               <p className="hint" id="role-hint">
-                不能取消自己的系统管理员角色 You cannot remove your own administrator role
+                {t("admin.user.cannotDemoteSelf")}
               </p>
             ) : null}
             {accessErrors?.role ? (
@@ -216,8 +228,8 @@ export default function AdminUser() {
               }
             >
               {roles.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
+                <option key={option} value={option}>
+                  {roleLabel(i18n, option)}
                 </option>
               ))}
             </select>
@@ -229,7 +241,7 @@ export default function AdminUser() {
             hidden={enhanced && role !== "steward"}
           />
           <button type="submit" className="button">
-            保存角色与部门 Save role and departments
+            {t("admin.user.saveAccess")}
           </button>
         </Form>
       </section>
@@ -237,32 +249,29 @@ export default function AdminUser() {
       <section className="panel" aria-labelledby="status-title">
         {user.disabledAt ? (
           <>
-            <h2 id="status-title">启用账户 Enable the account</h2>
-            <p>启用后该用户可以重新登录。Once enabled, the user can sign in again.</p>
+            <h2 id="status-title">{t("admin.user.enableTitle")}</h2>
+            <p>{t("admin.user.enableText")}</p>
             <Form method="post">
               <CsrfInput />
               <input type="hidden" name="intent" value="enable" />
               <button type="submit" className="button">
-                启用账户 Enable account
+                {t("admin.user.enable")}
               </button>
             </Form>
           </>
         ) : (
           <>
-            <h2 id="status-title">停用账户 Disable the account</h2>
+            <h2 id="status-title">{t("admin.user.disableTitle")}</h2>
             {isSelf ? (
-              <p>不能停用自己的账户。You cannot disable your own account.</p>
+              <p>{t("admin.user.cannotDisableSelf")}</p>
             ) : (
               <>
-                <p>
-                  停用后该用户的所有登录立即退出，且无法再登录，直到重新启用。The user&apos;s
-                  sessions end at once and they cannot sign in until the account is enabled again.
-                </p>
+                <p>{t("admin.user.disableText")}</p>
                 <Form method="post">
                   <CsrfInput />
                   <input type="hidden" name="intent" value="disable" />
                   <button type="submit" className="button button-warning">
-                    停用账户 Disable account
+                    {t("admin.user.disable")}
                   </button>
                 </Form>
               </>
@@ -272,29 +281,27 @@ export default function AdminUser() {
       </section>
 
       <section className="panel" aria-labelledby="password-title">
-        <h2 id="password-title">重置密码 Reset the password</h2>
+        <h2 id="password-title">{t("admin.user.passwordTitle")}</h2>
         {isSelf ? (
           <p>
-            请在<Link to="/account/password">修改密码 Change password</Link>
-            页面修改自己的密码。Change your own password there.
+            {t("admin.user.ownPasswordBefore")}
+            <Link to="/account/password">{t("admin.user.ownPasswordLink")}</Link>
+            {t("admin.user.ownPasswordAfter")}
           </p>
         ) : (
           // A new form after each visit, so a reset password does not stay in the fields.
           <Form method="post" noValidate key={location.key}>
             <CsrfInput />
             <input type="hidden" name="intent" value="password" />
-            <p>
-              重置后该用户的所有登录立即退出。All the user&apos;s sessions end when the password is
-              reset.
-            </p>
+            <p>{t("admin.user.passwordText")}</p>
             <NewPasswordFields
               name="password"
-              label="新密码 New password"
-              hint={SET_FOR_SOMEONE_ELSE_HINT}
+              label={t("admin.user.newPassword")}
+              forSomeoneElse
               errors={passwordErrors}
             />
             <button type="submit" className="button button-secondary">
-              重置密码 Reset password
+              {t("admin.user.resetPassword")}
             </button>
           </Form>
         )}

@@ -1,51 +1,60 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listUsers, ROLE_LABELS } from "../../db/queries/admin-users.server";
+import { listUsers } from "../../db/queries/admin-users.server";
 import { getDb } from "../../db/runtime.server";
+import { useI18n } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
+import { metaI18n, pageTitle } from "~/i18n/meta";
 import { getSettings } from "~/utils/env.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime, roleLabel } from "~/utils/format";
 import { requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "用户管理 Users · 明镜 Mingjing" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const i18n = metaI18n(matches);
+  return [{ title: pageTitle(i18n, i18n.t("admin.users.title")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ["admin"] });
   const timeZone = getSettings().timeZone;
+  const locale = localeOf(request);
   const users = await listUsers(getDb());
   return {
     users: users.map((user) => ({
       id: user.id,
       username: user.username,
       displayName: user.displayName,
-      role: ROLE_LABELS[user.role],
-      departments: user.departments.map((department) => department.name).join("、"),
+      role: user.role,
+      departments: user.departments.map((department) => department.name),
       disabled: user.disabledAt !== null,
-      created: formatDateTime(user.createdAt, timeZone),
+      created: formatDateTime(user.createdAt, timeZone, locale),
     })),
   };
 }
 
 export default function AdminUsers() {
   const { users } = useLoaderData<typeof loader>();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <>
-      <h1>用户管理 Users</h1>
+      <h1>{t("admin.users.title")}</h1>
       <p>
         <Link to="/admin/users/new" className="button">
-          新建用户 New user
+          {t("admin.users.new")}
         </Link>{" "}
-        <Link to="/admin/audit">审计日志 Audit log</Link>
+        <Link to="/admin/audit">{t("admin.users.auditLog")}</Link>
       </p>
       <table>
-        <caption>全部用户 All users ({users.length})</caption>
+        <caption>{t("admin.users.caption", { count: users.length })}</caption>
         <thead>
           <tr>
-            <th scope="col">用户名 Username</th>
-            <th scope="col">显示名称 Display name</th>
-            <th scope="col">角色 Role</th>
-            <th scope="col">负责部门 Departments</th>
-            <th scope="col">状态 Status</th>
-            <th scope="col">创建时间 Created</th>
+            <th scope="col">{t("admin.users.username")}</th>
+            <th scope="col">{t("admin.users.displayName")}</th>
+            <th scope="col">{t("admin.users.role")}</th>
+            <th scope="col">{t("admin.users.departments")}</th>
+            <th scope="col">{t("admin.users.status")}</th>
+            <th scope="col">{t("admin.users.created")}</th>
           </tr>
         </thead>
         <tbody>
@@ -55,9 +64,13 @@ export default function AdminUsers() {
                 <Link to={`/admin/users/${user.id}`}>{user.username}</Link>
               </td>
               <td>{user.displayName}</td>
-              <td>{user.role}</td>
-              <td>{user.departments || "—"}</td>
-              <td>{user.disabled ? "已停用 Disabled" : "正常 Active"}</td>
+              <td>{roleLabel(i18n, user.role)}</td>
+              <td>
+                {user.departments.length > 0
+                  ? user.departments.join(t("admin.users.listSeparator"))
+                  : "—"}
+              </td>
+              <td>{t(user.disabled ? "admin.users.disabled" : "admin.users.active")}</td>
               <td>{user.created}</td>
             </tr>
           ))}

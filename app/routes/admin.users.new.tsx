@@ -7,34 +7,35 @@ import {
   listDepartmentOptions,
   parseNewUserForm,
   REFUSAL_MESSAGES,
-  ROLE_LABELS,
 } from "../../db/queries/admin-users.server";
 import { getDb } from "../../db/runtime.server";
 import { ROLES } from "../../db/schema/enums";
-import {
-  CsrfInput,
-  ErrorSummary,
-  Field,
-  NewPasswordFields,
-  SET_FOR_SOMEONE_ELSE_HINT,
-} from "~/components/forms";
+import { CsrfInput, ErrorSummary, Field, NewPasswordFields } from "~/components/forms";
 import { DepartmentCheckboxes } from "~/components/department-checkboxes";
+import { refusalMessage, translateFieldErrors } from "~/i18n/admin-forms";
+import { createI18n, useI18n } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
+import { metaI18n, pageTitle } from "~/i18n/meta";
+import { roleLabel } from "~/utils/format";
 import { readForm } from "~/utils/csrf.server";
 import { requireUser } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
-export const meta: MetaFunction = () => [{ title: "新建用户 New user · 明镜 Mingjing" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const i18n = metaI18n(matches);
+  return [{ title: pageTitle(i18n, i18n.t("admin.users.new")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ["admin"] });
   const departments = await listDepartmentOptions(getDb());
-  const roles = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
-  return { departments, roles };
+  return { departments, roles: ROLES };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request, { roles: ["admin"] });
   const form = await readForm(request);
+  const i18n = createI18n(localeOf(request));
   const values = {
     username: String(form.get("username") ?? ""),
     displayName: String(form.get("displayName") ?? ""),
@@ -42,15 +43,19 @@ export async function action({ request }: ActionFunctionArgs) {
     departmentIds: form.getAll("departmentIds").map(String),
   };
   const parsed = parseNewUserForm(form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  if (!parsed.ok)
+    return data({ errors: translateFieldErrors(i18n, parsed.errors), values }, { status: 400 });
   const result = await createUserWithDepartments(getDb(), parsed.data, {
     id: admin.id,
     name: admin.username,
     ip: clientIp(request),
   });
   if (!result.ok) {
-    const { field, message } = REFUSAL_MESSAGES[result.reason];
-    return data({ errors: { [field]: message }, values }, { status: 400 });
+    const { field } = REFUSAL_MESSAGES[result.reason];
+    return data(
+      { errors: { [field]: refusalMessage(i18n, result.reason) }, values },
+      { status: 400 },
+    );
   }
   return redirect(`/admin/users/${result.userId}?created=1`);
 }
@@ -58,6 +63,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewUser() {
   const { departments, roles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const i18n = useI18n();
+  const { t } = i18n;
   const errors: Record<string, string | undefined> | undefined = result?.errors;
   const values = result?.values;
   const [role, setRole] = useState(values?.role ?? "");
@@ -69,16 +76,16 @@ export default function NewUser() {
   return (
     <section className="narrow">
       <p>
-        <Link to="/admin/users">← 用户管理 Users</Link>
+        <Link to="/admin/users">{t("admin.users.back")}</Link>
       </p>
-      <h1>新建用户 New user</h1>
+      <h1>{t("admin.users.new")}</h1>
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate>
         <CsrfInput />
         <Field
           name="username"
-          label="用户名 Username"
-          hint="2–64 个字母、数字或 . _ -，不区分大小写 2–64 letters, digits, '.', '_' or '-'; case does not matter"
+          label={t("admin.users.username")}
+          hint={t("admin.new.usernameHint")}
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
@@ -87,12 +94,12 @@ export default function NewUser() {
         />
         <Field
           name="displayName"
-          label="显示名称 Display name"
+          label={t("admin.users.displayName")}
           defaultValue={values?.displayName}
           error={errors?.displayName}
         />
         <div className={errors?.role ? "field field-error" : "field"}>
-          <label htmlFor="role">角色 Role</label>
+          <label htmlFor="role">{t("admin.users.role")}</label>
           {errors?.role ? (
             <p className="error-message" id="role-error">
               {errors.role}
@@ -107,11 +114,11 @@ export default function NewUser() {
             aria-describedby={errors?.role ? "role-error" : undefined}
           >
             <option value="" disabled>
-              请选择 Choose a role
+              {t("admin.new.chooseRole")}
             </option>
             {roles.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
+              <option key={option} value={option}>
+                {roleLabel(i18n, option)}
               </option>
             ))}
           </select>
@@ -124,12 +131,12 @@ export default function NewUser() {
         />
         <NewPasswordFields
           name="password"
-          label="初始密码 Initial password"
-          hint={SET_FOR_SOMEONE_ELSE_HINT}
+          label={t("admin.new.initialPassword")}
+          forSomeoneElse
           errors={errors}
         />
         <button type="submit" className="button">
-          创建用户 Create user
+          {t("admin.new.submit")}
         </button>
       </Form>
     </section>

@@ -2,10 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listAssignments } from "../../db/queries/scope.server";
 import { getDb } from "../../db/runtime.server";
-import { ASSESSMENT_STATE_LABELS as STATE_LABELS } from "~/utils/format";
+import { useI18n } from "~/i18n/i18n";
+import { metaI18n, pageTitle } from "~/i18n/meta";
+import { assessmentStateLabel } from "~/utils/format";
 import { requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "评价 Evaluation · 明镜 Mingjing" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const i18n = metaI18n(matches);
+  return [{ title: pageTitle(i18n, i18n.t("evaluation.title")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["admin", "leader", "evaluator"] });
@@ -15,19 +20,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Evaluation() {
   const { assignments, mine } = useLoaderData<typeof loader>();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <>
-      <h1>{mine ? "我的评价任务 My assignments" : "评价任务 Assignments"}</h1>
+      <h1>{t(mine ? "evaluation.heading.mine" : "evaluation.heading.all")}</h1>
       {assignments.length === 0 ? (
-        <p>暂无评价任务。No assignments yet.</p>
+        <p>{t("evaluation.empty")}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">评价轮次 Round</th>
-              <th scope="col">项目 Project</th>
-              {mine ? null : <th scope="col">评价人 Evaluator</th>}
-              <th scope="col">状态 State</th>
+              <th scope="col">{t("evaluation.column.round")}</th>
+              <th scope="col">{t("evaluation.column.project")}</th>
+              {mine ? null : <th scope="col">{t("evaluation.column.evaluator")}</th>}
+              <th scope="col">{t("evaluation.column.state")}</th>
             </tr>
           </thead>
           <tbody>
@@ -40,7 +47,7 @@ export default function Evaluation() {
                   </Link>
                 </td>
                 {mine ? null : <td>{assignment.evaluator}</td>}
-                <td>{STATE_LABELS[assignment.state]}</td>
+                <td>{assessmentStateLabel(i18n, assignment.state)}</td>
               </tr>
             ))}
           </tbody>

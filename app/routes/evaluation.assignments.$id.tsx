@@ -3,11 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { findAssignment } from "../../db/queries/scope.server";
 import { getDb } from "../../db/runtime.server";
+import { useI18n } from "~/i18n/i18n";
+import { metaI18n, pageTitle } from "~/i18n/meta";
 import { notFound, requireAssignment, requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.assignment.projectName ?? "评价"} · 明镜 Mingjing` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const i18n = metaI18n(matches);
+  return [{ title: pageTitle(i18n, data?.assignment.projectName ?? i18n.t("evaluation.title")) }];
+};
 
 const idParam = z.coerce.number().int().positive();
 
@@ -23,27 +26,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function AssignmentPage() {
   const { assignment } = useLoaderData<typeof loader>();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <>
       <p>
-        <Link to="/evaluation">← 评价任务 Assignments</Link>
+        <Link to="/evaluation">{t("evaluation.assignment.back")}</Link>
       </p>
       <h1>{assignment.projectName}</h1>
       <dl className="facts">
-        <dt>评价轮次 Round</dt>
+        <dt>{t("evaluation.column.round")}</dt>
         <dd>{assignment.roundName}</dd>
-        <dt>评价期间 Period</dt>
+        <dt>{t("evaluation.assignment.period")}</dt>
         <dd>
-          {assignment.periodStart} – {assignment.periodEnd}
+          {t("evaluation.assignment.periodRange", {
+            from: i18n.date(assignment.periodStart),
+            to: i18n.date(assignment.periodEnd),
+          })}
         </dd>
-        <dt>利益冲突声明 Conflict of interest</dt>
+        <dt>{t("evaluation.assignment.conflict")}</dt>
         <dd>
-          {assignment.declaredAt ? "已声明无利益冲突 Declared none" : "尚未声明 Not declared yet"}
+          {t(
+            assignment.declaredAt
+              ? "evaluation.assignment.declared"
+              : "evaluation.assignment.notDeclared",
+          )}
         </dd>
       </dl>
-      <p className="notice">
-        评分表将在评价工作台中提供。The rubric form comes with the evaluator workspace.
-      </p>
+      <p className="notice">{t("evaluation.assignment.rubricSoon")}</p>
     </>
   );
 }

@@ -10,6 +10,9 @@ import { z } from "zod";
 import { signIn } from "../../db/queries/sign-in.server";
 import { getDb } from "../../db/runtime.server";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
+import { createI18n, useI18n, type I18n } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
+import { metaI18n, pageTitle } from "~/i18n/meta";
 import { readForm } from "~/utils/csrf.server";
 import { fieldErrors } from "~/utils/field-errors";
 import { homeOf } from "~/utils/permissions.server";
@@ -18,7 +21,10 @@ import { clientIp, getOptionalUser, startSession } from "~/utils/session.server"
 /** Passes the action's Retry-After (when locked) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
-export const meta: MetaFunction = () => [{ title: "登录 Sign in · 明镜 Mingjing" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const i18n = metaI18n(matches);
+  return [{ title: pageTitle(i18n, i18n.t("account.login.title")) }];
+};
 
 /** Only paths on this site: an open redirect would let a link send people elsewhere. */
 function safeRedirect(target: FormDataEntryValue | string | null, fallback: string): string {
@@ -42,16 +48,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-const credentials = z.object({
-  username: z.string().trim().min(1, "请输入用户名 Enter your username").max(64),
-  password: z.string().min(1, "请输入密码 Enter your password").max(256),
-});
-
-const INVALID = "用户名或密码不正确。Username or password is incorrect.";
+const credentials = (i18n: I18n) =>
+  z.object({
+    username: z.string().trim().min(1, i18n.t("account.login.error.username")).max(64),
+    password: z.string().min(1, i18n.t("account.login.error.password")).max(256),
+  });
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const parsed = credentials.safeParse(Object.fromEntries(form));
+  const i18n = createI18n(localeOf(request));
+  const parsed = credentials(i18n).safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
     return data({ errors, username: String(form.get("username") ?? "") }, { status: 400 });
@@ -59,14 +65,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await signIn(getDb(), { ...parsed.data, ip: clientIp(request) });
   if (!result.ok && result.reason === "locked") {
     const minutes = Math.ceil(result.retryAfterSeconds / 60);
-    const message = `登录失败次数过多，请 ${minutes} 分钟后再试。Too many failed sign-ins: try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+    const message =
+      minutes === 1
+        ? i18n.t("account.login.error.lockedOneMinute")
+        : i18n.t("account.login.error.locked", { minutes });
     return data(
       { errors: { form: message }, username: parsed.data.username },
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
   if (!result.ok)
-    return data({ errors: { form: INVALID }, username: parsed.data.username }, { status: 400 });
+    return data(
+      { errors: { form: i18n.t("account.login.error.invalid") }, username: parsed.data.username },
+      { status: 400 },
+    );
   const cookie = await startSession(request, result.userId);
   const target = safeRedirect(
     form.get("redirectTo"),
@@ -78,17 +90,18 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Login() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const { t } = useI18n();
   const errors: Record<string, string> | undefined = actionData?.errors;
   return (
     <section className="narrow">
-      <h1>登录 Sign in</h1>
+      <h1>{t("account.login.title")}</h1>
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <Field
           name="username"
-          label="用户名 Username"
+          label={t("account.login.username")}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
@@ -98,14 +111,14 @@ export default function Login() {
         />
         <Field
           name="password"
-          label="密码 Password"
+          label={t("account.login.password")}
           type="password"
           autoComplete="current-password"
           error={errors?.password}
           required
         />
         <button type="submit" className="button">
-          登录 Sign in
+          {t("account.login.submit")}
         </button>
       </Form>
     </section>

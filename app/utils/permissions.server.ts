@@ -1,5 +1,6 @@
 import type { SessionUser } from "../../db/queries/sessions.server";
 import type { Role } from "../../db/schema/enums";
+import type { MessageKey } from "../i18n/messages";
 import { getOptionalUser, redirectToLogin } from "./session.server";
 
 export type { SessionUser };
@@ -88,14 +89,22 @@ export function requireAssignment(
 }
 
 /** The sections of the internal site a role may open, for the header's navigation. */
-export function sectionsOf(role: Role): Array<{ href: string; label: string }> {
+export function sectionsOf(role: Role): Array<{ href: string; labelKey: MessageKey }> {
   const sections = [
-    { href: "/dashboard", label: "监督 Supervision", roles: ["admin", "leader", "steward"] },
-    { href: "/imports", label: "数据导入 Imports", roles: ["admin", "steward"] },
-    { href: "/evaluation", label: "评价 Evaluation", roles: ["admin", "leader", "evaluator"] },
-    { href: "/admin/users", label: "管理 Admin", roles: ["admin"] },
+    {
+      href: "/dashboard",
+      labelKey: "common.section.dashboard",
+      roles: ["admin", "leader", "steward"],
+    },
+    { href: "/imports", labelKey: "common.section.imports", roles: ["admin", "steward"] },
+    {
+      href: "/evaluation",
+      labelKey: "common.section.evaluation",
+      roles: ["admin", "leader", "evaluator"],
+    },
+    { href: "/admin/users", labelKey: "common.section.admin", roles: ["admin"] },
   ] as const;
   return sections
     .filter((section) => (section.roles as readonly Role[]).includes(role))
-    .map(({ href, label }) => ({ href, label }));
+    .map(({ href, labelKey }) => ({ href, labelKey }));
 }

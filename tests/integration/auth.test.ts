@@ -170,7 +170,7 @@ describe("accounts and the security baseline", () => {
     const unknown = [await timed("nobody-1"), await timed("nobody-2"), await timed("nobody-3")];
     expect(unknown[0]?.status).toBe(known[0]?.status);
     expect(unknown[0]?.alert).toBe(known[0]?.alert);
-    expect(known[0]?.alert).toContain("Username or password is incorrect");
+    expect(known[0]?.alert).toContain("用户名或密码不正确");
     const median = (runs: Array<{ elapsed: number }>) =>
       runs.map((run) => run.elapsed).sort((a, b) => a - b)[1] ?? 0;
     // Both run one scrypt verification (the unknown user against a dummy hash).
@@ -186,7 +186,7 @@ describe("accounts and the security baseline", () => {
     const locked = await browser().signIn("evaluator", FIXTURE_PASSWORD);
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(await locked.text()).toContain("Too many failed sign-ins: try again in 15 minutes");
+    expect(await locked.text()).toContain("登录失败次数过多，请 15 分钟后再试");
     // The window passes: the account opens again.
     await handle.db.execute(sql`update login_attempts set at = at - interval '16 minutes'`);
     expect((await browser().signIn("evaluator", FIXTURE_PASSWORD)).status).toBe(302);
@@ -238,7 +238,7 @@ describe("accounts and the security baseline", () => {
       confirmPassword: "a-brand-new-password",
     });
     expect(wrong.status).toBe(400);
-    expect(await wrong.text()).toContain("The current password is incorrect");
+    expect(await wrong.text()).toContain("当前密码不正确");
     const changed = await here.post("/account/password", {
       currentPassword: FIXTURE_PASSWORD,
       newPassword: "a-brand-new-password",

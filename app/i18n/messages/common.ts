@@ -13,6 +13,10 @@ export const common = {
   /** The other language's name, in that language: what the switch offers. */
   "common.language.other": { zh: "English", en: "中文" },
   "common.language.switchTo": { zh: "切换为英文界面", en: "Switch to Chinese" },
+  "common.language.badRequest": {
+    zh: "请求无效：请选择 zh 或 en，并返回本站的页面。",
+    en: "Bad request: choose zh or en, and a page on this site to return to.",
+  },
   "common.section.dashboard": { zh: "监督", en: "Supervision" },
   "common.section.imports": { zh: "数据导入", en: "Imports" },
   "common.section.evaluation": { zh: "评价", en: "Evaluation" },

@@ -22,5 +22,5 @@ export const home = {
   "home.inventory.serviceItems": { zh: "政务服务事项", en: "service items" },
   "home.inventory.appeals": { zh: "群众诉求", en: "citizen appeals" },
   "home.inventory.ratings": { zh: "好差评", en: "service ratings" },
-  "home.inventory.latestDataDate": { zh: "最新数据日期", en: "Latest data date" },
+  "home.inventory.latestDataDate": { zh: "最新数据日期：", en: "Latest data date:" },
 } as const satisfies Record<string, { zh: string; en: string }>;
