@@ -10,14 +10,16 @@ describe("public home page in Chromium", () => {
     const page = await context.newPage();
     const response = await page.goto(`${baseUrl}/`);
     expect(response?.status()).toBe(200);
-    await expect(page.title()).resolves.toContain("Mingjing");
+    await expect(page.title()).resolves.toContain("明镜");
     expect(await page.locator("[data-kind=departments]").textContent()).toBe("18");
     expect(await page.locator("[data-kind=serviceItems]").textContent()).toBe("130");
     const appeals = Number(
       (await page.locator("[data-kind=appeals]").textContent())?.replaceAll(",", ""),
     );
     expect(appeals).toBeGreaterThan(55_000);
-    expect(await page.getByTestId("latest-data-date").textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.getByTestId("latest-data-date").textContent()).toMatch(
+      /^\d{4}年\d{1,2}月\d{1,2}日$/,
+    );
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
     await screenshot(page, "home");
     expect(await axeViolations(page)).toEqual([]);
