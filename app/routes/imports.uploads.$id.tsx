@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { FilePreview } from "../../db/import/preview.server";
 import { CsrfInput } from "~/components/forms";
 import { ImportCommitForm } from "~/components/import-forms";
 import { formatSize, ImportJobProgress } from "~/components/import-progress";
@@ -25,6 +26,21 @@ const DELIMITER_NAMES: Record<string, string> = {
   "\t": "制表符 tab",
 };
 
+/** Personal data never leaves the server, not even back to the person who uploaded it. */
+function withoutPersonalData(preview: FilePreview | null): FilePreview | null {
+  if (!preview) return null;
+  const personal = new Set(
+    preview.columns.filter((column) => column.status === "personal").map((column) => column.index),
+  );
+  return {
+    ...preview,
+    rows: preview.rows.map((row) => ({
+      line: row.line,
+      values: row.values.map((value, index) => (personal.has(index) && value ? "•••" : value)),
+    })),
+  };
+}
+
 async function ownUpload(request: Request, id: string | undefined) {
   const user = await requireUser(request, { roles: ["admin", "steward"] });
   const upload = findUpload(id ?? "", user.id);
@@ -47,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       expiresAt: new Date(upload.expiresAt).toISOString(),
     },
     job: running ? jobStatus(running) : null,
-    preview: upload.check?.preview ?? null,
+    preview: withoutPersonalData(upload.check?.preview ?? null),
     failure: upload.check?.failure ?? null,
     report: report && {
       outcome: report.outcome,
@@ -258,9 +274,7 @@ export default function ImportPreview() {
                     <tr key={row.line}>
                       <td>{row.line}</td>
                       {preview.columns.map((column) => (
-                        <td key={column.index}>
-                          {column.status === "personal" ? "•••" : (row.values[column.index] ?? "")}
-                        </td>
+                        <td key={column.index}>{row.values[column.index] ?? ""}</td>
                       ))}
                     </tr>
                   ))}

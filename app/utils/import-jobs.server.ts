@@ -196,6 +196,7 @@ export function startCheck(upload: StoredUpload, user: SessionUser, ip: string |
           ...importOptions(upload, user, ip, onProgress),
           dryRun: true,
         });
+        onProgress({ bytes: upload.bytes, records: report.rowsTotal });
         upload.check = { preview, report, failure: null };
         const outOfScope = report.errors.filter(
           (error) => error.reason === OUT_OF_SCOPE_REASON,
@@ -239,6 +240,7 @@ export function startCommit(
     async (onProgress) => {
       try {
         const report = await runImport(getDb(), importOptions(upload, user, ip, onProgress));
+        onProgress({ bytes: upload.bytes, records: report.rowsTotal });
         if (report.outcome === "committed" || report.outcome === "unchanged") {
           discardUpload(upload.id);
           return `/imports/${report.batchId}${report.outcome === "unchanged" ? "?unchanged=1" : ""}`;

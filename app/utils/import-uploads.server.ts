@@ -293,7 +293,12 @@ export async function receiveUpload(request: Request, user: SessionUser): Promis
       await drain(countBytes(data, maxBytes, { bytes: 0 }));
       return undefined;
     }
-    const filePath = path.join(uploadFolder(), crypto.randomBytes(18).toString("base64url"));
+    // The readers tell the format from the extension: keep a known one.
+    const extension = path.extname(filename).toLowerCase();
+    const filePath = path.join(
+      uploadFolder(),
+      `${crypto.randomBytes(18).toString("base64url")}${formatOfFile(filename) ? extension : ""}`,
+    );
     const counter = { bytes: 0 };
     try {
       await pipeline(
