@@ -23,6 +23,7 @@ export { compareToTarget, type KpiTarget } from "./target-comparison";
 export {
   MS_PER_DAY,
   addCalendarDays,
+  addYears,
   calendarDaysBetween,
   calendarDaysInclusive,
   dayNumberFromParts,

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addCalendarDays,
+  addYears,
   calendarDaysBetween,
   calendarDaysInclusive,
   dayNumberOf,
@@ -62,5 +63,14 @@ describe("iso dates as day numbers", () => {
     expect(lastDayOfMonth("2023-02")).toBe("2023-02-28");
     expect(lastDayOfMonth("2024-12-15")).toBe("2024-12-31");
     expect(lastDayOfMonth("2024-04")).toBe("2024-04-30");
+  });
+});
+
+describe("addYears", () => {
+  it("moves to the same day of another year, 29 February to the 28th", () => {
+    expect(addYears("2025-11-23", -1)).toBe("2024-11-23");
+    expect(addYears("2024-02-29", -1)).toBe("2023-02-28");
+    expect(addYears("2024-02-29", 4)).toBe("2028-02-29");
+    expect(addYears("2024-12-31", 1)).toBe("2025-12-31");
   });
 });

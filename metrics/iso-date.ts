@@ -133,3 +133,13 @@ export function lastDayOfMonth(dateOrPeriod: string): string {
   const { year, month } = partsFromDayNumber(firstDay);
   return isoDateOf(firstDay + daysInMonth(year, month) - 1);
 }
+
+/**
+ * The same calendar day `years` years later (earlier when negative); 29 February becomes
+ * 28 February in a year without it. For "the same period last year".
+ */
+export function addYears(isoDate: string, years: number): string {
+  const { year, month, day } = partsFromDayNumber(dayNumberOf(isoDate));
+  const target = year + years;
+  return isoDateOf(dayNumberFromParts(target, month, Math.min(day, daysInMonth(target, month))));
+}

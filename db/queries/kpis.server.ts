@@ -1,5 +1,4 @@
-import { group } from "d3";
-import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, gte, inArray, lte, sql } from "drizzle-orm";
 import { appealKpisFromCounts, type AppealKpis } from "../../metrics/appeal-kpis";
 import { calendarDaysInclusive } from "../../metrics/iso-date";
 import { projectEarnedValue, type ProjectEarnedValue } from "../../metrics/earned-value";
@@ -9,10 +8,9 @@ import {
 } from "../../metrics/portfolio-earned-value";
 import { serviceKpis, type ServiceKpis } from "../../metrics/service-kpis";
 import type { Database } from "../client.server";
+import { loadPortfolio, type ProjectFilter } from "./project-portfolio.server";
 import { appealCountsInRange } from "./appeal-figures.server";
-import { departments } from "../schema/organisation";
-import { milestones, projects } from "../schema/projects";
-import { projectMonthSpendRollups, serviceMonthRollups } from "../schema/rollups";
+import { serviceMonthRollups } from "../schema/rollups";
 import { serviceItems } from "../schema/services";
 
 /** Local dates, both ends inclusive. */
@@ -88,72 +86,19 @@ export interface ProjectKpis extends ProjectEarnedValue {
 
 /**
  * Earned value of each project in scope at the cut-off, and of the portfolio. Spend comes
- * from the monthly roll-up (months ending on or before the cut-off); milestones and
- * budgets are dimension rows of a few per project.
+ * from the monthly roll-up; which months count at the cut-off is metrics' rule.
  */
 export async function projectKpisFromRollups(
   db: Pick<Database, "select">,
   cutoff: string,
-  filter: { departmentIds?: DepartmentFilter; projectCode?: string } = {},
+  filter: ProjectFilter = {},
 ): Promise<{ portfolio: PortfolioEarnedValue; byProject: ProjectKpis[] }> {
-  const scope = and(
-    filter.departmentIds ? inArray(projects.departmentId, [...filter.departmentIds]) : undefined,
-    filter.projectCode ? eq(projects.code, filter.projectCode) : undefined,
-  );
-  const rows = await db
-    .select({
-      id: projects.id,
-      code: projects.code,
-      name: projects.name,
-      budgetYuan: projects.budgetYuan,
-      departmentCode: departments.code,
-    })
-    .from(projects)
-    .innerJoin(departments, eq(departments.id, projects.departmentId))
-    .where(scope)
-    .orderBy(asc(projects.code));
-  const ids = rows.map((row) => row.id);
-  if (ids.length === 0) return { portfolio: portfolioEarnedValue([]), byProject: [] };
-  const [spend, plan] = await Promise.all([
-    db
-      .select()
-      .from(projectMonthSpendRollups)
-      .where(
-        and(
-          inArray(projectMonthSpendRollups.projectId, ids),
-          lte(projectMonthSpendRollups.period, cutoff),
-        ),
-      ),
-    db.select().from(milestones).where(inArray(milestones.projectId, ids)),
-  ]);
-  // One pass to group, not a scan of every row per project; which lines count at the
-  // cut-off is metrics' rule (spendToDate), not repeated here.
-  const linesOf = group(spend, (line) => line.projectId);
-  const milestonesOf = group(plan, (milestone) => milestone.projectId);
-  const byProject = rows.map((project) => {
-    const value = projectEarnedValue(
-      {
-        bacYuan: Number(project.budgetYuan),
-        budgetLines: (linesOf.get(project.id) ?? []).map((line) => ({
-          period: line.period,
-          plannedYuan: Number(line.plannedYuan),
-          actualYuan: Number(line.actualYuan),
-        })),
-        milestones: (milestonesOf.get(project.id) ?? []).map((milestone) => ({
-          weight: Number(milestone.weight),
-          plannedDate: milestone.plannedDate,
-          actualDate: milestone.actualDate,
-          forecastDate: milestone.forecastDate,
-        })),
-      },
-      cutoff,
-    );
-    return {
-      code: project.code,
-      name: project.name,
-      departmentCode: project.departmentCode,
-      ...value,
-    };
-  });
+  const portfolio = await loadPortfolio(db, filter);
+  const byProject = portfolio.map((project) => ({
+    code: project.code,
+    name: project.name,
+    departmentCode: project.departmentCode,
+    ...projectEarnedValue(project.earnedValueInput, cutoff),
+  }));
   return { portfolio: portfolioEarnedValue(byProject), byProject };
 }
