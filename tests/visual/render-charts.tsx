@@ -155,6 +155,9 @@ async function main() {
     const narrowPage = await narrow.newPage();
     await narrowPage.goto(`file://${staticFile}`);
     await narrowPage.screenshot({ path: path.join(outDir, "narrow.png"), fullPage: true });
+    await narrowPage
+      .locator("#line-appeals")
+      .screenshot({ path: path.join(outDir, "narrow-line-appeals.png") });
     await narrow.close();
 
     // axe needs script: a context with JavaScript on the static page (it has no scripts of its own).

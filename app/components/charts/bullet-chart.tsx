@@ -236,63 +236,72 @@ export function BulletChart({
           return (
             <g key={indicator.key}>
               <Mark label={name} href={indicator.href} className="bullet">
-                <rect x={0} y={top + 2} width={layout.x1 + 4} height={ROW - 4} fill="transparent" />
-                <text
-                  x={layout.labelWidth}
-                  y={mid - ((lines.length - 1) * 15) / 2}
-                  textAnchor="end"
-                  fontSize={FONT.label}
-                  fill={indicator.href ? CHART_COLORS.accent : CHART_COLORS.ink}
-                  textDecoration={indicator.href ? "underline" : undefined}
-                  aria-hidden="true"
-                >
-                  {lines.map((line, i) => (
-                    <tspan key={i} x={layout.labelWidth} dy={i === 0 ? "0.35em" : 15}>
-                      {line}
-                    </tspan>
-                  ))}
-                </text>
-                {spans.map(([from, to], i) =>
-                  to > from ? (
+                <rect
+                  className="chart-hit"
+                  x={0}
+                  y={top + 2}
+                  width={layout.x1 + 4}
+                  height={ROW - 4}
+                  fill="transparent"
+                />
+                <g>
+                  <text
+                    x={layout.labelWidth}
+                    y={mid - ((lines.length - 1) * 15) / 2}
+                    textAnchor="end"
+                    fontSize={FONT.label}
+                    fill={indicator.href ? CHART_COLORS.accent : CHART_COLORS.ink}
+                    textDecoration={indicator.href ? "underline" : undefined}
+                    aria-hidden="true"
+                  >
+                    {lines.map((line, i) => (
+                      <tspan key={i} x={layout.labelWidth} dy={i === 0 ? "0.35em" : 15}>
+                        {line}
+                      </tspan>
+                    ))}
+                  </text>
+                  {spans.map(([from, to], i) =>
+                    to > from ? (
+                      <rect
+                        key={i}
+                        x={scale(from)}
+                        y={mid - BAR_HEIGHT / 2}
+                        width={scale(to) - scale(from)}
+                        height={BAR_HEIGHT}
+                        fill={ranges[i]}
+                      />
+                    ) : null,
+                  )}
+                  {indicator.actual !== null ? (
                     <rect
-                      key={i}
-                      x={scale(from)}
-                      y={mid - BAR_HEIGHT / 2}
-                      width={scale(to) - scale(from)}
-                      height={BAR_HEIGHT}
-                      fill={ranges[i]}
+                      className="bullet-actual"
+                      x={Math.min(zero, scale(indicator.actual))}
+                      y={mid - 4}
+                      width={Math.max(1, Math.abs(scale(indicator.actual) - zero))}
+                      height={8}
+                      fill={CHART_COLORS.accent}
                     />
-                  ) : null,
-                )}
-                {indicator.actual !== null ? (
-                  <rect
-                    className="bullet-actual"
-                    x={Math.min(zero, scale(indicator.actual))}
-                    y={mid - 4}
-                    width={Math.max(1, Math.abs(scale(indicator.actual) - zero))}
-                    height={8}
-                    fill={CHART_COLORS.accent}
+                  ) : null}
+                  <line
+                    className="bullet-baseline"
+                    x1={scale(indicator.baseline)}
+                    x2={scale(indicator.baseline)}
+                    y1={mid - BAR_HEIGHT / 2 + 3}
+                    y2={mid + BAR_HEIGHT / 2 - 3}
+                    stroke={CHART_COLORS.muted}
+                    strokeWidth={1.5}
+                    strokeDasharray="2 2"
                   />
-                ) : null}
-                <line
-                  className="bullet-baseline"
-                  x1={scale(indicator.baseline)}
-                  x2={scale(indicator.baseline)}
-                  y1={mid - BAR_HEIGHT / 2 + 3}
-                  y2={mid + BAR_HEIGHT / 2 - 3}
-                  stroke={CHART_COLORS.muted}
-                  strokeWidth={1.5}
-                  strokeDasharray="2 2"
-                />
-                <line
-                  className="bullet-target"
-                  x1={scale(indicator.target)}
-                  x2={scale(indicator.target)}
-                  y1={mid - BAR_HEIGHT / 2 - 3}
-                  y2={mid + BAR_HEIGHT / 2 + 3}
-                  stroke={CHART_COLORS.ink}
-                  strokeWidth={3}
-                />
+                  <line
+                    className="bullet-target"
+                    x1={scale(indicator.target)}
+                    x2={scale(indicator.target)}
+                    y1={mid - BAR_HEIGHT / 2 - 3}
+                    y2={mid + BAR_HEIGHT / 2 + 3}
+                    stroke={CHART_COLORS.ink}
+                    strokeWidth={3}
+                  />
+                </g>
               </Mark>
               <g aria-hidden="true">
                 <text

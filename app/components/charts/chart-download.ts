@@ -95,8 +95,8 @@ export function serializeSvg(svg: SVGSVGElement, options: { title?: string } = {
   clone.setAttribute("height", String(height));
   clone.removeAttribute("class");
   clone.removeAttribute("style");
-  for (const element of Array.from(clone.querySelectorAll(".is-active, .is-dimmed"))) {
-    element.classList.remove("is-active", "is-dimmed");
+  for (const element of Array.from(clone.querySelectorAll(".is-active, .is-current"))) {
+    element.classList.remove("is-active", "is-current");
   }
   const background = document.createElementNS(SVG_NS, "rect");
   background.setAttribute("width", "100%");

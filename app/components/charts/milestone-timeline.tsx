@@ -322,85 +322,88 @@ export function MilestoneTimeline({
             <g key={m.key}>
               <Mark label={name} href={m.href} className="milestone">
                 <rect
+                  className="chart-hit"
                   x={0}
                   y={cy - ROW / 2 + 1}
                   width={width}
                   height={ROW - 2}
                   fill="transparent"
                 />
-                <text
-                  x={layout.labelWidth}
-                  y={cy - ((lines.length - 1) * 14) / 2}
-                  textAnchor="end"
-                  fontSize={FONT.label}
-                  fill={m.href ? CHART_COLORS.accent : CHART_COLORS.ink}
-                  textDecoration={m.href ? "underline" : undefined}
-                  aria-hidden="true"
-                >
-                  {lines.map((line, i) => (
-                    <tspan key={i} x={layout.labelWidth} dy={i === 0 ? "0.35em" : 14}>
-                      {line}
-                    </tspan>
-                  ))}
-                </text>
-                <line
-                  x1={layout.left}
-                  x2={layout.right}
-                  y1={cy}
-                  y2={cy}
-                  stroke={CHART_COLORS.grid}
-                  strokeWidth={1}
-                  strokeDasharray="1 3"
-                />
-                {reachedX !== null && Math.abs(reachedX - planX) > 0.5 ? (
+                <g>
+                  <text
+                    x={layout.labelWidth}
+                    y={cy - ((lines.length - 1) * 14) / 2}
+                    textAnchor="end"
+                    fontSize={FONT.label}
+                    fill={m.href ? CHART_COLORS.accent : CHART_COLORS.ink}
+                    textDecoration={m.href ? "underline" : undefined}
+                    aria-hidden="true"
+                  >
+                    {lines.map((line, i) => (
+                      <tspan key={i} x={layout.labelWidth} dy={i === 0 ? "0.35em" : 14}>
+                        {line}
+                      </tspan>
+                    ))}
+                  </text>
                   <line
-                    className="milestone-slip"
-                    x1={planX}
-                    x2={reachedX}
+                    x1={layout.left}
+                    x2={layout.right}
                     y1={cy}
                     y2={cy}
-                    stroke={slipColor}
-                    strokeWidth={late ? 3 : 2}
-                    strokeDasharray={m.kind === "actual" ? undefined : "4 3"}
+                    stroke={CHART_COLORS.grid}
+                    strokeWidth={1}
+                    strokeDasharray="1 3"
                   />
-                ) : null}
-                <path
-                  className="milestone-planned"
-                  d={shapePath("diamond", 6)}
-                  transform={`translate(${planX},${cy})`}
-                  fill={CHART_COLORS.paper}
-                  stroke={CHART_COLORS.ink}
-                  strokeWidth={1.5}
-                />
-                {m.kind === "actual" && reachedX !== null ? (
-                  <circle
-                    className="milestone-actual"
-                    cx={reachedX}
-                    cy={cy}
-                    r={6}
-                    fill={CHART_COLORS.accent}
-                    stroke={CHART_COLORS.paper}
-                  />
-                ) : null}
-                {m.kind === "forecast" && reachedX !== null ? (
-                  <circle
-                    className="milestone-forecast"
-                    cx={reachedX}
-                    cy={cy}
-                    r={5}
-                    fill={CHART_COLORS.paper}
-                    stroke={CHART_COLORS.accent}
-                    strokeWidth={2}
-                  />
-                ) : null}
-                {m.kind === "overdue" && reachedX !== null ? (
+                  {reachedX !== null && Math.abs(reachedX - planX) > 0.5 ? (
+                    <line
+                      className="milestone-slip"
+                      x1={planX}
+                      x2={reachedX}
+                      y1={cy}
+                      y2={cy}
+                      stroke={slipColor}
+                      strokeWidth={late ? 3 : 2}
+                      strokeDasharray={m.kind === "actual" ? undefined : "4 3"}
+                    />
+                  ) : null}
                   <path
-                    className="milestone-overdue"
-                    d={shapePath("triangle", 6)}
-                    transform={`translate(${reachedX},${cy})`}
-                    fill={BAND_STYLES.red.color}
+                    className="milestone-planned"
+                    d={shapePath("diamond", 6)}
+                    transform={`translate(${planX},${cy})`}
+                    fill={CHART_COLORS.paper}
+                    stroke={CHART_COLORS.ink}
+                    strokeWidth={1.5}
                   />
-                ) : null}
+                  {m.kind === "actual" && reachedX !== null ? (
+                    <circle
+                      className="milestone-actual"
+                      cx={reachedX}
+                      cy={cy}
+                      r={6}
+                      fill={CHART_COLORS.accent}
+                      stroke={CHART_COLORS.paper}
+                    />
+                  ) : null}
+                  {m.kind === "forecast" && reachedX !== null ? (
+                    <circle
+                      className="milestone-forecast"
+                      cx={reachedX}
+                      cy={cy}
+                      r={5}
+                      fill={CHART_COLORS.paper}
+                      stroke={CHART_COLORS.accent}
+                      strokeWidth={2}
+                    />
+                  ) : null}
+                  {m.kind === "overdue" && reachedX !== null ? (
+                    <path
+                      className="milestone-overdue"
+                      d={shapePath("triangle", 6)}
+                      transform={`translate(${reachedX},${cy})`}
+                      fill={BAND_STYLES.red.color}
+                    />
+                  ) : null}
+                </g>
               </Mark>
               {m.slipDays !== null && m.slipDays !== 0 ? (
                 <text

@@ -29,6 +29,7 @@ function setHighlight(container: HTMLElement, mark: Element | null): void {
       mark !== null &&
       (element === mark || (group !== null && element.getAttribute("data-group") === group));
     element.classList.toggle("is-active", active);
+    element.classList.toggle("is-current", element === mark);
   }
 }
 
