@@ -54,6 +54,7 @@ function htmlLang(locale: Locale): string {
 function LanguageSwitch() {
   const { locale, t } = useI18n();
   const location = useLocation();
+  // The other language's name in that language (English / 中文), marked with its lang.
   const other: Locale = locale === "zh" ? "en" : "zh";
   return (
     <Form method="post" action="/locale" className="language-switch">
@@ -65,7 +66,6 @@ function LanguageSwitch() {
         value={other}
         className="link-button"
         lang={htmlLang(other)}
-        title={t("common.language.switchTo")}
       >
         {t("common.language.other")}
       </button>

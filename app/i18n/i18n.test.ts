@@ -108,7 +108,7 @@ describe("messages", () => {
   });
 
   it("names each key after its area", () => {
-    for (const [key] of entries) expect(key).toMatch(/^[a-z]+\.[\w.]+$/);
+    for (const [key] of entries) expect(key).toMatch(/^[a-z]+\.[\w.-]+$/);
   });
 });
 

@@ -12,7 +12,6 @@ export const common = {
   "common.nav.language": { zh: "语言", en: "Language" },
   /** The other language's name, in that language: what the switch offers. */
   "common.language.other": { zh: "English", en: "中文" },
-  "common.language.switchTo": { zh: "切换为英文界面", en: "Switch to Chinese" },
   "common.language.badRequest": {
     zh: "请求无效：请选择 zh 或 en，并返回本站的页面。",
     en: "Bad request: choose zh or en, and a page on this site to return to.",
