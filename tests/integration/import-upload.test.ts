@@ -61,7 +61,7 @@ afterAll(async () => {
 async function upload(
   client: TestClient,
   fields: Record<string, string>,
-  file: { name: string; content: string | Uint8Array } | null,
+  file: { name: string; content: string } | null,
   options: { path?: string; headers?: Record<string, string> } = {},
 ): Promise<Response> {
   const form = new FormData();
