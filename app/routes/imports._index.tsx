@@ -1,15 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { listImportBatches } from "../../db/queries/scope.server";
-import { getDb } from "../../db/runtime.server";
 import { formatDateTime } from "~/utils/format";
-import { departmentScope, requireUser } from "~/utils/permissions.server";
+import { listVisibleBatches } from "~/utils/import-batches.server";
+import { requireUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "数据导入 Imports · 明镜 Mingjing" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["admin", "steward"] });
-  const batches = await listImportBatches(getDb(), departmentScope(user));
+  const batches = await listVisibleBatches(user);
   return { batches };
 }
 
