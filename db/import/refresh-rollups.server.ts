@@ -1,5 +1,6 @@
 import { inArray } from "drizzle-orm";
-import { localDateOf } from "../../metrics/time-zone";
+import type { AppealClock } from "../../metrics/appeal-facts";
+import { dayNumberOf } from "../../metrics/iso-date";
 import {
   cellsAffectedByCalendar,
   refreshAppealCells,
@@ -14,6 +15,7 @@ import type { ImportKind } from "../schema/enums";
 import { replyTimeLimits } from "../schema/reference";
 import { serviceItems } from "../schema/services";
 import type { ImportRow, Tx } from "./kinds/kind";
+import { TouchedCells } from "./touched-cells";
 
 /** What an import wrote (its rows) and what those rows replaced (previous versions, column names). */
 export interface RollupTouches {
@@ -21,13 +23,21 @@ export interface RollupTouches {
   replaced: Array<Record<string, unknown>>;
 }
 
-const unique = <T>(values: Iterable<T>) => [...new Set(values)];
+/**
+ * Appeals a refresh reads at a time, counted from the file's rows in each cell: the
+ * refresh loads the appeals of the cells it rewrites, so memory stays bounded by this
+ * (plus the rows already stored in those cells), not by the file.
+ */
+const APPEALS_PER_REFRESH = 20_000;
+/** Cells per refresh, whatever they hold (the delete lists them). */
+const CELLS_PER_REFRESH = 5_000;
+/** Ids per service or spend refresh statement. */
+const IDS_PER_REFRESH = 1_000;
 
 /**
- * Brings the roll-ups up to date inside the import's transaction, touching only what the
- * import changed: the (department, day) cells of appeals before and after, the
- * departments of service statistics, the projects of budget lines, and for a calendar
- * the cells whose working days the changed days can move.
+ * Brings the roll-ups up to date for the rows given and the versions they replaced: a
+ * revert's entry point, with rows in memory. An import collects TouchedCells as it goes
+ * and calls refreshTouchedRollups.
  */
 export async function refreshRollupsAfterImport(
   tx: Tx,
@@ -35,64 +45,97 @@ export async function refreshRollupsAfterImport(
   touches: RollupTouches,
   timeZone: string,
 ): Promise<void> {
-  switch (kind) {
+  const touched = new TouchedCells(kind, timeZone);
+  touched.addRows(touches.rows);
+  for (const before of touches.replaced) touched.addReplaced(before);
+  await refreshTouchedRollups(tx, touched);
+}
+
+/**
+ * Brings the roll-ups up to date inside the import's transaction, touching only what the
+ * import changed: the (department, day) cells of appeals before and after, the
+ * departments of service items and statistics, the projects of budget lines, and for a
+ * calendar the cells whose working days the changed days can move. Cells are refreshed a
+ * bounded batch at a time, in day order.
+ */
+export async function refreshTouchedRollups(tx: Tx, touched: TouchedCells): Promise<void> {
+  if (touched.size === 0) return;
+  const { timeZone } = touched;
+  switch (touched.kind) {
     case "appeals": {
-      const cells: AppealCell[] = [
-        ...touches.rows.map((row) => ({
-          departmentId: row.departmentId as number,
-          day: localDateOf(row.receivedAt as Date, timeZone),
-        })),
-        ...touches.replaced.map((row) => ({
-          departmentId: Number(row.department_id),
-          day: localDateOf(new Date(String(row.received_at)), timeZone),
-        })),
-      ];
-      const distinct = unique(cells.map((cell) => `${cell.departmentId}|${cell.day}`)).map(
-        (key) => {
-          const [departmentId, day] = key.split("|");
-          return { departmentId: Number(departmentId), day: day! };
-        },
-      );
-      await refreshAppealCells(tx, distinct, await loadAppealClock(tx, timeZone));
+      const cells = [...touched.keys].map(([key, rows]) => {
+        const [departmentId, day] = key.split("|");
+        return { departmentId: Number(departmentId), day: day!, rows };
+      });
+      await refreshInBatches(tx, cells, await loadAppealClock(tx, timeZone));
       return;
     }
     case "calendar": {
-      const days = unique(touches.rows.map((row) => String(row.date)));
+      const days = [...touched.keys.keys()];
       const limits = await tx.select({ days: replyTimeLimits.workingDays }).from(replyTimeLimits);
       const longest = Math.max(5, ...limits.map((limit) => limit.days));
       const cells = await cellsAffectedByCalendar(tx, days, timeZone, longest);
-      await refreshAppealCells(tx, cells, await loadAppealClock(tx, timeZone));
+      await refreshInBatches(
+        tx,
+        cells.map((cell) => ({ ...cell, rows: 0 })),
+        await loadAppealClock(tx, timeZone),
+      );
       return;
     }
-    case "service-stats":
-    case "service-items": {
-      const itemIds = unique([
-        ...touches.rows.map((row) => Number(kind === "service-items" ? NaN : row.itemId)),
-        ...touches.replaced.map((row) => Number(row.item_id)),
-      ]).filter(Number.isFinite);
-      const items = itemIds.length
-        ? await tx
-            .select({ departmentId: serviceItems.departmentId })
+    case "service-items":
+    case "service-stats": {
+      const ids = [...touched.keys.keys()].map(Number);
+      const departments = new Set<number>();
+      if (touched.kind === "service-items") for (const id of ids) departments.add(id);
+      else {
+        for (let start = 0; start < ids.length; start += IDS_PER_REFRESH) {
+          const items = await tx
+            .selectDistinct({ departmentId: serviceItems.departmentId })
             .from(serviceItems)
-            .where(inArray(serviceItems.id, itemIds))
-        : [];
-      const departments = unique([
-        ...items.map((item) => item.departmentId),
-        ...touches.rows.map((row) => Number(row.departmentId)),
-        ...touches.replaced.map((row) => Number(row.department_id)),
-      ]).filter(Number.isFinite);
-      if (departments.length) await refreshServiceRollups(tx, departments);
+            .where(inArray(serviceItems.id, ids.slice(start, start + IDS_PER_REFRESH)));
+          for (const item of items) departments.add(item.departmentId);
+        }
+      }
+      const list = [...departments];
+      for (let start = 0; start < list.length; start += IDS_PER_REFRESH) {
+        await refreshServiceRollups(tx, list.slice(start, start + IDS_PER_REFRESH));
+      }
       return;
     }
     case "budget-lines": {
-      const projects = unique([
-        ...touches.rows.map((row) => Number(row.projectId)),
-        ...touches.replaced.map((row) => Number(row.project_id)),
-      ]).filter(Number.isFinite);
-      if (projects.length) await refreshProjectSpendRollups(tx, projects);
+      const projects = [...touched.keys.keys()].map(Number);
+      for (let start = 0; start < projects.length; start += IDS_PER_REFRESH) {
+        await refreshProjectSpendRollups(tx, projects.slice(start, start + IDS_PER_REFRESH));
+      }
       return;
     }
     default:
       return;
   }
+}
+
+/**
+ * Refreshes appeal cells in day order, a batch at a time: a batch's cells lie in a run of
+ * consecutive days, so the appeals refreshAppealCells reads for it are about those cells'.
+ */
+async function refreshInBatches(
+  tx: Tx,
+  cells: Array<AppealCell & { rows: number }>,
+  clock: AppealClock,
+): Promise<void> {
+  const ordered = cells
+    .map((cell) => ({ ...cell, dayNumber: dayNumberOf(cell.day) }))
+    .sort((a, b) => a.dayNumber - b.dayNumber || a.departmentId - b.departmentId);
+  let batch: AppealCell[] = [];
+  let rows = 0;
+  for (const cell of ordered) {
+    batch.push({ departmentId: cell.departmentId, day: cell.day });
+    rows += cell.rows;
+    if (rows >= APPEALS_PER_REFRESH || batch.length >= CELLS_PER_REFRESH) {
+      await refreshAppealCells(tx, batch, clock);
+      batch = [];
+      rows = 0;
+    }
+  }
+  await refreshAppealCells(tx, batch, clock);
 }

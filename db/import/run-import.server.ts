@@ -13,7 +13,9 @@ import { RowReader } from "./kinds/row-reader";
 import type { ReadProgress } from "./read/file-record";
 import { readRecords } from "./read/read-records";
 import { matchHeaders } from "./values/header-match";
-import { refreshRollupsAfterImport, type RollupTouches } from "./refresh-rollups.server";
+import { CopyWriter, postgresClientOf } from "./copy/copy-writer.server";
+import { refreshTouchedRollups } from "./refresh-rollups.server";
+import { TouchedCells } from "./touched-cells";
 import { writeChunk } from "./write-chunk.server";
 
 export interface ImportOptions {
@@ -67,7 +69,10 @@ export interface ImportReport {
 }
 
 export const MAX_REPORTED_ERRORS = 10_000;
+/** Rows per batched INSERT (PGlite, and rows COPY cannot take). */
 const CHUNK_ROWS = 2_000;
+/** Rows per COPY into the staging table and merge (PostgreSQL). */
+const COPY_CHUNK_ROWS = 20_000;
 
 class Rollback extends Error {}
 
@@ -157,7 +162,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
 
   const refs = await References.load(db);
   const context: ImportContext = { refs, timeZone: options.timeZone, piiKey: options.piiKey };
-  const touches: RollupTouches = { rows: [], replaced: [] };
+  const touched = new TouchedCells(options.kind, options.timeZone);
   let written = 0;
 
   try {
@@ -177,13 +182,30 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         })
         .returning({ id: importBatches.id });
       const batchId = batch!.id;
+      // PostgreSQL: COPY into a staging table and one merge per chunk, a chunk in flight
+      // while the next is parsed. PGlite: batched INSERT … ON CONFLICT.
+      const client = postgresClientOf(tx);
+      const copier = client
+        ? new CopyWriter(tx, client, definition, batchId, touched, {
+            failAfterRows: options.failAfterRows,
+          })
+        : undefined;
+      const chunkRows = copier ? COPY_CHUNK_ROWS : CHUNK_ROWS;
       let chunk: ImportRow[] = [];
       const flush = async () => {
         if (chunk.length === 0) return;
         // Once a file is known to be refused, nothing more is written: the rollback undoes it.
         if (report.errorCount === 0 || options.skipInvalid) {
-          touches.replaced.push(...(await writeChunk(tx, definition, chunk, batchId)));
-          touches.rows.push(...chunk);
+          touched.addRows(chunk);
+          if (!copier || !(await copier.write(chunk))) {
+            await copier?.settle();
+            for (let start = 0; start < chunk.length; start += CHUNK_ROWS) {
+              const part = chunk.slice(start, start + CHUNK_ROWS);
+              for (const before of await writeChunk(tx, definition, part, batchId)) {
+                touched.addReplaced(before);
+              }
+            }
+          }
           written += chunk.length;
           if (options.failAfterRows !== undefined && written >= options.failAfterRows) {
             throw new Error(`Injected failure after ${written} rows`);
@@ -192,29 +214,36 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         chunk = [];
       };
 
-      for await (const record of source.records) {
-        report.rowsTotal += 1;
-        const reader = new RowReader(record, match);
-        const row = definition.parse(reader, context);
-        const department = row ? definition.departmentOf?.(row) : undefined;
-        if (
-          row &&
-          options.scope &&
-          department !== undefined &&
-          !options.scope.includes(department)
-        ) {
-          reader.fail("row", "belongs to a department you do not look after", "");
+      try {
+        for await (const record of source.records) {
+          report.rowsTotal += 1;
+          const reader = new RowReader(record, match);
+          const row = definition.parse(reader, context);
+          const department = row ? definition.departmentOf?.(row) : undefined;
+          if (
+            row &&
+            options.scope &&
+            department !== undefined &&
+            !options.scope.includes(department)
+          ) {
+            reader.fail("row", "belongs to a department you do not look after", "");
+          }
+          if (!row || !reader.valid) {
+            report.rowsRejected += 1;
+            for (const error of reader.errors) addError({ line: record.line, ...error });
+            continue;
+          }
+          report.rowsAccepted += 1;
+          chunk.push(row);
+          if (chunk.length >= chunkRows) await flush();
         }
-        if (!row || !reader.valid) {
-          report.rowsRejected += 1;
-          for (const error of reader.errors) addError({ line: record.line, ...error });
-          continue;
-        }
-        report.rowsAccepted += 1;
-        chunk.push(row);
-        if (chunk.length >= CHUNK_ROWS) await flush();
+        await flush();
+        await copier?.settle();
+      } catch (error) {
+        // Nothing may still run on the connection when the transaction rolls back.
+        await copier?.abandon();
+        throw error;
       }
-      await flush();
 
       if (
         options.dryRun ||
@@ -223,7 +252,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       ) {
         throw new Rollback();
       }
-      await refreshRollupsAfterImport(tx, options.kind, touches, options.timeZone);
+      await refreshTouchedRollups(tx, touched);
       await tx
         .update(importBatches)
         .set({

@@ -1,0 +1,223 @@
+import type { Writable } from "node:stream";
+import { getTableColumns, is, sql, type SQL } from "drizzle-orm";
+import { PgDialect, getTableConfig, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { PostgresJsTransaction } from "drizzle-orm/postgres-js";
+import type postgres from "postgres";
+import type { ImportRow, KindDefinition, Tx } from "../kinds/kind";
+import { replacedKeySql, type TouchedCells } from "../touched-cells";
+import { naturalKeyText } from "../write-chunk.server";
+import { copyText, copyValue } from "./copy-text";
+
+/** The transaction's own postgres.js connection, or undefined on PGlite. */
+export function postgresClientOf(tx: Tx): postgres.Sql | undefined {
+  if (!is(tx, PostgresJsTransaction)) return undefined;
+  return (tx as unknown as { session: { client: postgres.Sql } }).session.client;
+}
+
+const STAGE = "mingjing_import_stage";
+/** Rows per COPY message: the COPY text is sent a piece at a time, never the whole chunk at once. */
+const ROWS_PER_MESSAGE = 1_000;
+const dialect = new PgDialect();
+
+export interface CopyWriterOptions {
+  /** Tests: fail once this many rows have been sent, in the middle of a COPY. */
+  failAfterRows?: number;
+}
+
+/**
+ * Writes an import's rows on PostgreSQL: each chunk is streamed with COPY FROM STDIN into
+ * a temporary staging table (typed as the target's columns, no index, no constraint), then
+ * merged by one INSERT … SELECT that also records, in import_replaced_rows, what each new
+ * row replaces (the first version only, as the batched writer does) and returns the roll-up
+ * cells of those replaced rows. The database reads each row once into the staging table
+ * and once into the target.
+ *
+ * One chunk is in flight while the next is parsed: `write` sends the COPY and queues the
+ * merge, and only waits for the previous chunk's merge. Every statement runs on the
+ * transaction's connection, so they run in order and a failure rolls everything back.
+ */
+export class CopyWriter {
+  private columns: Array<{ property: string; column: AnyPgColumn }> | undefined;
+  private signature = "";
+  private inFlight: Promise<unknown> | undefined;
+  private sent = 0;
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly client: postgres.Sql,
+    private readonly definition: KindDefinition<ImportRow>,
+    private readonly batchId: number,
+    private readonly touched: TouchedCells,
+    private readonly options: CopyWriterOptions = {},
+  ) {}
+
+  /** Rows deduplicated by natural key (the last wins), then staged and merged. */
+  async write(chunk: readonly ImportRow[]): Promise<boolean> {
+    const byKey = new Map<string, ImportRow>();
+    for (const row of chunk) byKey.set(naturalKeyText(this.keyTexts(row)), row);
+    if (byKey.size === 0) return true;
+    const first = byKey.values().next().value!;
+    if (!this.columns) await this.prepare(first);
+    // A row whose set of values differs (a column left to its default) goes the batched way.
+    for (const row of byKey.values()) if (signatureOf(row) !== this.signature) return false;
+
+    await this.settle();
+    const stream = await this.client
+      .unsafe(`copy ${STAGE} (${this.columnList()}, natural_key) from stdin`)
+      .writable();
+    let failed: Error | undefined;
+    stream.once("error", (error: Error) => (failed ??= error));
+    let lines: string[] = [];
+    for (const [key, row] of byKey) {
+      const values = this.columns!.map(({ property, column }) => copyValue(column, row[property]));
+      values.push(copyText(key));
+      lines.push(values.join("\t"));
+      this.sent += 1;
+      if (this.options.failAfterRows !== undefined && this.sent >= this.options.failAfterRows) {
+        const error = new Error(`Injected failure after ${this.sent} rows`);
+        stream.destroy(error);
+        throw error;
+      }
+      if (lines.length === ROWS_PER_MESSAGE) {
+        await send(stream, lines);
+        lines = [];
+      }
+    }
+    if (lines.length > 0) await send(stream, lines);
+    await endCopy(stream);
+    if (failed) throw failed;
+
+    const merged = this.client.unsafe<Array<{ key: string | null }>>(this.mergeQuery()).execute();
+    const truncated = this.client.unsafe(`truncate ${STAGE}`).execute();
+    const rows = [...byKey.values()];
+    this.inFlight = Promise.all([merged, truncated]).then(async ([keys]) => {
+      for (const { key } of keys) this.touched.add(key);
+      await this.definition.afterChunk?.(this.tx, rows);
+    });
+    // A failure surfaces at the next write or at finish; until then it must not go unheard.
+    this.inFlight.catch(() => {});
+    if (this.definition.afterChunk) await this.settle();
+    return true;
+  }
+
+  /** Waits for the chunk in flight; throws its failure. */
+  async settle(): Promise<void> {
+    const pending = this.inFlight;
+    this.inFlight = undefined;
+    await pending;
+  }
+
+  /** Waits for the chunk in flight, ignoring its failure: the transaction is failing anyway. */
+  async abandon(): Promise<void> {
+    await this.settle().catch(() => {});
+  }
+
+  private keyTexts(row: ImportRow): Array<string | null> {
+    return this.definition.keyValues(row).map((value) => (value === null ? null : String(value)));
+  }
+
+  private columnList(): string {
+    return this.columns!.map(({ column }) => `"${column.name}"`).join(", ");
+  }
+
+  private async prepare(row: ImportRow): Promise<void> {
+    const { name: table } = getTableConfig(this.definition.table);
+    const byProperty = getTableColumns(this.definition.table) as Record<string, AnyPgColumn>;
+    this.columns = Object.keys(row)
+      .filter((property) => row[property] !== undefined && property !== "batchId")
+      .filter((property) => byProperty[property] !== undefined)
+      .map((property) => ({ property, column: byProperty[property]! }));
+    this.signature = signatureOf(row);
+    await this.client.unsafe(
+      `create temp table ${STAGE} on commit drop as
+       select ${this.columnList()}, null::text as natural_key from "${table}" with no data`,
+    );
+  }
+
+  private mergeSql: string | undefined;
+
+  private mergeQuery(): string {
+    if (this.mergeSql) return this.mergeSql;
+    const { name: table } = getTableConfig(this.definition.table);
+    const names = this.columns!.map(({ column }) => `"${column.name}"`);
+    const keys = new Set(this.definition.keyColumns.map((column) => column.name));
+    const joinOn = this.definition.keyColumns
+      .map(
+        (column) =>
+          `t."${column.name}" ${column.notNull ? "=" : "is not distinct from"} s."${column.name}"`,
+      )
+      .join(" and ");
+    const updated = getTableConfig(this.definition.table)
+      .columns.filter((column) => !keys.has(column.name) && !column.primary)
+      .filter((column) => column.name !== "created_at")
+      .map((column) => `"${column.name}" = excluded."${column.name}"`);
+    const touchedKey =
+      replacedKeySql(this.definition.kind, sql.raw("r.before"), this.touched.timeZone) ??
+      sql`null::text`;
+    const target = this.definition.keyColumns.map((column) => `"${column.name}"`).join(", ");
+    const statement: SQL = sql`
+      with replaced as (
+        insert into import_replaced_rows (batch_id, natural_key, before)
+        select ${sql.raw(String(this.batchId))}::bigint, s.natural_key, to_jsonb(t.*)
+        from ${sql.raw(STAGE)} s left join ${sql.raw(`"${table}"`)} t on ${sql.raw(joinOn)}
+        on conflict do nothing
+        returning before
+      ), merged as (
+        insert into ${sql.raw(`"${table}"`)} (${sql.raw(names.join(", "))}, batch_id)
+        select ${sql.raw(names.map((name) => `s.${name}`).join(", "))}, ${sql.raw(String(this.batchId))}::bigint
+        from ${sql.raw(STAGE)} s
+        on conflict (${sql.raw(target)}) do update set ${sql.raw(updated.join(", "))}
+      )
+      select distinct ${touchedKey} as key from replaced r where r.before is not null`;
+    const query = dialect.sqlToQuery(statement);
+    // The time zone is the only parameter: inline it as a literal for the simple protocol.
+    this.mergeSql = query.sql.replace(/\$(\d+)/g, (_, index: string) =>
+      literal(query.params[Number(index) - 1]),
+    );
+    return this.mergeSql;
+  }
+}
+
+function literal(value: unknown): string {
+  return `'${String(value).replaceAll("'", "''")}'`;
+}
+
+/** Which properties a row gives a value: rows staged together must agree. */
+function signatureOf(row: ImportRow): string {
+  let signature = "";
+  for (const property in row) if (row[property] !== undefined) signature += `${property},`;
+  return signature;
+}
+
+/**
+ * Ends a COPY and resolves once its end (CopyDone) is on the wire: the connection then
+ * takes the next statement, which PostgreSQL runs after the COPY. Not at 'finish', which
+ * postgres.js only emits when the COPY succeeded: after a failed COPY the next statement
+ * fails instead (the transaction is aborted), and nothing waits forever.
+ */
+function endCopy(stream: Writable): Promise<void> {
+  const writable = stream as Writable & { _final(callback: (error?: Error) => void): void };
+  const final = writable._final.bind(writable);
+  return new Promise((resolve) => {
+    writable._final = (callback) => {
+      final(callback);
+      resolve();
+    };
+    stream.end();
+  });
+}
+
+function send(stream: Writable, lines: string[]): Promise<void> {
+  const text = `${lines.join("\n")}\n`;
+  if (stream.write(text)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      stream.off("drain", done);
+      stream.off("error", done);
+      if (error) reject(error);
+      else resolve();
+    };
+    stream.once("drain", () => done());
+    stream.once("error", done);
+  });
+}
