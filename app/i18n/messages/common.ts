@@ -9,7 +9,6 @@ export const common = {
   "common.skipToContent": { zh: "跳到正文", en: "Skip to content" },
   "common.nav.sections": { zh: "栏目", en: "Sections" },
   "common.nav.account": { zh: "账户", en: "Account" },
-  "common.nav.language": { zh: "语言", en: "Language" },
   /** The other language's name, in that language: what the switch offers. */
   "common.language.other": { zh: "English", en: "中文" },
   "common.language.badRequest": {
