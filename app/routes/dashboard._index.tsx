@@ -1,51 +1,324 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listDepartments } from "../../db/queries/scope.server";
-import { getDb } from "../../db/runtime.server";
-import { departmentScope, requireUser } from "~/utils/permissions.server";
+import {
+  loadDataQuality,
+  RECENT_IMPORT_DAYS,
+  STALE_AFTER_DAYS,
+} from "../../db/queries/data-quality.server";
+import { loadOverview } from "../../db/queries/overview.server";
+import { BarChart, Heatmap, LineChart, QuadrantScatter, bandText } from "~/components/charts";
+import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashboard-text";
+import { FilterForm } from "~/components/dashboard/filter-form";
+import { FlagTable } from "~/components/dashboard/flag-table";
+import { KpiTile } from "~/components/dashboard/kpi-tile";
+import { useI18n } from "~/i18n/i18n";
+import { metaI18n, pageTitle } from "~/i18n/meta";
+import type { MessageKey } from "~/i18n/messages";
+import { filtersQuery } from "~/utils/dashboard-filters";
+import { dashboardContext } from "~/utils/dashboard-loader.server";
+import { stageLabel } from "~/utils/format";
 
-export const meta: MetaFunction = () => [{ title: "监督 Supervision · 明镜 Mingjing" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const i18n = metaI18n(matches);
+  return [{ title: pageTitle(i18n, i18n.t("dashboard.title")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["admin", "leader", "steward"] });
-  const departments = await listDepartments(getDb(), departmentScope(user));
-  return { departments, scoped: departmentScope(user) !== null };
+  const { filters, scope, db, user } = await dashboardContext(request);
+  const [overview, quality] = await Promise.all([
+    loadOverview(db, scope, filters),
+    loadDataQuality(db, scope.departments, filters.range),
+  ]);
+  const cells = quality.rows.flatMap((row) => Object.values(row.cells));
+  return {
+    filters,
+    choices: scope.choices,
+    scoped: user.role === "steward",
+    overview,
+    quality: {
+      stale: cells.filter((cell) => cell.stale).length,
+      rejected: cells.reduce((sum, cell) => sum + cell.rejectedRecently, 0),
+      yearsWithoutCalendar: quality.yearsWithoutCalendar,
+    },
+  };
 }
 
-export default function Dashboard() {
-  const { departments, scoped } = useLoaderData<typeof loader>();
+const FLAGS_SHOWN = 10;
+const HEATMAP_KPIS = [
+  "reply_rate",
+  "on_time_reply_rate",
+  "satisfaction_rate",
+  "service_coverage",
+  "digital_take_up",
+  "budget_execution",
+  "cpi",
+] as const;
+
+export default function Overview() {
+  const { filters, choices, scoped, overview, quality } = useLoaderData<typeof loader>();
+  const i18n = useI18n();
+  const labels = chartLabels(i18n);
+  const bands = bandLabels(i18n);
+  const keep = filtersQuery(filters, { department: undefined, region: undefined });
+  const departmentHref = (code: string) =>
+    `/dashboard/departments/${encodeURIComponent(code)}${keep}`;
+  const projectHref = (code: string) => `/dashboard/projects/${encodeURIComponent(code)}${keep}`;
+  const percent = (value: number) => i18n.percent(value);
   return (
     <>
-      <h1>监督 Supervision</h1>
+      <h1>{i18n.t("dashboard.title")}</h1>
       <p className="lede">
-        {scoped ? "您负责的部门。Your departments." : "全部部门。Every department."} KPI tiles, red
-        flags and charts arrive with the supervision dashboard.
+        {i18n.t(scoped ? "dashboard.lede.scoped" : "dashboard.lede.all", {
+          from: i18n.date(filters.range.from),
+          to: i18n.date(filters.range.to),
+        })}
       </p>
-      <table>
-        <caption className="visually-hidden">部门 Departments</caption>
-        <thead>
-          <tr>
-            <th scope="col">编码 Code</th>
-            <th scope="col">部门 Department</th>
-            <th scope="col">项目 Projects</th>
-            <th scope="col">服务事项 Service items</th>
-          </tr>
-        </thead>
-        <tbody>
-          {departments.map((department) => (
-            <tr key={department.code}>
-              <td>{department.code}</td>
-              <td>
-                <Link to={`/dashboard/departments/${encodeURIComponent(department.code)}`}>
-                  {department.name}
-                </Link>
-              </td>
-              <td>{department.projects}</td>
-              <td>{department.serviceItems}</td>
-            </tr>
+      <FilterForm i18n={i18n} filters={filters} choices={choices} action="/dashboard" />
+
+      <section aria-labelledby="tiles-heading">
+        <h2 id="tiles-heading">{i18n.t("dashboard.tiles")}</h2>
+        <div className="kpi-tiles">
+          {overview.tiles.map((tile) => (
+            <KpiTile key={tile.kpi} i18n={i18n} tile={tile} cutoff={filters.range.to} />
           ))}
-        </tbody>
-      </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="flags-heading">
+        <h2 id="flags-heading">{i18n.t("dashboard.flags")}</h2>
+        <FlagTable
+          i18n={i18n}
+          flags={overview.flags.slice(0, FLAGS_SHOWN)}
+          departmentHref={departmentHref}
+          projectHref={projectHref}
+        />
+        <p>
+          {overview.flags.length > FLAGS_SHOWN ? (
+            <>
+              <Link to={`/dashboard/red-flags${filtersQuery(filters)}`}>
+                {i18n.t("dashboard.flags.more", { count: overview.flags.length - FLAGS_SHOWN })}
+              </Link>{" "}
+              ·{" "}
+            </>
+          ) : null}
+          <Link to={`/dashboard/red-flags${filtersQuery(filters)}`}>
+            {i18n.t("dashboard.flags.rules")}
+          </Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="quality-heading" className="data-quality-summary">
+        <h2 id="quality-heading">{i18n.t("dashboard.quality")}</h2>
+        <p>
+          {i18n.t("dashboard.quality.summary", {
+            stale: quality.stale,
+            days: STALE_AFTER_DAYS,
+            recent: RECENT_IMPORT_DAYS,
+            rejected: i18n.number(quality.rejected),
+          })}
+        </p>
+        {quality.yearsWithoutCalendar.length > 0 ? (
+          <p className="warning">
+            {i18n.t("dashboard.quality.calendar", {
+              years: quality.yearsWithoutCalendar.join(", "),
+            })}
+          </p>
+        ) : null}
+        <p>
+          <Link to={`/dashboard/data-quality${filtersQuery(filters)}`}>
+            {i18n.t("dashboard.quality.open")}
+          </Link>
+        </p>
+      </section>
+
+      <div className="chart-grid">
+        <Heatmap
+          title={i18n.t("dashboard.heatmap")}
+          headingLevel={2}
+          summary={i18n.t("dashboard.heatmap.summary")}
+          labels={labels}
+          fileName="departments-kpis"
+          columns={HEATMAP_KPIS.map((kpi) => ({
+            key: kpi,
+            label: i18n.t(`dashboard.kpi.${kpi}` as MessageKey),
+            format: (value: number) => formatKpi(i18n, kpi, value),
+          }))}
+          rows={overview.heatmap.map((row) => ({
+            key: row.code,
+            label: row.name,
+            href: departmentHref(row.code),
+            cells: Object.fromEntries(
+              HEATMAP_KPIS.map((kpi) => [
+                kpi,
+                {
+                  value: row.values[kpi] ?? null,
+                  band: row.bands[kpi] ?? null,
+                  href: departmentHref(row.code),
+                },
+              ]),
+            ),
+          }))}
+          text={{ rowHeader: i18n.t("dashboard.col.department"), noValue: i18n.noData, bands }}
+        />
+        <QuadrantScatter
+          title={i18n.t("dashboard.quadrant")}
+          headingLevel={2}
+          summary={i18n.t("dashboard.quadrant.summary")}
+          labels={labels}
+          fileName="budget-vs-outcome"
+          xLabel={i18n.t("dashboard.quadrant.x")}
+          yLabel={i18n.t("dashboard.quadrant.y")}
+          xReference={1}
+          yReference={1}
+          formatX={(value) => i18n.number(value, { maximumFractionDigits: 2 })}
+          formatY={percent}
+          points={overview.projects.map((project) => ({
+            key: project.code,
+            label: project.name,
+            x: project.cpi,
+            y: project.outcome,
+            band: project.costBand,
+            href: projectHref(project.code),
+          }))}
+          text={{
+            pointHeader: i18n.t("dashboard.col.project"),
+            bandHeader: i18n.t("dashboard.col.cost"),
+            bands,
+            quadrants: {
+              topLeft: i18n.t("dashboard.quadrant.topLeft"),
+              topRight: i18n.t("dashboard.quadrant.topRight"),
+              bottomLeft: i18n.t("dashboard.quadrant.bottomLeft"),
+              bottomRight: i18n.t("dashboard.quadrant.bottomRight"),
+            },
+          }}
+        />
+        <BarChart
+          title={i18n.t("dashboard.stages")}
+          headingLevel={2}
+          summary={i18n.t("dashboard.stages.summary")}
+          labels={labels}
+          fileName="projects-by-stage"
+          valueLabel={i18n.t("dashboard.stages.value")}
+          categoryLabel={i18n.t("dashboard.stages.category")}
+          format={(value) => i18n.number(value)}
+          data={overview.stages.map((stage) => ({
+            key: stage.stage,
+            label: stageLabel(i18n, stage.stage),
+            value: stage.projects,
+            href: `/dashboard${filtersQuery(filters, { stage: stage.stage })}#projects-heading`,
+          }))}
+        />
+        <LineChart
+          title={i18n.t("dashboard.trend")}
+          headingLevel={2}
+          summary={i18n.t("dashboard.trend.summary")}
+          labels={labels}
+          fileName="appeal-trends"
+          xLabel={i18n.t("dashboard.axis.month")}
+          yLabel={i18n.t("dashboard.axis.rate")}
+          formatY={percent}
+          formatX={(iso) => i18n.month(iso)}
+          target={
+            overview.targets.on_time_reply_rate
+              ? {
+                  value: overview.targets.on_time_reply_rate.target,
+                  label: i18n.t("dashboard.target", {
+                    value: percent(overview.targets.on_time_reply_rate.target),
+                  }),
+                }
+              : null
+          }
+          series={[
+            {
+              key: "reply",
+              label: i18n.t("dashboard.series.replyRate"),
+              values: "replyRate" as const,
+            },
+            {
+              key: "onTime",
+              label: i18n.t("dashboard.series.onTime"),
+              values: "onTimeReplyRate" as const,
+            },
+            {
+              key: "satisfaction",
+              label: i18n.t("dashboard.series.satisfaction"),
+              values: "satisfactionRate" as const,
+            },
+          ].map((series) => ({
+            key: series.key,
+            label: series.label,
+            points: overview.trend.map((month) => ({ x: month.month, y: month[series.values] })),
+          }))}
+        />
+        <BarChart
+          title={i18n.t("dashboard.trend.received")}
+          headingLevel={2}
+          summary={i18n.t("dashboard.trend.receivedSummary")}
+          labels={labels}
+          fileName="appeals-received"
+          orientation="vertical"
+          valueLabel={i18n.t("dashboard.series.received")}
+          categoryLabel={i18n.t("dashboard.axis.month")}
+          format={(value) => i18n.number(value)}
+          data={overview.trend.map((month) => ({
+            key: month.month,
+            label: i18n.month(month.month),
+            value: month.received,
+          }))}
+        />
+      </div>
+
+      <section aria-labelledby="projects-heading">
+        <h2 id="projects-heading">{i18n.t("dashboard.projects")}</h2>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{i18n.t("dashboard.col.project")}</th>
+                <th scope="col">{i18n.t("dashboard.col.department")}</th>
+                <th scope="col">{i18n.t("dashboard.col.stage")}</th>
+                <th scope="col" className="numeric">
+                  {i18n.t("dashboard.col.budget")}
+                </th>
+                <th scope="col" className="numeric">
+                  {i18n.t("dashboard.col.execution")}
+                </th>
+                <th scope="col" className="numeric">
+                  {i18n.t("dashboard.col.cpi")}
+                </th>
+                <th scope="col" className="numeric">
+                  {i18n.t("dashboard.col.spi")}
+                </th>
+                <th scope="col" className="numeric">
+                  {i18n.t("dashboard.col.outcome")}
+                </th>
+                <th scope="col">{i18n.t("dashboard.col.cost")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.projects.map((project) => (
+                <tr key={project.code}>
+                  <th scope="row">
+                    <Link to={projectHref(project.code)}>{project.name}</Link>
+                  </th>
+                  <td>
+                    <Link to={departmentHref(project.departmentCode)}>
+                      {project.departmentName}
+                    </Link>
+                  </td>
+                  <td>{stageLabel(i18n, project.stage)}</td>
+                  <td className="numeric">{i18n.yuan(project.bac)}</td>
+                  <td className="numeric">{i18n.percent(project.budgetExecution)}</td>
+                  <td className="numeric">{formatKpi(i18n, "cpi", project.cpi)}</td>
+                  <td className="numeric">{formatKpi(i18n, "spi", project.spi)}</td>
+                  <td className="numeric">{i18n.percent(project.outcome)}</td>
+                  <td>{bandText(project.costBand, bands)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
     </>
   );
 }

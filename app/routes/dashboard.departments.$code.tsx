@@ -1,60 +1,293 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { findDepartment, listDepartmentProjects } from "../../db/queries/scope.server";
-import { getDb } from "../../db/runtime.server";
-import { formatWan, STAGE_LABELS } from "~/utils/format";
-import { requireDepartment, requireUser } from "~/utils/permissions.server";
+import { loadDepartmentPage } from "../../db/queries/department-page.server";
+import { findDepartment } from "../../db/queries/scope.server";
+import { compareToTarget } from "../../metrics/target-comparison";
+import { BarChart, LineChart, bandText } from "~/components/charts";
+import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashboard-text";
+import { FilterForm } from "~/components/dashboard/filter-form";
+import { useI18n } from "~/i18n/i18n";
+import { metaI18n, pageTitle } from "~/i18n/meta";
+import type { MessageKey } from "~/i18n/messages";
+import { filtersQuery } from "~/utils/dashboard-filters";
+import { dashboardContext } from "~/utils/dashboard-loader.server";
+import { stageLabel } from "~/utils/format";
+import { requireDepartment } from "~/utils/permissions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.department.name ?? "部门"} · 明镜 Mingjing` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const i18n = metaI18n(matches);
+  return [{ title: pageTitle(i18n, data?.department.name ?? i18n.t("dashboard.col.department")) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["admin", "leader", "steward"] });
-  const department = await findDepartment(getDb(), params.code ?? "");
+  const { user, filters, db } = await dashboardContext(request);
+  const department = await findDepartment(db, params.code ?? "");
   requireDepartment(user, department?.id);
   if (!department) throw new Response("Not found", { status: 404 });
-  const projects = await listDepartmentProjects(getDb(), department.id);
-  return { department: { code: department.code, name: department.name }, projects };
+  const page = await loadDepartmentPage(db, department.id, filters.range);
+  return { department: { code: department.code, name: department.name }, filters, page };
 }
 
 export default function DepartmentPage() {
-  const { department, projects } = useLoaderData<typeof loader>();
+  const { department, filters, page } = useLoaderData<typeof loader>();
+  const i18n = useI18n();
+  const labels = chartLabels(i18n);
+  const bands = bandLabels(i18n);
+  const keep = filtersQuery(filters, { department: undefined, region: undefined });
+  const { appeals, services } = page;
+  const percent = (value: number) => i18n.percent(value);
+  const appealFigures = [
+    ["reply_rate", appeals.current.replyRate, appeals.lastYear.replyRate],
+    ["on_time_reply_rate", appeals.current.onTimeReplyRate, appeals.lastYear.onTimeReplyRate],
+    ["satisfaction_rate", appeals.current.satisfactionRate, appeals.lastYear.satisfactionRate],
+  ] as const;
   return (
     <>
       <p>
-        <Link to="/dashboard">← 监督 Supervision</Link>
+        <Link to={`/dashboard${keep}`}>{i18n.t("dashboard.back")}</Link>
       </p>
       <h1>{department.name}</h1>
-      <h2>项目 Projects</h2>
-      {projects.length === 0 ? (
-        <p>本部门没有电子政务项目。This department has no e-government projects.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">编码 Code</th>
-              <th scope="col">项目 Project</th>
-              <th scope="col">阶段 Stage</th>
-              <th scope="col">批复金额 Budget</th>
-            </tr>
-          </thead>
-          <tbody>
-            {projects.map((project) => (
-              <tr key={project.code}>
-                <td>{project.code}</td>
-                <td>
-                  <Link to={`/dashboard/projects/${encodeURIComponent(project.code)}`}>
-                    {project.name}
-                  </Link>
-                </td>
-                <td>{STAGE_LABELS[project.stage]}</td>
-                <td>{formatWan(project.budgetYuan)}</td>
+      <FilterForm
+        i18n={i18n}
+        filters={filters}
+        action={`/dashboard/departments/${encodeURIComponent(department.code)}`}
+        projectFilters={false}
+      />
+
+      <section aria-labelledby="appeals-heading">
+        <h2 id="appeals-heading">{i18n.t("dashboard.dept.appeals")}</h2>
+        <p>
+          {i18n.t("dashboard.dept.received", {
+            count: i18n.number(appeals.current.received),
+            perDay: i18n.number(appeals.current.perDay, { maximumFractionDigits: 1 }),
+          })}{" "}
+          ·{" "}
+          {i18n.t("dashboard.dept.median", {
+            days: i18n.number(appeals.current.medianReplyWorkingDays, { maximumFractionDigits: 1 }),
+          })}
+        </p>
+        <dl className="figure-list">
+          {appealFigures.map(([kpi, value, lastYear]) => {
+            const target = page.targets[kpi];
+            const band = target && value !== null ? compareToTarget(value, target) : null;
+            return (
+              <div key={kpi}>
+                <dt>{i18n.t(`dashboard.kpi.${kpi}` as MessageKey)}</dt>
+                <dd>
+                  <strong>{formatKpi(i18n, kpi, value)}</strong> {bandText(band, bands)}
+                  <br />
+                  {i18n.t("dashboard.lastYear", { value: formatKpi(i18n, kpi, lastYear) })}
+                  {kpi === "satisfaction_rate" ? (
+                    <>
+                      <br />
+                      {i18n.t("dashboard.ratedShare", {
+                        value: i18n.percent(appeals.current.ratedShare),
+                      })}
+                    </>
+                  ) : null}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+        <div className="chart-grid">
+          <BarChart
+            title={i18n.t("dashboard.dept.replyDays")}
+            summary={i18n.t("dashboard.dept.replyDaysSummary")}
+            labels={labels}
+            fileName={`${department.code}-reply-days`}
+            orientation="vertical"
+            valueLabel={i18n.t("dashboard.dept.replies")}
+            categoryLabel={i18n.t("dashboard.axis.count")}
+            format={(value) => i18n.number(value)}
+            data={appeals.replyDays.map((bin) => ({
+              key: String(bin.workingDays),
+              label: i18n.t("dashboard.dept.workingDays", { days: bin.workingDays }),
+              value: bin.replies,
+            }))}
+          />
+          <LineChart
+            title={i18n.t("dashboard.dept.satisfactionTrend")}
+            summary={i18n.t("dashboard.trend.summary")}
+            labels={labels}
+            fileName={`${department.code}-appeal-trend`}
+            xLabel={i18n.t("dashboard.axis.month")}
+            yLabel={i18n.t("dashboard.axis.rate")}
+            formatY={percent}
+            formatX={(iso) => i18n.month(iso)}
+            series={[
+              {
+                key: "onTime",
+                label: i18n.t("dashboard.series.onTime"),
+                pick: "onTimeReplyRate" as const,
+              },
+              {
+                key: "satisfaction",
+                label: i18n.t("dashboard.series.satisfaction"),
+                pick: "satisfactionRate" as const,
+              },
+            ].map((series) => ({
+              key: series.key,
+              label: series.label,
+              points: appeals.trend.map((month) => ({ x: month.month, y: month[series.pick] })),
+            }))}
+          />
+        </div>
+        <div className="table-scroll">
+          <table>
+            <caption>{i18n.t("dashboard.dept.byType")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{i18n.t("dashboard.dept.type")}</th>
+                <th scope="col" className="numeric">
+                  {i18n.t("dashboard.series.received")}
+                </th>
+                <th scope="col" className="numeric">
+                  {i18n.t("dashboard.kpi.reply_rate")}
+                </th>
+                <th scope="col" className="numeric">
+                  {i18n.t("dashboard.kpi.on_time_reply_rate")}
+                </th>
+                <th scope="col" className="numeric">
+                  {i18n.t("dashboard.kpi.satisfaction_rate")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {appeals.byType.map((row) => (
+                <tr key={row.type}>
+                  <th scope="row">{i18n.t(`dashboard.type.${row.type}` as MessageKey)}</th>
+                  <td className="numeric">{i18n.number(row.kpis.received)}</td>
+                  <td className="numeric">{i18n.percent(row.kpis.replyRate)}</td>
+                  <td className="numeric">{i18n.percent(row.kpis.onTimeReplyRate)}</td>
+                  <td className="numeric">{i18n.percent(row.kpis.satisfactionRate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="services-heading">
+        <h2 id="services-heading">{i18n.t("dashboard.dept.services")}</h2>
+        <dl className="figure-list">
+          {(
+            [
+              ["service_coverage", services.kpis.coverage],
+              ["digital_take_up", services.kpis.digitalTakeUp],
+            ] as const
+          ).map(([kpi, value]) => (
+            <div key={kpi}>
+              <dt>{i18n.t(`dashboard.kpi.${kpi}` as MessageKey)}</dt>
+              <dd>
+                <strong>{formatKpi(i18n, kpi, value)}</strong>{" "}
+                {bandText(
+                  page.targets[kpi] && value !== null
+                    ? compareToTarget(value, page.targets[kpi])
+                    : null,
+                  bands,
+                )}
+              </dd>
+            </div>
+          ))}
+          <div>
+            <dt>{i18n.t("dashboard.dept.highFrequency")}</dt>
+            <dd>
+              <strong>{i18n.percent(services.kpis.highFrequencyCoverage)}</strong>
+            </dd>
+          </div>
+          <div>
+            <dt>{i18n.t("dashboard.dept.oneVisit")}</dt>
+            <dd>
+              <strong>{i18n.percent(services.kpis.oneVisitShare)}</strong>
+            </dd>
+          </div>
+        </dl>
+        <div className="chart-grid">
+          <BarChart
+            title={i18n.t("dashboard.dept.coverage")}
+            summary={i18n.t("dashboard.dept.coverageSummary")}
+            labels={labels}
+            fileName={`${department.code}-maturity`}
+            valueLabel={i18n.t("dashboard.dept.items")}
+            categoryLabel={i18n.t("dashboard.dept.coverage")}
+            format={(value) => i18n.number(value)}
+            data={services.byMaturity.map((level) => ({
+              key: String(level.level),
+              label: i18n.t("dashboard.dept.maturity", { level: level.level }),
+              value: level.items,
+            }))}
+          />
+          <LineChart
+            title={i18n.t("dashboard.dept.takeUp")}
+            summary={i18n.t("dashboard.dept.takeUpSummary")}
+            labels={labels}
+            fileName={`${department.code}-take-up`}
+            xLabel={i18n.t("dashboard.axis.month")}
+            yLabel={i18n.t("dashboard.axis.rate")}
+            formatY={percent}
+            formatX={(iso) => i18n.month(iso)}
+            series={[
+              {
+                key: "takeUp",
+                label: i18n.t("dashboard.kpi.digital_take_up"),
+                points: services.takeUpTrend.map((month) => ({
+                  x: month.month,
+                  y: month.digitalTakeUp,
+                })),
+              },
+            ]}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="projects-heading">
+        <h2 id="projects-heading">{i18n.t("dashboard.projects")}</h2>
+        {page.projects.length === 0 ? (
+          <p>{i18n.t("dashboard.dept.noProjects")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{i18n.t("dashboard.col.project")}</th>
+                  <th scope="col">{i18n.t("dashboard.col.stage")}</th>
+                  <th scope="col" className="numeric">
+                    {i18n.t("dashboard.col.budget")}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {i18n.t("dashboard.col.execution")}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {i18n.t("dashboard.col.cpi")}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {i18n.t("dashboard.col.spi")}
+                  </th>
+                  <th scope="col">{i18n.t("dashboard.col.cost")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.projects.map((project) => (
+                  <tr key={project.code}>
+                    <th scope="row">
+                      <Link to={`/dashboard/projects/${encodeURIComponent(project.code)}${keep}`}>
+                        {project.name}
+                      </Link>
+                    </th>
+                    <td>{stageLabel(i18n, project.stage)}</td>
+                    <td className="numeric">{i18n.yuan(project.bac)}</td>
+                    <td className="numeric">{i18n.percent(project.budgetExecution)}</td>
+                    <td className="numeric">{formatKpi(i18n, "cpi", project.cpi)}</td>
+                    <td className="numeric">{formatKpi(i18n, "spi", project.spi)}</td>
+                    <td>{bandText(project.costBand, bands)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
     </>
   );
 }

@@ -93,7 +93,7 @@ export async function projectKpisFromRollups(
   cutoff: string,
   filter: ProjectFilter = {},
 ): Promise<{ portfolio: PortfolioEarnedValue; byProject: ProjectKpis[] }> {
-  const portfolio = await loadPortfolio(db, filter);
+  const portfolio = await loadPortfolio(db, filter, { indicators: false });
   const byProject = portfolio.map((project) => ({
     code: project.code,
     name: project.name,

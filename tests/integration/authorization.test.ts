@@ -52,6 +52,12 @@ const MATRIX: Record<string, Case[]> = {
     },
   ],
   "dashboard._index.tsx": [{ path: () => "/dashboard", expect: internal(SUPERVISORS) }],
+  "dashboard.red-flags.tsx": [
+    { path: () => "/dashboard/red-flags", expect: internal(SUPERVISORS) },
+  ],
+  "dashboard.data-quality.tsx": [
+    { path: () => "/dashboard/data-quality", expect: internal(SUPERVISORS) },
+  ],
   "dashboard.departments.$code.tsx": [
     {
       path: (f) => `/dashboard/departments/${f.departments.a.code}`,

@@ -1,0 +1,81 @@
+import { Link } from "@remix-run/react";
+import type { NamedFlag } from "../../../db/queries/overview.server";
+import { RED_FLAG_RULES } from "../../../metrics/red-flags";
+import type { I18n } from "~/i18n/i18n";
+import type { MessageKey } from "~/i18n/messages";
+
+const ruleOf = new Map<string, (typeof RED_FLAG_RULES)[number]>(
+  RED_FLAG_RULES.map((rule) => [rule.id, rule]),
+);
+
+/** A flag's figure: variances and rates as percentages, drops in points. */
+export function flagValue(i18n: I18n, flag: NamedFlag): string {
+  const rule = ruleOf.get(flag.rule);
+  if (rule?.threshold.kind === "drop") {
+    return i18n.t("dashboard.points", {
+      value: `−${i18n.number(flag.value * 100, { maximumFractionDigits: 1, minimumFractionDigits: 1 })}`,
+    });
+  }
+  return i18n.percent(flag.value);
+}
+
+/** Red flags in a table: severity in words and symbol, the subject linked to its page. */
+export function FlagTable({
+  i18n,
+  flags,
+  departmentHref,
+  projectHref,
+}: {
+  i18n: I18n;
+  flags: readonly NamedFlag[];
+  departmentHref: (code: string) => string;
+  projectHref: (code: string) => string;
+}) {
+  if (flags.length === 0) return <p>{i18n.t("dashboard.flags.none")}</p>;
+  return (
+    <div className="table-scroll">
+      <table className="flag-table">
+        <thead>
+          <tr>
+            <th scope="col">{i18n.t("dashboard.flags.severity")}</th>
+            <th scope="col">{i18n.t("dashboard.flags.subject")}</th>
+            <th scope="col">{i18n.t("dashboard.flags.rule")}</th>
+            <th scope="col" className="numeric">
+              {i18n.t("dashboard.flags.value")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {flags.map((flag) => (
+            <tr
+              key={`${flag.rule}|${flag.subject}|${flag.code}`}
+              className={`severity-${flag.severity}`}
+            >
+              <td>
+                <span className={`severity severity-${flag.severity}`}>
+                  {flag.severity === "red" ? "✕ " : "! "}
+                  {i18n.t(flag.severity === "red" ? "dashboard.band.red" : "dashboard.band.amber")}
+                </span>
+              </td>
+              <th scope="row">
+                <Link
+                  to={
+                    flag.subject === "project" ? projectHref(flag.code) : departmentHref(flag.code)
+                  }
+                >
+                  {flag.name}
+                </Link>
+              </th>
+              <td>
+                <Link to={`/dashboard/red-flags#rule-${flag.rule}`}>
+                  {i18n.t(`dashboard.rule.${flag.rule}` as MessageKey)}
+                </Link>
+              </td>
+              <td className="numeric">{flagValue(i18n, flag)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
