@@ -203,7 +203,16 @@ export function startCheck(upload: StoredUpload, user: SessionUser, ip: string |
         ).length;
         if (outOfScope > 0) await auditOutOfScope(user, ip, upload, outOfScope);
       } catch (error) {
-        if (!isReadError(error)) throw error;
+        if (!isReadError(error)) {
+          // The preview says so too, for a browser that waited without JavaScript.
+          const message = error instanceof Error ? error.message : String(error);
+          upload.check = {
+            preview: null,
+            report: null,
+            failure: `检查文件时出错 Checking the file failed: ${message}`,
+          };
+          throw error;
+        }
         upload.check = { preview: null, report: null, failure: error.message };
         await recordAudit(getDb(), {
           actorId: user.id,

@@ -13,6 +13,7 @@ import type { ImportReport } from "../../db/import/run-import.server";
 import { recordAudit } from "../../db/queries/audit.server";
 import { getDb } from "../../db/runtime.server";
 import { IMPORT_KINDS, type ImportKind } from "../../db/schema/enums";
+import { formatSize } from "~/components/import-progress";
 import { assertCsrf, CSRF_FIELD } from "./csrf.server";
 import { getSettings } from "./env.server";
 import type { SessionUser } from "./permissions.server";
@@ -134,14 +135,8 @@ export function importableKinds(user: SessionUser): ImportKind[] {
   return IMPORT_KINDS.filter((kind) => mayImportKind(user, kind));
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 export function tooLargeMessage(maxBytes: number): string {
-  return `文件太大：上限为 ${formatBytes(maxBytes)}。请拆分文件后分别导入。The file is too large: the limit is ${formatBytes(maxBytes)}. Split it into smaller files and import each.`;
+  return `文件太大：上限为 ${formatSize(maxBytes)}。请拆分文件后分别导入。The file is too large: the limit is ${formatSize(maxBytes)}. Split it into smaller files and import each.`;
 }
 
 class UploadTooLarge extends Error {}
