@@ -1,0 +1,70 @@
+import { describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD } from "../../seeds/demo/framework";
+import { axeViolations, screenshot, sharedBrowser } from "./browser";
+
+describe("the leadership dashboard in Chromium", () => {
+  const browser = sharedBrowser();
+  const baseUrl = inject("baseUrl");
+
+  it("a leader opens the overview, filters it, drills down to a department and a project", async () => {
+    const context = await browser().newContext({ bypassCSP: true, locale: "en-GB" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel(/^(用户名|Username)$/).fill("leader");
+    await page.getByLabel(/^(密码|Password)$/).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
+    await page.waitForURL(`${baseUrl}/dashboard`);
+    await page.getByRole("heading", { level: 1, name: "Supervision overview" }).waitFor();
+    // Eight KPI tiles, each naming its band in words.
+    expect(await page.locator(".kpi-tile").count()).toBe(8);
+    expect(await page.locator(".kpi-tile .kpi-band").first().textContent()).toMatch(
+      /On target|Watch|Off target|No data/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "dashboard-overview");
+
+    // A filter is part of the URL: the view is a permalink.
+    await page.locator("input[name=from]").fill("2026-04-01");
+    await page.locator("input[name=to]").fill("2026-06-30");
+    await page.locator("select[name=stage]").selectOption("construction");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/from=2026-04-01&to=2026-06-30.*stage=construction/);
+    await page.getByText("from 1 Apr 2026 to 30 Jun 2026").waitFor();
+    const stages = await page
+      .locator("#projects-heading + .table-scroll tbody tr")
+      .allTextContents();
+    expect(stages.length).toBeGreaterThan(0);
+    for (const row of stages) expect(row).toContain("Construction");
+
+    // Drill down: a department from the heatmap, then one of its projects.
+    await page.locator("a[href^='/dashboard/departments/']").first().click();
+    await page.waitForURL(/\/dashboard\/departments\/[^?]+\?from=2026-04-01&to=2026-06-30/);
+    await page.getByRole("heading", { level: 2, name: "Appeals" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "dashboard-department");
+
+    await page.goto(`${baseUrl}/dashboard/red-flags`);
+    await page.getByRole("heading", { level: 1, name: "Red flag rules" }).waitFor();
+    expect(await page.locator("tr[id^='rule-']").count()).toBe(10);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${baseUrl}/dashboard/data-quality`);
+    await page.getByRole("heading", { level: 1, name: "Data quality" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "dashboard-data-quality");
+
+    await page.goto(`${baseUrl}/dashboard`);
+    await page
+      .locator("#projects-heading + .table-scroll a[href^='/dashboard/projects/']")
+      .first()
+      .click();
+    await page.waitForURL(/\/dashboard\/projects\//);
+    await page.getByRole("heading", { level: 2, name: "Spend curves PV, EV, AC" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "dashboard-project");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
