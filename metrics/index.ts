@@ -51,6 +51,7 @@ export {
 export { yearsInRange, yearsWithoutOfficialData } from "./calendar-coverage";
 export { monthsInRange } from "./months-in-range";
 export { splitAtWholeMonths, type DayRange, type WholeMonthSplit } from "./whole-months";
+export { rankDepartments, RANKING_KPIS, type DepartmentRanking } from "./department-ranking";
 export {
   raiseRedFlags,
   RED_FLAG_RULES,

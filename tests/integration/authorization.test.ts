@@ -55,6 +55,7 @@ const MATRIX: Record<string, Case[]> = {
   "dashboard.red-flags.tsx": [
     { path: () => "/dashboard/red-flags", expect: internal(SUPERVISORS) },
   ],
+  "dashboard.rankings.tsx": [{ path: () => "/dashboard/rankings", expect: internal(SUPERVISORS) }],
   "dashboard.data-quality.tsx": [
     { path: () => "/dashboard/data-quality", expect: internal(SUPERVISORS) },
   ],

@@ -337,4 +337,13 @@ export const dashboard = {
   "dashboard.project.budgetVariance": { zh: "预算偏差", en: "Budget variance" },
   "dashboard.project.forecast": { zh: "预计完工超支", en: "Forecast overrun" },
   "dashboard.project.eac": { zh: "完工估算 EAC", en: "Estimate at completion (EAC)" },
+  "dashboard.rankings": { zh: "部门排名", en: "Department rankings" },
+  "dashboard.rankings.intro": {
+    zh: "综合指数：答复率、按时答复率、满意率、全程网办率、网办率和 CPI 等权，在所比较的部门间做最小–最大标准化后算术平均。排名区间来自 1000 次抽样：每次把各权重乘以 0.75–1.25 之间的随机系数并随机选择标准化方法（最小–最大或与目标的距离），给出排名中位数和第 5–95 百分位区间。",
+    en: "Composite index: reply rate, on-time reply, satisfaction, service coverage, digital take-up and CPI, equally weighted, normalised min–max over the compared departments and averaged. The rank band comes from 1,000 seeded draws, each multiplying every weight by a factor in 0.75–1.25 and picking the normalisation (min–max or distance to target) at random: the median rank and the 5th–95th percentile band.",
+  },
+  "dashboard.rankings.rank": { zh: "排名", en: "Rank" },
+  "dashboard.rankings.score": { zh: "综合得分", en: "Score" },
+  "dashboard.rankings.band": { zh: "排名区间（中位数，5–95%）", en: "Rank band (median, 5–95 %)" },
+  "dashboard.rankings.bandText": { zh: "{median}（{low}–{high}）", en: "{median} ({low}–{high})" },
 } as const satisfies Record<string, { zh: string; en: string }>;
