@@ -70,6 +70,16 @@ const MATRIX: Record<string, Case[]> = {
     },
     { path: () => "/dashboard/departments/NO-SUCH", expect: internal(SUPERVISORS, 404) },
   ],
+  "dashboard.departments.$code_.appeals.tsx": [
+    {
+      path: (f) => `/dashboard/departments/${f.departments.a.code}/appeals`,
+      expect: internal(SUPERVISORS),
+    },
+    {
+      path: (f) => `/dashboard/departments/${f.departments.b.code}/appeals`,
+      expect: internal(SUPERVISORS, 200, { steward: 404 }),
+    },
+  ],
   "dashboard.projects.$code.tsx": [
     { path: (f) => `/dashboard/projects/${f.projects.a}`, expect: internal(SUPERVISORS) },
     {

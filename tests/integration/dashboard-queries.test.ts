@@ -2,12 +2,14 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.server";
 import { resolveDashboardScope } from "../../db/queries/dashboard-scope.server";
+import { APPEAL_ROWS_PER_PAGE, listDepartmentAppeals } from "../../db/queries/appeal-rows.server";
 import { loadDataQuality } from "../../db/queries/data-quality.server";
 import { loadDepartmentPage } from "../../db/queries/department-page.server";
 import { loadOverview } from "../../db/queries/overview.server";
 import { loadProjectPage } from "../../db/queries/project-page.server";
 import { loadAppealClock } from "../../db/rollups/clock.server";
 import * as schema from "../../db/schema/index";
+import { appealFacts } from "../../metrics/appeal-facts";
 import { appealKpis } from "../../metrics/appeal-kpis";
 import { projectEarnedValue } from "../../metrics/earned-value";
 import { portfolioEarnedValue } from "../../metrics/portfolio-earned-value";
@@ -205,6 +207,45 @@ describe("dashboard page queries on the demo county", () => {
       page!.spendCurve.filter((point) => point.month > range.to).every((p) => p.ac === null),
     ).toBe(true);
     expect(await loadProjectPage(handle.db, "NO-SUCH-PROJECT", range.to)).toBeNull();
+  });
+
+  it("the appeals behind a department's figures: a page at a time, newest first, no caller data", async () => {
+    const [department] = await handle.db
+      .select()
+      .from(schema.departments)
+      .orderBy(asc(schema.departments.code))
+      .limit(1);
+    const clock = await loadAppealClock(handle.db, TZ);
+    const own = (
+      await handle.db
+        .select()
+        .from(schema.appeals)
+        .where(eq(schema.appeals.departmentId, department!.id))
+    ).filter((a) => {
+      const day = localDateOf(a.receivedAt, TZ);
+      return day >= range.from && day <= range.to;
+    });
+    const first = await listDepartmentAppeals(handle.db, department!.id, range, {
+      timeZone: TZ,
+      page: 1,
+    });
+    expect(first.total).toBe(own.length);
+    expect(first.rows).toHaveLength(Math.min(APPEAL_ROWS_PER_PAGE, own.length));
+    const newest = [...own].sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())[0]!;
+    expect(first.rows[0]!.externalId).toBe(newest.externalId);
+    expect(first.rows[0]!.repliedOnTime).toBe(appealFacts(newest, clock).repliedOnTime);
+    expect(Object.keys(first.rows[0]!)).not.toContain("callerHash");
+    const last = await listDepartmentAppeals(handle.db, department!.id, range, {
+      timeZone: TZ,
+      page: first.pages,
+    });
+    expect((first.pages - 1) * APPEAL_ROWS_PER_PAGE + last.rows.length).toBe(own.length);
+    const complaints = await listDepartmentAppeals(handle.db, department!.id, range, {
+      timeZone: TZ,
+      page: 1,
+      type: "complaint",
+    });
+    expect(complaints.total).toBe(own.filter((a) => a.type === "complaint").length);
   });
 
   it("data quality: the latest data date per department and the calendar's coverage", async () => {
