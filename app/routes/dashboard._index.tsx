@@ -7,6 +7,7 @@ import {
 } from "../../db/queries/data-quality.server";
 import { loadOverview } from "../../db/queries/overview.server";
 import { BarChart, Heatmap, LineChart, QuadrantScatter, bandText } from "~/components/charts";
+import { barText, heatmapText, lineText, quadrantText } from "~/components/dashboard/chart-texts";
 import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashboard-text";
 import { FilterForm } from "~/components/dashboard/filter-form";
 import { FlagTable } from "~/components/dashboard/flag-table";
@@ -158,7 +159,12 @@ export default function Overview() {
               ]),
             ),
           }))}
-          text={{ rowHeader: i18n.t("dashboard.col.department"), noValue: i18n.noData, bands }}
+          text={{
+            ...heatmapText(i18n),
+            rowHeader: i18n.t("dashboard.col.department"),
+            noValue: i18n.noData,
+            bands,
+          }}
         />
         <QuadrantScatter
           title={i18n.t("dashboard.quadrant")}
@@ -181,6 +187,7 @@ export default function Overview() {
             href: projectHref(project.code),
           }))}
           text={{
+            ...quadrantText(i18n),
             pointHeader: i18n.t("dashboard.col.project"),
             bandHeader: i18n.t("dashboard.col.cost"),
             bands,
@@ -197,6 +204,7 @@ export default function Overview() {
           headingLevel={2}
           summary={i18n.t("dashboard.stages.summary")}
           labels={labels}
+          text={barText(i18n)}
           fileName="projects-by-stage"
           valueLabel={i18n.t("dashboard.stages.value")}
           categoryLabel={i18n.t("dashboard.stages.category")}
@@ -213,6 +221,7 @@ export default function Overview() {
           headingLevel={2}
           summary={i18n.t("dashboard.trend.summary")}
           labels={labels}
+          text={lineText(i18n)}
           fileName="appeal-trends"
           xLabel={i18n.t("dashboard.axis.month")}
           yLabel={i18n.t("dashboard.axis.rate")}
@@ -255,6 +264,7 @@ export default function Overview() {
           headingLevel={2}
           summary={i18n.t("dashboard.trend.receivedSummary")}
           labels={labels}
+          text={barText(i18n)}
           fileName="appeals-received"
           orientation="vertical"
           valueLabel={i18n.t("dashboard.series.received")}

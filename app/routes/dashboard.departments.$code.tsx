@@ -4,6 +4,7 @@ import { loadDepartmentPage } from "../../db/queries/department-page.server";
 import { findDepartment } from "../../db/queries/scope.server";
 import { compareToTarget } from "../../metrics/target-comparison";
 import { BarChart, LineChart, bandText } from "~/components/charts";
+import { barText, lineText } from "~/components/dashboard/chart-texts";
 import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashboard-text";
 import { FilterForm } from "~/components/dashboard/filter-form";
 import { useI18n } from "~/i18n/i18n";
@@ -95,6 +96,7 @@ export default function DepartmentPage() {
             title={i18n.t("dashboard.dept.replyDays")}
             summary={i18n.t("dashboard.dept.replyDaysSummary")}
             labels={labels}
+            text={barText(i18n)}
             fileName={`${department.code}-reply-days`}
             orientation="vertical"
             valueLabel={i18n.t("dashboard.dept.replies")}
@@ -110,6 +112,7 @@ export default function DepartmentPage() {
             title={i18n.t("dashboard.dept.satisfactionTrend")}
             summary={i18n.t("dashboard.trend.summary")}
             labels={labels}
+            text={lineText(i18n)}
             fileName={`${department.code}-appeal-trend`}
             xLabel={i18n.t("dashboard.axis.month")}
             yLabel={i18n.t("dashboard.axis.rate")}
@@ -208,6 +211,7 @@ export default function DepartmentPage() {
             title={i18n.t("dashboard.dept.coverage")}
             summary={i18n.t("dashboard.dept.coverageSummary")}
             labels={labels}
+            text={barText(i18n)}
             fileName={`${department.code}-maturity`}
             valueLabel={i18n.t("dashboard.dept.items")}
             categoryLabel={i18n.t("dashboard.dept.coverage")}
@@ -222,6 +226,7 @@ export default function DepartmentPage() {
             title={i18n.t("dashboard.dept.takeUp")}
             summary={i18n.t("dashboard.dept.takeUpSummary")}
             labels={labels}
+            text={lineText(i18n)}
             fileName={`${department.code}-take-up`}
             xLabel={i18n.t("dashboard.axis.month")}
             yLabel={i18n.t("dashboard.axis.rate")}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadProjectPage } from "../../db/queries/project-page.server";
 import { BulletChart, LineChart, MilestoneTimeline, bandText } from "~/components/charts";
+import { bulletText, lineText, timelineText } from "~/components/dashboard/chart-texts";
 import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashboard-text";
 import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
@@ -109,6 +110,7 @@ export default function ProjectPage() {
           headingLevel={2}
           summary={i18n.t("dashboard.project.timelineSummary")}
           labels={labels}
+          text={timelineText(i18n)}
           fileName={`${project.code}-milestones`}
           cutOff={page.cutoff}
           formatDate={(iso) => i18n.date(iso)}
@@ -129,6 +131,7 @@ export default function ProjectPage() {
           headingLevel={2}
           summary={i18n.t("dashboard.project.spendSummary")}
           labels={labels}
+          text={lineText(i18n)}
           fileName={`${project.code}-spend`}
           xLabel={i18n.t("dashboard.axis.month")}
           yLabel={i18n.t("dashboard.axis.yuan")}
@@ -159,6 +162,7 @@ export default function ProjectPage() {
             headingLevel={2}
             summary={i18n.t("dashboard.project.outcomesSummary")}
             labels={labels}
+            text={bulletText(i18n)}
             fileName={`${project.code}-outcomes`}
             indicators={page.indicators.map((indicator) => ({
               key: indicator.code,

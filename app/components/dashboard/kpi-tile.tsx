@@ -2,6 +2,7 @@ import { Sparkline, bandText } from "~/components/charts";
 import type { I18n } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import type { KpiTile as Tile } from "../../../db/queries/overview.server";
+import { sparklineText } from "./chart-texts";
 import { bandLabels, formatChange, formatKpi } from "./dashboard-text";
 
 function targetText(i18n: I18n, tile: Tile): string | null {
@@ -60,6 +61,7 @@ export function KpiTile({ i18n, tile, cutoff }: { i18n: I18n; tile: Tile; cutoff
           format={(value) => formatKpi(i18n, tile.kpi, value)}
           target={tile.target?.target ?? null}
           text={{
+            ...sparklineText(i18n),
             noData: i18n.t("dashboard.chart.noData"),
             table: i18n.t("dashboard.chart.table"),
           }}

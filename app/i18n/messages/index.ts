@@ -4,6 +4,7 @@
  */
 import { account } from "./account";
 import { admin } from "./admin";
+import { charts } from "./charts";
 import { common } from "./common";
 import { dashboard } from "./dashboard";
 import { evaluation } from "./evaluation";
@@ -17,6 +18,7 @@ export const messages = {
   ...admin,
   ...evaluation,
   ...dashboard,
+  ...charts,
   ...imports,
 };
 
