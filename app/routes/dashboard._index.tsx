@@ -104,6 +104,10 @@ export default function Overview() {
           ) : null}
           <Link to={`/dashboard/red-flags${filtersQuery(filters)}`}>
             {i18n.t("dashboard.flags.rules")}
+          </Link>{" "}
+          ·{" "}
+          <Link to={`/dashboard/rankings${filtersQuery(filters)}`}>
+            {i18n.t("dashboard.rankings")}
           </Link>
         </p>
       </section>

@@ -65,7 +65,11 @@ export default function DepartmentPage() {
           ·{" "}
           {i18n.t("dashboard.dept.median", {
             days: i18n.number(appeals.current.medianReplyWorkingDays, { maximumFractionDigits: 1 }),
-          })}
+          })}{" "}
+          ·{" "}
+          <Link to={`/dashboard/departments/${encodeURIComponent(department.code)}/appeals${keep}`}>
+            {i18n.t("dashboard.rows.open")}
+          </Link>
         </p>
         <dl className="figure-list">
           {appealFigures.map(([kpi, value, lastYear]) => {

@@ -45,6 +45,19 @@ describe("the leadership dashboard in Chromium", () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "dashboard-department");
 
+    // Every figure leads to its rows: the department's appeals, a page at a time.
+    await page.getByRole("link", { name: "The appeals behind these figures" }).click();
+    await page.waitForURL(/\/appeals\?from=2026-04-01/);
+    await page.getByRole("heading", { level: 1, name: /Appeals$/ }).waitFor();
+    expect(await page.locator("tbody tr").count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${baseUrl}/dashboard/rankings`);
+    await page.getByRole("heading", { level: 1, name: "Department rankings" }).waitFor();
+    expect(await page.locator("tbody tr").count()).toBe(18);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "dashboard-rankings");
+
     await page.goto(`${baseUrl}/dashboard/red-flags`);
     await page.getByRole("heading", { level: 1, name: "Red flag rules" }).waitFor();
     expect(await page.locator("tr[id^='rule-']").count()).toBe(10);
