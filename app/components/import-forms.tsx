@@ -1,6 +1,10 @@
 import { useState, type FormEvent } from "react";
+import type { ImportKind } from "../../db/schema/enums";
+import { useI18n, type I18n } from "~/i18n/i18n";
+import { kindLabel } from "~/utils/import-kinds";
+import { formatSize, importMessage } from "~/utils/import-messages";
 import { CsrfInput, ErrorSummary, type FieldErrors } from "./forms";
-import { formatSize, ImportJobProgress, type JobStatus } from "./import-progress";
+import { ImportJobProgress, type JobStatus } from "./import-progress";
 
 export interface UploadValues {
   kind: string;
@@ -12,7 +16,7 @@ export interface UploadValues {
 type Sent = { ok: true; job: JobStatus } | { ok: false; errors: FieldErrors };
 
 /** Reads the JSON answer of POST /imports/jobs (a started job, or what to correct). */
-function answerOf(status: number, text: string): Sent {
+function answerOf(i18n: I18n, status: number, text: string): Sent {
   try {
     const body = JSON.parse(text) as { job?: JobStatus; errors?: FieldErrors };
     if (body.job) return { ok: true, job: body.job };
@@ -25,14 +29,11 @@ function answerOf(status: number, text: string): Sent {
     errors: {
       form:
         status === 403
-          ? "请求被拒绝：请刷新页面后重试。The request was refused: reload the page and try again."
-          : `服务器出错 (${status})，请重试。The server answered with an error (${status}): try again.`,
+          ? i18n.t("imports.form.refused")
+          : i18n.t("imports.form.serverError", { status: String(status) }),
     },
   };
 }
-
-const OFFLINE =
-  "无法连接服务器，请检查网络连接后重试。Cannot reach the server: check your connection and try again.";
 
 /**
  * The upload form. Without JavaScript it posts to /imports/new and the server answers with
@@ -45,11 +46,13 @@ export function ImportUploadForm({
   errors: serverErrors,
   values,
 }: {
-  kinds: Array<{ value: string; label: string }>;
+  kinds: readonly ImportKind[];
   maxBytes: number;
   errors: FieldErrors | undefined;
   values: UploadValues | undefined;
 }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [errors, setErrors] = useState<FieldErrors | undefined>(serverErrors);
   const [upload, setUpload] = useState<{ sent: number; total: number } | null>(null);
   const [job, setJob] = useState<JobStatus | null>(null);
@@ -60,12 +63,12 @@ export function ImportUploadForm({
     const file = data.get("file");
     event.preventDefault();
     if (!(file instanceof File) || file.name === "") {
-      setErrors({ file: "请选择文件 Choose a file to upload" });
+      setErrors({ file: t("imports.upload.chooseFile") });
       return;
     }
     if (file.size > maxBytes) {
       setErrors({
-        file: `文件太大：上限为 ${formatSize(maxBytes)}。The file is too large: the limit is ${formatSize(maxBytes)}.`,
+        file: importMessage(i18n, { key: "imports.upload.tooLarge", sizes: { limit: maxBytes } }),
       });
       return;
     }
@@ -78,14 +81,14 @@ export function ImportUploadForm({
       if (progress.lengthComputable) setUpload({ sent: progress.loaded, total: progress.total });
     };
     xhr.onload = () => {
-      const answer = answerOf(xhr.status, xhr.responseText);
+      const answer = answerOf(i18n, xhr.status, xhr.responseText);
       setUpload(null);
       if (answer.ok) setJob(answer.job);
       else setErrors(answer.errors);
     };
     xhr.onerror = () => {
       setUpload(null);
-      setErrors({ form: OFFLINE });
+      setErrors({ form: t("imports.form.offline") });
     };
     xhr.send(data);
   };
@@ -111,10 +114,11 @@ export function ImportUploadForm({
         {/* The token comes first: the server checks it before it stores the file. */}
         <CsrfInput />
         <div className={errors?.kind ? "field field-error" : "field"}>
-          <label htmlFor="kind">数据类型 Kind of data</label>
+          <label htmlFor="kind">{t("imports.form.kind")}</label>
           <p className="hint" id="kind-hint">
-            每种数据一个文件；各列见<a href="/imports/columns">列说明 column reference</a>。One file
-            per kind.
+            {t("imports.form.kindHintBefore")}
+            <a href="/imports/columns">{t("imports.form.kindHintLink")}</a>
+            {t("imports.form.kindHintAfter")}
           </p>
           {fieldError("kind")}
           <select
@@ -125,20 +129,19 @@ export function ImportUploadForm({
             aria-invalid={errors?.kind ? true : undefined}
           >
             <option value="" disabled>
-              请选择 Choose a kind
+              {t("imports.form.chooseKind")}
             </option>
             {kinds.map((kind) => (
-              <option key={kind.value} value={kind.value}>
-                {kind.label}
+              <option key={kind} value={kind}>
+                {kindLabel(i18n, kind)}
               </option>
             ))}
           </select>
         </div>
         <div className={errors?.file ? "field field-error" : "field"}>
-          <label htmlFor="file">文件 File</label>
+          <label htmlFor="file">{t("imports.form.file")}</label>
           <p className="hint" id="file-hint">
-            CSV、TSV 或 Excel (.xlsx)，最大 {formatSize(maxBytes)}。CSV, TSV or .xlsx, at most{" "}
-            {formatSize(maxBytes)}.
+            {t("imports.form.fileHint", { size: formatSize(i18n, maxBytes) })}
           </p>
           {fieldError("file")}
           <input
@@ -151,10 +154,10 @@ export function ImportUploadForm({
           />
         </div>
         <fieldset className="field">
-          <legend>编码 Encoding (CSV)</legend>
+          <legend>{t("imports.form.encoding")}</legend>
           {fieldError("encoding")}
           {[
-            ["auto", "自动识别 Detect (UTF-8, else GB18030)"],
+            ["auto", t("imports.form.encodingAuto")],
             ["utf-8", "UTF-8"],
             ["gb18030", "GB18030 / GBK"],
           ].map(([value, label]) => (
@@ -170,9 +173,9 @@ export function ImportUploadForm({
           ))}
         </fieldset>
         <div className={errors?.sheet ? "field field-error" : "field"}>
-          <label htmlFor="sheet">工作表 Sheet (.xlsx, optional)</label>
+          <label htmlFor="sheet">{t("imports.form.sheet")}</label>
           <p className="hint" id="sheet-hint">
-            留空则读取第一个可见工作表 Empty: the first visible sheet.
+            {t("imports.form.sheetHint")}
           </p>
           {fieldError("sheet")}
           <input
@@ -191,22 +194,25 @@ export function ImportUploadForm({
               value="on"
               defaultChecked={values?.skipInvalid ?? false}
             />{" "}
-            跳过无效行 Skip invalid rows (store the valid ones, report the others)
+            {t("imports.form.skipInvalid")}
           </label>
         </div>
         {upload ? (
           <div className="import-progress" aria-live="polite">
             <p className="import-progress-label" id="upload-label">
-              正在上传 Uploading
+              {t("imports.form.uploading")}
             </p>
             <progress aria-labelledby="upload-label" max={upload.total || 1} value={upload.sent} />
             <p className="import-progress-text">
-              已上传 Sent {formatSize(upload.sent)} / {formatSize(upload.total)}
+              {t("imports.form.sent", {
+                sent: formatSize(i18n, upload.sent),
+                total: formatSize(i18n, upload.total),
+              })}
             </p>
           </div>
         ) : (
           <button type="submit" className="button">
-            上传并预览 Upload and preview
+            {t("imports.form.submit")}
           </button>
         )}
       </form>
@@ -225,6 +231,8 @@ export function ImportCommitForm({
   uploadId: string;
   skipInvalid: boolean;
 }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [job, setJob] = useState<JobStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -241,11 +249,11 @@ export function ImportCommitForm({
       credentials: "same-origin",
     })
       .then(async (response) => {
-        const answer = answerOf(response.status, await response.text());
+        const answer = answerOf(i18n, response.status, await response.text());
         if (answer.ok) setJob(answer.job);
         else setError(Object.values(answer.errors).filter(Boolean).join(" "));
       })
-      .catch(() => setError(OFFLINE))
+      .catch(() => setError(t("imports.form.offline")))
       .finally(() => setSending(false));
   };
 
@@ -262,11 +270,11 @@ export function ImportCommitForm({
       <div className="field">
         <label className="choice">
           <input type="checkbox" name="skipInvalid" value="on" defaultChecked={skipInvalid} />{" "}
-          跳过无效行 Skip invalid rows (store the valid ones)
+          {t("imports.form.commitSkipInvalid")}
         </label>
       </div>
       <button type="submit" className="button" disabled={sending}>
-        确认导入 Commit the import
+        {t("imports.form.commit")}
       </button>
     </form>
   );

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useI18n, type MessageKey } from "~/i18n/i18n";
+import { formatSize } from "~/utils/import-messages";
 
 /** What GET /imports/jobs/:id answers: how far a check or commit has got. */
 export interface JobStatus {
@@ -10,19 +12,13 @@ export interface JobStatus {
   rows: number;
   /** Where the page goes when the job has ended (the preview, or the stored batch). */
   redirectTo: string | null;
-  /** Why a failed job failed, in the user's words. */
+  /** Why a failed job failed, in the user's words (and language). */
   message: string | null;
 }
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-const ACTION_LABELS: Record<JobStatus["action"], string> = {
-  check: "正在检查文件 Checking the file",
-  commit: "正在导入 Importing",
+const ACTION_LABELS: Record<JobStatus["action"], MessageKey> = {
+  check: "imports.progress.check",
+  commit: "imports.progress.commit",
 };
 
 type Problem = { kind: "server"; status: number } | { kind: "offline" };
@@ -44,6 +40,8 @@ export function ImportJobProgress({
   pollMs?: number;
   onFinished?: (status: JobStatus) => void;
 }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [status, setStatus] = useState<JobStatus | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -91,13 +89,13 @@ export function ImportJobProgress({
     setAttempt((n) => n + 1);
   }, []);
 
-  const label = status ? ACTION_LABELS[status.action] : "正在处理 Working";
+  const label = t(status ? ACTION_LABELS[status.action] : "imports.progress.working");
   const total = status?.totalBytes ?? 0;
   const read = status?.bytesRead ?? 0;
   return (
     <div className="import-progress" aria-live="polite">
       <p className="import-progress-label" id={`job-${jobId}-label`}>
-        {status?.state === "done" ? "完成 Done" : label}
+        {status?.state === "done" ? t("imports.progress.done") : label}
       </p>
       <progress
         aria-labelledby={`job-${jobId}-label`}
@@ -106,24 +104,30 @@ export function ImportJobProgress({
       />
       <p className="import-progress-text">
         {status
-          ? `已读取 Read ${formatSize(read)} / ${formatSize(total)} · ${status.rows.toLocaleString("en")} 行 rows`
-          : "等待服务器 Waiting for the server…"}
+          ? t(status.rows === 1 ? "imports.progress.readOne" : "imports.progress.read", {
+              read: formatSize(i18n, read),
+              total: formatSize(i18n, total),
+              rows: status.rows,
+            })
+          : t("imports.progress.waiting")}
       </p>
       {status?.state === "failed" ? (
         <div className="import-problem" role="alert">
-          <p>{status.message ?? "失败 It failed."}</p>
-          {status.redirectTo ? <a href={status.redirectTo}>返回预览 Back to the preview</a> : null}
+          <p>{status.message ?? t("imports.progress.failed")}</p>
+          {status.redirectTo ? (
+            <a href={status.redirectTo}>{t("imports.progress.backToPreview")}</a>
+          ) : null}
         </div>
       ) : null}
       {problem ? (
         <div className="import-problem" role="alert">
           <p>
             {problem.kind === "offline"
-              ? "无法连接服务器，请检查网络连接。Cannot reach the server: check your connection. The import may still be running on the server."
-              : `服务器出错 (${problem.status})，进度暂时无法显示。The server answered with an error (${problem.status}); progress cannot be shown just now.`}
+              ? t("imports.progress.offline")
+              : t("imports.progress.serverError", { status: String(problem.status) })}
           </p>
           <button type="button" className="button button-secondary" onClick={retry}>
-            重试 Try again
+            {t("imports.progress.retry")}
           </button>
         </div>
       ) : null}

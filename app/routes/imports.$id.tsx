@@ -2,16 +2,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
+import { useI18n, type MessageKey } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
+import { metaI18n, pageTitle } from "~/i18n/meta";
 import { readForm } from "~/utils/csrf.server";
+import { getSettings } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { batchErrors, requireVisibleBatch, revertBatch } from "~/utils/import-batches.server";
-import { IMPORT_KIND_LABELS } from "~/utils/import-kinds";
+import { batchStateLabel, kindLabel } from "~/utils/import-kinds";
 import { requireUser } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.batch.fileName ?? "导入"} · 明镜 Mingjing` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const i18n = metaI18n(matches);
+  return [
+    { title: pageTitle(i18n, data?.batch.fileName ?? i18n.t("imports.batch.fallbackTitle")) },
+  ];
+};
 
 const SHOWN_ERRORS = 100;
 
@@ -20,31 +27,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A steward sees only its departments' imports (and its own); another's is "not found".
   const batch = await requireVisibleBatch(user, params.id);
   const errors = batchErrors(batch.errorReport);
+  const timeZone = getSettings().timeZone;
+  const locale = localeOf(request);
   return {
     batch: {
       id: batch.id,
       kind: batch.kind,
-      kindLabel: IMPORT_KIND_LABELS[batch.kind],
       fileName: batch.fileName,
       state: batch.state,
       rowsTotal: batch.rowsTotal,
       rowsAccepted: batch.rowsAccepted,
       rowsRejected: batch.rowsRejected,
-      createdAt: batch.createdAt,
-      committedAt: batch.committedAt,
-      revertedAt: batch.revertedAt,
-      encoding: batch.encoding,
+      created: formatDateTime(batch.createdAt, timeZone, locale),
+      reverted: batch.revertedAt ? formatDateTime(batch.revertedAt, timeZone, locale) : null,
     },
     errorCount: errors.length,
     errors: errors.slice(0, SHOWN_ERRORS),
   };
 }
 
-const REVERT_REFUSALS: Record<string, string> = {
-  not_found: "找不到该导入 This import no longer exists.",
-  not_committed: "只能撤销已提交的导入 Only a committed import can be reverted.",
-  changed_later:
-    "之后的导入修改了相同的行，请先撤销那次导入。A later import changed the same rows: revert that one first.",
+const REVERT_REFUSALS: Partial<Record<string, MessageKey>> = {
+  not_found: "imports.revert.not_found",
+  not_committed: "imports.revert.not_committed",
+  changed_later: "imports.revert.changed_later",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -54,70 +59,86 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") !== "revert") return redirect(`/imports/${batch.id}`, 303);
   const result = await revertBatch(batch.id, user, clientIp(request));
   if (result.ok) return redirect(`/imports/${batch.id}?reverted=1`, 303);
-  const later = result.laterBatchId ? ` (#${result.laterBatchId})` : "";
-  return data({ revertError: `${REVERT_REFUSALS[result.reason]}${later}` }, { status: 409 });
+  // The page says why, in its language.
+  return data(
+    { revertRefused: { reason: result.reason, laterBatchId: result.laterBatchId ?? null } },
+    { status: 409 },
+  );
 }
 
 export default function ImportBatchPage() {
   const { batch, errors, errorCount } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const refused = result?.revertRefused;
+  const refusalKey = refused ? REVERT_REFUSALS[refused.reason] : undefined;
   return (
     <>
       <p>
-        <Link to="/imports">← 数据导入 Imports</Link>
+        <Link to="/imports">{t("imports.back")}</Link>
       </p>
       <h1>{batch.fileName}</h1>
       {search.get("unchanged") ? (
         <p className="import-ok" role="status">
-          内容与这次导入相同，没有变化。The file has the same content as this import: nothing
-          changed.
+          {t("imports.batch.unchanged")}
         </p>
       ) : null}
       {search.get("reverted") ? (
         <p className="import-ok" role="status">
-          已撤销 Reverted: the rows are as they were before this import.
+          {t("imports.batch.reverted")}
         </p>
       ) : null}
-      {result?.revertError ? (
+      {refused ? (
         <p className="import-problem" role="alert">
-          {result.revertError}
+          {refusalKey ? t(refusalKey) : refused.reason}
+          {refused.laterBatchId
+            ? t("imports.revert.laterBatch", { id: String(refused.laterBatchId) })
+            : null}
         </p>
       ) : null}
       <dl className="facts">
-        <dt>类型 Kind</dt>
-        <dd>{batch.kindLabel}</dd>
-        <dt>状态 State</dt>
-        <dd>{batch.state}</dd>
-        <dt>时间 When</dt>
-        <dd>{formatDateTime(batch.createdAt)}</dd>
-        {batch.revertedAt ? (
+        <dt>{t("imports.batch.kind")}</dt>
+        <dd>{kindLabel(i18n, batch.kind)}</dd>
+        <dt>{t("imports.batch.state")}</dt>
+        <dd>{batchStateLabel(i18n, batch.state)}</dd>
+        <dt>{t("imports.batch.when")}</dt>
+        <dd>{batch.created}</dd>
+        {batch.reverted ? (
           <>
-            <dt>撤销时间 Reverted</dt>
-            <dd>{formatDateTime(batch.revertedAt)}</dd>
+            <dt>{t("imports.batch.revertedAt")}</dt>
+            <dd>{batch.reverted}</dd>
           </>
         ) : null}
-        <dt>行数 Rows</dt>
+        <dt>{t("imports.batch.rows")}</dt>
         <dd>
-          {batch.rowsTotal} (接受 accepted {batch.rowsAccepted}, 拒绝 rejected {batch.rowsRejected})
+          {t("imports.batch.rowsDetail", {
+            total: batch.rowsTotal,
+            accepted: batch.rowsAccepted,
+            rejected: batch.rowsRejected,
+          })}
         </dd>
       </dl>
       {errorCount > 0 ? (
         <>
-          <h2 id="errors">跳过的行 Skipped rows</h2>
+          <h2 id="errors">{t("imports.batch.skipped")}</h2>
           <p>
             <a href={`/imports/${batch.id}/errors.csv`} download>
-              下载错误报告 Download the error report (CSV)
+              {t("imports.batch.downloadErrors")}
             </a>
+            {errorCount > errors.length
+              ? ` · ${t("imports.batch.firstShown", { count: errors.length })}`
+              : null}
           </p>
           <div className="table-scroll" role="region" aria-labelledby="errors" tabIndex={0}>
             <table className="import-errors">
               <thead>
                 <tr>
-                  <th scope="col">行 Line</th>
-                  <th scope="col">列 Column</th>
-                  <th scope="col">值 Value</th>
-                  <th scope="col">原因 Reason</th>
+                  <th scope="col">{t("imports.errors.line")}</th>
+                  <th scope="col">{t("imports.errors.column")}</th>
+                  <th scope="col">{t("imports.errors.value")}</th>
+                  <th scope="col">{t("imports.errors.reason")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -140,12 +161,9 @@ export default function ImportBatchPage() {
         <Form method="post" className="import-actions">
           <CsrfInput />
           <input type="hidden" name="intent" value="revert" />
-          <p className="hint">
-            撤销会删除这次导入新增的行，并恢复它替换的行。Reverting deletes the rows this import
-            added and restores the rows it replaced.
-          </p>
+          <p className="hint">{t("imports.batch.revertHint")}</p>
           <button type="submit" className="button button-secondary">
-            撤销这次导入 Revert this import
+            {t("imports.batch.revert")}
           </button>
         </Form>
       ) : null}

@@ -1,60 +1,83 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useI18n } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
+import { metaI18n, pageTitle } from "~/i18n/meta";
+import { getSettings } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { listVisibleBatches } from "~/utils/import-batches.server";
+import { batchStateLabel, kindLabel } from "~/utils/import-kinds";
 import { requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "数据导入 Imports · 明镜 Mingjing" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const i18n = metaI18n(matches);
+  return [{ title: pageTitle(i18n, i18n.t("imports.title")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["admin", "steward"] });
+  const timeZone = getSettings().timeZone;
+  const locale = localeOf(request);
   const batches = await listVisibleBatches(user);
-  return { batches };
+  return {
+    batches: batches.map((batch) => ({
+      id: batch.id,
+      kind: batch.kind,
+      fileName: batch.fileName,
+      state: batch.state,
+      rowsAccepted: batch.rowsAccepted,
+      rowsRejected: batch.rowsRejected,
+      departmentName: batch.departmentName,
+      created: formatDateTime(batch.createdAt, timeZone, locale),
+    })),
+  };
 }
 
 export default function Imports() {
   const { batches } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <>
-      <h1>数据导入 Imports</h1>
+      <h1>{t("imports.title")}</h1>
       {search.get("cancelled") ? (
         <p className="import-ok" role="status">
-          已取消，上传的文件已删除。The upload was cancelled and its file deleted.
+          {t("imports.list.cancelled")}
         </p>
       ) : null}
       <p className="import-links">
         <Link to="/imports/new" className="button">
-          上传文件 Upload a file
+          {t("imports.list.upload")}
         </Link>{" "}
-        <Link to="/imports/columns">列说明与模板 Column reference and templates</Link>
+        <Link to="/imports/columns">{t("imports.columnsLink")}</Link>
       </p>
       {batches.length === 0 ? (
-        <p>还没有导入记录。No imports yet.</p>
+        <p>{t("imports.list.empty")}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">时间 When</th>
-              <th scope="col">类型 Kind</th>
-              <th scope="col">文件 File</th>
-              <th scope="col">部门 Department</th>
-              <th scope="col">状态 State</th>
-              <th scope="col">接受/拒绝 Accepted/rejected</th>
+              <th scope="col">{t("imports.list.when")}</th>
+              <th scope="col">{t("imports.list.kind")}</th>
+              <th scope="col">{t("imports.list.file")}</th>
+              <th scope="col">{t("imports.list.department")}</th>
+              <th scope="col">{t("imports.list.state")}</th>
+              <th scope="col">{t("imports.list.acceptedRejected")}</th>
             </tr>
           </thead>
           <tbody>
             {batches.map((batch) => (
               <tr key={batch.id}>
-                <td>{formatDateTime(batch.createdAt)}</td>
-                <td>{batch.kind}</td>
+                <td>{batch.created}</td>
+                <td>{kindLabel(i18n, batch.kind)}</td>
                 <td>
                   <Link to={`/imports/${batch.id}`}>{batch.fileName}</Link>
                 </td>
                 <td>{batch.departmentName ?? "—"}</td>
-                <td>{batch.state}</td>
+                <td>{batchStateLabel(i18n, batch.state)}</td>
                 <td>
-                  {batch.rowsAccepted} / {batch.rowsRejected}
+                  {i18n.number(batch.rowsAccepted)} / {i18n.number(batch.rowsRejected)}
                 </td>
               </tr>
             ))}

@@ -1,11 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useI18n } from "~/i18n/i18n";
+import { metaI18n, pageTitle } from "~/i18n/meta";
+import { kindLabel } from "~/utils/import-kinds";
 import { columnReference } from "~/utils/import-templates.server";
 import { requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [
-  { title: "列说明与模板 Column reference and templates · 明镜 Mingjing" },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const i18n = metaI18n(matches);
+  return [{ title: pageTitle(i18n, i18n.t("imports.columnsLink")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["admin", "steward"] });
@@ -14,25 +18,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ImportColumns() {
   const { kinds } = useLoaderData<typeof loader>();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <>
       <p>
-        <Link to="/imports">← 数据导入 Imports</Link>
+        <Link to="/imports">{t("imports.back")}</Link>
       </p>
-      <h1>列说明与模板 Column reference and templates</h1>
-      <p>
-        每种数据一个文件：CSV（UTF-8 或 GB18030）、TSV 或 Excel
-        (.xlsx)。表头可用英文或中文列名，不区分大小写，忽略空格、下划线和括号中的单位；必填列加粗。
-        One file per kind: CSV (UTF-8 or GB18030), TSV or .xlsx. Headers may be the English or the
-        Chinese name, in any case, ignoring spaces, <code>_</code>, <code>-</code> and a unit in
-        brackets; required columns are in bold. A cell that is empty or holds only -, — or / is
-        empty. Columns with personal data (name, phone, ID number) are never stored in clear.
-      </p>
-      <nav aria-label="数据类型 Kinds" className="import-kind-index">
+      <h1>{t("imports.columnsLink")}</h1>
+      <p>{t("imports.columns.intro")}</p>
+      <p>{t("imports.columns.cells")}</p>
+      <nav aria-label={t("imports.columns.kinds")} className="import-kind-index">
         <ul>
           {kinds.map((entry) => (
             <li key={entry.kind}>
-              <a href={`#kind-${entry.kind}`}>{entry.label}</a>
+              <a href={`#kind-${entry.kind}`}>{kindLabel(i18n, entry.kind)}</a>
             </li>
           ))}
         </ul>
@@ -40,15 +40,11 @@ export default function ImportColumns() {
       {kinds.map((entry) => (
         <section key={entry.kind} aria-labelledby={`kind-${entry.kind}`} className="import-kind">
           <h2 id={`kind-${entry.kind}`}>
-            {entry.label} <code>{entry.kind}</code>
+            {kindLabel(i18n, entry.kind)} <code>{entry.kind}</code>
           </h2>
-          {!entry.allowed ? (
-            <p className="hint">
-              只有管理员可以导入此类数据 Only an administrator imports this kind.
-            </p>
-          ) : null}
+          {!entry.allowed ? <p className="hint">{t("imports.columns.adminOnly")}</p> : null}
           <p className="import-downloads">
-            模板 Template:{" "}
+            {t("imports.columns.template")}
             <a href={`/imports/templates/${entry.kind}.csv`} download>
               CSV
             </a>{" "}
@@ -56,18 +52,18 @@ export default function ImportColumns() {
             <a href={`/imports/templates/${entry.kind}.xlsx`} download>
               Excel (.xlsx)
             </a>{" "}
-            · 示例 Example:{" "}
+            · {t("imports.columns.example")}
             <a href={`/imports/examples/${entry.kind}.csv`} download>
-              演示数据 demo data (CSV)
+              {t("imports.columns.demoData")}
             </a>
           </p>
           <table>
             <thead>
               <tr>
-                <th scope="col">列 Column</th>
-                <th scope="col">中文列名 Chinese name</th>
-                <th scope="col">必填 Required</th>
-                <th scope="col">格式 Format</th>
+                <th scope="col">{t("imports.columns.column")}</th>
+                <th scope="col">{t("imports.columns.chinese")}</th>
+                <th scope="col">{t("imports.columns.required")}</th>
+                <th scope="col">{t("imports.columns.format")}</th>
               </tr>
             </thead>
             <tbody>
@@ -75,8 +71,8 @@ export default function ImportColumns() {
                 <tr key={column.name}>
                   <td>{column.required ? <strong>{column.name}</strong> : column.name}</td>
                   <td>{column.required ? <strong>{column.chinese}</strong> : column.chinese}</td>
-                  <td>{column.required ? "是 yes" : "否 no"}</td>
-                  <td>{column.note}</td>
+                  <td>{t(column.required ? "imports.columns.yes" : "imports.columns.no")}</td>
+                  <td>{t(column.note)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { createI18n } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
 import { findJob, jobStatus, ownsRunningJob } from "~/utils/import-jobs.server";
 import { notFound, requireUser } from "~/utils/permissions.server";
 
@@ -9,5 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     (await ownsRunningJob(request, id)) ??
     findJob(id, (await requireUser(request, { roles: ["admin", "steward"] })).id);
   if (!job) throw notFound();
-  return Response.json(jobStatus(job), { headers: { "Cache-Control": "no-store" } });
+  return Response.json(jobStatus(job, createI18n(localeOf(request))), {
+    headers: { "Cache-Control": "no-store" },
+  });
 }

@@ -1,6 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { createI18n, type I18n } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
 import { readForm } from "~/utils/csrf.server";
 import { jobStatus, runningJobOf, startCheck, startCommit } from "~/utils/import-jobs.server";
+import { importFieldErrors } from "~/utils/import-messages";
 import { findUpload, receiveUpload } from "~/utils/import-uploads.server";
 import { notFound, requireUser } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
@@ -13,17 +16,23 @@ import { clientIp } from "~/utils/session.server";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ["admin", "steward"] });
-  return new Response("Method not allowed: POST an upload form here.", {
+  const i18n = createI18n(localeOf(request));
+  return new Response(i18n.t("imports.jobs.methodNotAllowed"), {
     status: 405,
     headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" },
   });
 }
 
-const started = (job: Parameters<typeof jobStatus>[0]) =>
-  Response.json({ job: jobStatus(job) }, { status: 202, headers: { "Cache-Control": "no-store" } });
+const started = (job: Parameters<typeof jobStatus>[0], i18n: I18n) =>
+  Response.json(
+    { job: jobStatus(job, i18n) },
+    { status: 202, headers: { "Cache-Control": "no-store" } },
+  );
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ["admin", "steward"] });
+  // What the page's script is told, in the person's language.
+  const i18n = createI18n(localeOf(request));
   const uploadId = new URL(request.url).searchParams.get("upload");
   if (uploadId !== null) {
     const form = await readForm(request);
@@ -32,14 +41,15 @@ export async function action({ request }: ActionFunctionArgs) {
     return started(
       runningJobOf(upload) ??
         startCommit(upload, user, clientIp(request), form.get("skipInvalid") === "on"),
+      i18n,
     );
   }
   const received = await receiveUpload(request, user);
   if (!received.ok) {
     return Response.json(
-      { errors: received.errors },
+      { errors: importFieldErrors(i18n, received.errors) },
       { status: received.status, headers: { "Cache-Control": "no-store" } },
     );
   }
-  return started(startCheck(received.upload, user, clientIp(request)));
+  return started(startCheck(received.upload, user, clientIp(request)), i18n);
 }

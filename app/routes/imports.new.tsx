@@ -2,22 +2,28 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ImportUploadForm } from "~/components/import-forms";
+import { createI18n, useI18n } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
+import { metaI18n, pageTitle } from "~/i18n/meta";
 import { getSettings } from "~/utils/env.server";
 import { startCheck } from "~/utils/import-jobs.server";
-import { IMPORT_KIND_LABELS } from "~/utils/import-kinds";
+import { importFieldErrors } from "~/utils/import-messages";
 import { importableKinds, receiveUpload } from "~/utils/import-uploads.server";
 import { requireUser } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
-export const meta: MetaFunction = () => [{ title: "上传文件 Upload a file · 明镜 Mingjing" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const i18n = metaI18n(matches);
+  return [{ title: pageTitle(i18n, i18n.t("imports.new.title")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["admin", "steward"] });
-  const kinds = importableKinds(user).map((kind) => ({
-    value: kind,
-    label: IMPORT_KIND_LABELS[kind],
-  }));
-  return { kinds, maxBytes: getSettings().maxUploadBytes, steward: user.role === "steward" };
+  return {
+    kinds: importableKinds(user),
+    maxBytes: getSettings().maxUploadBytes,
+    steward: user.role === "steward",
+  };
 }
 
 /** Without JavaScript: the upload is checked while the browser waits, then the preview. */
@@ -25,7 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ["admin", "steward"] });
   const received = await receiveUpload(request, user);
   if (!received.ok) {
-    return data({ errors: received.errors, values: received.values }, { status: received.status });
+    const errors = importFieldErrors(createI18n(localeOf(request)), received.errors);
+    return data({ errors, values: received.values }, { status: received.status });
   }
   const job = startCheck(received.upload, user, clientIp(request));
   await job.done;
@@ -35,22 +42,15 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewImport() {
   const { kinds, maxBytes, steward } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useI18n();
   return (
     <section className="narrow">
       <p>
-        <Link to="/imports">← 数据导入 Imports</Link>
+        <Link to="/imports">{t("imports.back")}</Link>
       </p>
-      <h1>上传文件 Upload a file</h1>
-      <p>
-        先预览，再确认导入：上传后会显示列的对应关系、前几行和全部错误，确认前不会保存任何数据。 You
-        see the column mapping, the first rows and every error before anything is stored.
-      </p>
-      {steward ? (
-        <p className="hint">
-          作为数据专员，您只能导入本部门的数据。As a data steward you can import your own
-          departments&apos; data only.
-        </p>
-      ) : null}
+      <h1>{t("imports.new.title")}</h1>
+      <p>{t("imports.new.intro")}</p>
+      {steward ? <p className="hint">{t("imports.new.stewardHint")}</p> : null}
       <ImportUploadForm
         kinds={kinds}
         maxBytes={maxBytes}
@@ -58,7 +58,7 @@ export default function NewImport() {
         values={result?.values}
       />
       <p>
-        <Link to="/imports/columns">列说明与模板 Column reference and templates</Link>
+        <Link to="/imports/columns">{t("imports.columnsLink")}</Link>
       </p>
     </section>
   );

@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { createI18n } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
 import { csvResponse, toCsv } from "~/utils/csv-export";
 import { ERROR_CSV_HEADER, errorFileName, errorRows } from "~/utils/import-batches.server";
 import { findUpload } from "~/utils/import-uploads.server";
@@ -12,6 +14,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const report = upload.commitReport ?? upload.check?.report;
   const rows = errorRows(report?.errors ?? []);
   const failure = upload.check?.failure;
-  if (failure) rows.unshift([upload.fileName, 1, "file", "", failure]);
+  if (failure) {
+    // The reader's reason as it gave it, as the engine's reasons are; else said in the
+    // request's language.
+    const reason =
+      failure.during === "read"
+        ? failure.reason
+        : createI18n(localeOf(request)).t("imports.preview.checkFailed", {
+            message: failure.reason,
+          });
+    rows.unshift([upload.fileName, 1, "file", "", reason]);
+  }
   return csvResponse(toCsv(ERROR_CSV_HEADER, rows), errorFileName(upload.fileName));
 }

@@ -4,26 +4,39 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { FilePreview } from "../../db/import/preview.server";
 import { CsrfInput } from "~/components/forms";
 import { ImportCommitForm } from "~/components/import-forms";
-import { formatSize, ImportJobProgress } from "~/components/import-progress";
+import { ImportJobProgress } from "~/components/import-progress";
+import { createI18n, useI18n, type I18n, type MessageKey } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
+import { metaI18n, pageTitle } from "~/i18n/meta";
 import { readForm } from "~/utils/csrf.server";
+import { getSettings } from "~/utils/env.server";
+import { formatDateTime } from "~/utils/format";
 import { jobStatus, runningJobOf, startCommit } from "~/utils/import-jobs.server";
-import { IMPORT_KIND_LABELS } from "~/utils/import-kinds";
-import { discardUpload, findUpload } from "~/utils/import-uploads.server";
+import { kindLabel } from "~/utils/import-kinds";
+import { formatSize } from "~/utils/import-messages";
+import { discardUpload, findUpload, type UploadFailure } from "~/utils/import-uploads.server";
 import { notFound, requireUser } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
-import { formatDateTime } from "~/utils/format";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `预览 Preview ${data?.upload.fileName ?? ""} · 明镜 Mingjing` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const i18n = metaI18n(matches);
+  return [
+    {
+      title: pageTitle(
+        i18n,
+        i18n.t("imports.preview.title", { file: data?.upload.fileName ?? "" }),
+      ),
+    },
+  ];
+};
 
 /** Errors shown on the page; the CSV has them all. */
 const SHOWN_ERRORS = 200;
 
-const DELIMITER_NAMES: Record<string, string> = {
-  ",": "逗号 comma (,)",
-  ";": "分号 semicolon (;)",
-  "\t": "制表符 tab",
+const DELIMITER_NAMES: Partial<Record<string, MessageKey>> = {
+  ",": "imports.preview.delimiter.comma",
+  ";": "imports.preview.delimiter.semicolon",
+  "\t": "imports.preview.delimiter.tab",
 };
 
 /** Personal data never leaves the server, not even back to the person who uploaded it. */
@@ -41,6 +54,13 @@ function withoutPersonalData(preview: FilePreview | null): FilePreview | null {
   };
 }
 
+/** Why the file could not be checked: the reader's own reason, or what went wrong. */
+function failureText(i18n: I18n, failure: UploadFailure): string {
+  return failure.during === "read"
+    ? failure.reason
+    : i18n.t("imports.preview.checkFailed", { message: failure.reason });
+}
+
 async function ownUpload(request: Request, id: string | undefined) {
   const user = await requireUser(request, { roles: ["admin", "steward"] });
   const upload = findUpload(id ?? "", user.id);
@@ -50,21 +70,22 @@ async function ownUpload(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { upload } = await ownUpload(request, params.id);
+  const i18n = createI18n(localeOf(request));
   const running = runningJobOf(upload);
   const report = upload.commitReport ?? upload.check?.report ?? null;
+  const failure = upload.check?.failure;
   return {
     upload: {
       id: upload.id,
       fileName: upload.fileName,
       bytes: upload.bytes,
       kind: upload.options.kind,
-      kindLabel: IMPORT_KIND_LABELS[upload.options.kind],
       skipInvalid: upload.options.skipInvalid,
-      expiresAt: new Date(upload.expiresAt).toISOString(),
+      keptUntil: formatDateTime(new Date(upload.expiresAt), getSettings().timeZone, i18n.locale),
     },
-    job: running ? jobStatus(running) : null,
+    job: running ? jobStatus(running, i18n) : null,
     preview: withoutPersonalData(upload.check?.preview ?? null),
-    failure: upload.check?.failure ?? null,
+    failure: failure ? failureText(i18n, failure) : null,
     report: report && {
       outcome: report.outcome,
       rowsTotal: report.rowsTotal,
@@ -100,25 +121,25 @@ function Outcome({
   failure,
   commitRefused,
 }: Pick<ReturnType<typeof useLoaderData<typeof loader>>, "report" | "failure" | "commitRefused">) {
+  const { t } = useI18n();
   if (failure) {
     return (
       <div className="import-problem" role="alert">
-        <h2>无法读取文件 The file cannot be read</h2>
+        <h2>{t("imports.preview.unreadable")}</h2>
         <p>{failure}</p>
-        <p>
-          请检查文件后重新上传。Check the file (its sheet, encoding or format) and upload it again.
-        </p>
+        <p>{t("imports.preview.unreadableHint")}</p>
       </div>
     );
   }
   if (!report) return null;
+  const one = (count: number, oneKey: MessageKey, otherKey: MessageKey) =>
+    t(count === 1 ? oneKey : otherKey, { count });
   if (commitRefused) {
     return (
       <div className="import-problem" role="alert">
-        <h2>导入被拒绝，没有保存任何数据 The import was refused: nothing was stored</h2>
+        <h2>{t("imports.preview.refused")}</h2>
         <p>
-          {report.errorCount} 个错误 errors. 请更正文件后重新上传，或勾选“跳过无效行”。Correct the
-          file and upload it again, or tick “skip invalid rows”.
+          {one(report.errorCount, "imports.preview.refusedTextOne", "imports.preview.refusedText")}
         </p>
       </div>
     );
@@ -126,25 +147,22 @@ function Outcome({
   if (report.errorCount === 0) {
     return (
       <div className="import-ok" role="status">
-        <h2>文件有效 The file is valid</h2>
-        <p>
-          {report.rowsTotal} 行可以导入 rows can be imported. 确认后才会保存。Nothing is stored
-          until you commit.
-        </p>
+        <h2>{t("imports.preview.valid")}</h2>
+        <p>{one(report.rowsTotal, "imports.preview.validTextOne", "imports.preview.validText")}</p>
       </div>
     );
   }
   return (
     <div className="import-problem" role="status">
       <h2>
-        发现 {report.errorCount} 个错误 {report.errorCount} error
-        {report.errorCount === 1 ? "" : "s"} found
+        {one(report.errorCount, "imports.preview.errorsFoundOne", "imports.preview.errorsFound")}
       </h2>
       <p>
-        {report.rowsTotal} 行中 {report.rowsRejected} 行无效 {report.rowsRejected} of{" "}
-        {report.rowsTotal} rows are invalid; {report.rowsAccepted} are valid.
-        整个文件会被拒绝，除非勾选 “跳过无效行”。The whole file is refused unless you tick “skip
-        invalid rows”.
+        {t("imports.preview.invalidText", {
+          total: report.rowsTotal,
+          rejected: report.rowsRejected,
+          accepted: report.rowsAccepted,
+        })}
       </p>
     </div>
   );
@@ -153,67 +171,79 @@ function Outcome({
 export default function ImportPreview() {
   const { upload, job, preview, failure, report, commitRefused } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const delimiterKey = DELIMITER_NAMES[preview?.delimiter ?? ""];
   return (
     <>
       <p>
-        <Link to="/imports">← 数据导入 Imports</Link>
+        <Link to="/imports">{t("imports.back")}</Link>
       </p>
-      <h1>预览 Preview: {upload.fileName}</h1>
+      <h1>{t("imports.preview.title", { file: upload.fileName })}</h1>
       {search.get("failed") ? (
         <p className="import-problem" role="alert">
-          导入失败，没有保存任何数据 The import failed and stored nothing.
+          {t("imports.preview.failed")}
         </p>
       ) : null}
       {job ? (
         <ImportJobProgress jobId={job.id} onFinished={() => window.location.reload()} />
       ) : null}
       <dl className="facts">
-        <dt>类型 Kind</dt>
-        <dd>{upload.kindLabel}</dd>
-        <dt>大小 Size</dt>
-        <dd>{formatSize(upload.bytes)}</dd>
+        <dt>{t("imports.preview.kind")}</dt>
+        <dd>{kindLabel(i18n, upload.kind)}</dd>
+        <dt>{t("imports.preview.size")}</dt>
+        <dd>{formatSize(i18n, upload.bytes)}</dd>
         {preview?.format === "csv" ? (
           <>
-            <dt>编码 Encoding</dt>
+            <dt>{t("imports.preview.encoding")}</dt>
             <dd>
-              {preview.encoding}{" "}
-              {preview.encodingDetected ? "(自动识别 detected)" : "(指定 as chosen)"}
+              {t(
+                preview.encodingDetected
+                  ? "imports.preview.encodingDetected"
+                  : "imports.preview.encodingChosen",
+                { encoding: (preview.encoding ?? "").toUpperCase() },
+              )}
             </dd>
-            <dt>分隔符 Delimiter</dt>
-            <dd>{DELIMITER_NAMES[preview.delimiter ?? ""] ?? preview.delimiter}</dd>
+            <dt>{t("imports.preview.delimiter")}</dt>
+            <dd>{delimiterKey ? t(delimiterKey) : preview.delimiter}</dd>
           </>
         ) : null}
         {preview?.format === "xlsx" ? (
           <>
-            <dt>工作表 Sheet</dt>
+            <dt>{t("imports.preview.sheet")}</dt>
             <dd>
-              {preview.sheet}
-              {preview.sheets.length > 1 ? ` (共 of ${preview.sheets.join(", ")})` : ""}
+              {preview.sheets.length > 1
+                ? t("imports.preview.sheetOf", {
+                    sheet: preview.sheet ?? "",
+                    sheets: preview.sheets.join(t("imports.listSeparator")),
+                  })
+                : preview.sheet}
             </dd>
           </>
         ) : null}
-        <dt>保留至 Kept until</dt>
-        <dd>{formatDateTime(upload.expiresAt)}</dd>
+        <dt>{t("imports.preview.keptUntil")}</dt>
+        <dd>{upload.keptUntil}</dd>
       </dl>
 
       <Outcome report={report} failure={failure} commitRefused={commitRefused} />
 
       {preview ? (
         <>
-          <h2 id="mapping">列对应 Column mapping</h2>
+          <h2 id="mapping">{t("imports.preview.mapping")}</h2>
           <table className="import-mapping" aria-labelledby="mapping">
             <thead>
               <tr>
-                <th scope="col">文件中的列 File column</th>
-                <th scope="col">对应列 Goes to</th>
-                <th scope="col">说明 Note</th>
+                <th scope="col">{t("imports.preview.fileColumn")}</th>
+                <th scope="col">{t("imports.preview.goesTo")}</th>
+                <th scope="col">{t("imports.preview.note")}</th>
               </tr>
             </thead>
             <tbody>
               {preview.columns.map((column) => (
                 <tr key={column.index}>
                   <td>
-                    {column.header || `(第 ${column.index + 1} 列 column ${column.index + 1})`}
+                    {column.header ||
+                      t("imports.preview.unnamedColumn", { number: column.index + 1 })}
                   </td>
                   {column.status === "matched" ? (
                     <>
@@ -222,8 +252,15 @@ export default function ImportPreview() {
                       </td>
                       <td>
                         {column.duplicate
-                          ? "重复，文件会被拒绝 Given twice: the file is refused"
-                          : [column.required ? "必填 required" : "可选 optional", column.unit]
+                          ? t("imports.preview.duplicate")
+                          : [
+                              t(
+                                column.required
+                                  ? "imports.preview.required"
+                                  : "imports.preview.optional",
+                              ),
+                              column.unit,
+                            ]
                               .filter(Boolean)
                               .join(" · ")}
                       </td>
@@ -231,19 +268,19 @@ export default function ImportPreview() {
                   ) : column.status === "personal" ? (
                     <>
                       <td>—</td>
-                      <td>个人信息，不以明文保存 Personal data: never stored in clear</td>
+                      <td>{t("imports.preview.personal")}</td>
                     </>
                   ) : (
                     <>
                       <td>—</td>
-                      <td>忽略 Ignored: {column.reason}</td>
+                      <td>{t("imports.preview.ignored", { reason: column.reason })}</td>
                     </>
                   )}
                 </tr>
               ))}
               {preview.missing.map((column) => (
                 <tr key={`missing-${column.name}`} className="import-missing">
-                  <td>缺少 Missing</td>
+                  <td>{t("imports.preview.missing")}</td>
                   <td>
                     <code>{column.name}</code> {column.chinese}
                   </td>
@@ -253,15 +290,22 @@ export default function ImportPreview() {
             </tbody>
           </table>
 
-          <h2 id="first-rows">前 {preview.rows.length} 行 First rows</h2>
+          <h2 id="first-rows">
+            {t(
+              preview.rows.length === 1
+                ? "imports.preview.firstRowsOne"
+                : "imports.preview.firstRows",
+              { count: preview.rows.length },
+            )}
+          </h2>
           {preview.rows.length === 0 ? (
-            <p>表头下没有数据 No rows below the header.</p>
+            <p>{t("imports.preview.noRows")}</p>
           ) : (
             <div className="table-scroll" role="region" aria-labelledby="first-rows" tabIndex={0}>
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">行 Line</th>
+                    <th scope="col">{t("imports.errors.line")}</th>
                     {preview.columns.map((column) => (
                       <th scope="col" key={column.index}>
                         {column.header}
@@ -287,23 +331,28 @@ export default function ImportPreview() {
 
       {report && report.errorCount > 0 ? (
         <>
-          <h2 id="errors">错误 Errors</h2>
+          <h2 id="errors">{t("imports.preview.errors")}</h2>
           <p>
             <a href={`/imports/uploads/${upload.id}/errors.csv`} download>
-              下载错误报告 Download the error report (CSV, {report.errorCount} errors)
+              {t(
+                report.errorCount === 1
+                  ? "imports.preview.downloadErrorsOne"
+                  : "imports.preview.downloadErrors",
+                { count: report.errorCount },
+              )}
             </a>
             {report.errorCount > report.errors.length
-              ? ` · 此处显示前 ${report.errors.length} 个 The first ${report.errors.length} are shown here`
+              ? ` · ${t("imports.preview.firstShown", { count: report.errors.length })}`
               : null}
           </p>
           <div className="table-scroll" role="region" aria-labelledby="errors" tabIndex={0}>
             <table className="import-errors">
               <thead>
                 <tr>
-                  <th scope="col">行 Line</th>
-                  <th scope="col">列 Column</th>
-                  <th scope="col">值 Value</th>
-                  <th scope="col">原因 Reason</th>
+                  <th scope="col">{t("imports.errors.line")}</th>
+                  <th scope="col">{t("imports.errors.column")}</th>
+                  <th scope="col">{t("imports.errors.value")}</th>
+                  <th scope="col">{t("imports.errors.reason")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -332,7 +381,7 @@ export default function ImportPreview() {
             <CsrfInput />
             <input type="hidden" name="intent" value="cancel" />
             <button type="submit" className="button button-secondary">
-              取消并删除文件 Cancel and discard the file
+              {t("imports.preview.cancel")}
             </button>
           </Form>
         </div>

@@ -5,8 +5,10 @@ import { runImport, type ImportOptions } from "../../db/import/run-import.server
 import { recordAudit } from "../../db/queries/audit.server";
 import { getDb } from "../../db/runtime.server";
 import type { JobStatus } from "~/components/import-progress";
+import type { I18n } from "~/i18n/i18n";
 import { appCookie } from "./cookies.server";
 import { getSettings } from "./env.server";
+import { importMessage, type ImportMessage } from "./import-messages";
 import { auditOutOfScope, discardUpload, type StoredUpload } from "./import-uploads.server";
 import { departmentScope, type SessionUser } from "./permissions.server";
 
@@ -33,7 +35,8 @@ interface ImportJob {
   totalBytes: number;
   rows: number;
   redirectTo: string | null;
-  message: string | null;
+  /** Why it failed, said in the language of whoever asks (see jobStatus). */
+  message: ImportMessage | null;
   finishedAt: number | null;
   done: Promise<void>;
 }
@@ -79,7 +82,8 @@ export async function ownsRunningJob(request: Request, id: string): Promise<Impo
   return crypto.timingSafeEqual(digest(session), job.sessionDigest) ? job : undefined;
 }
 
-export function jobStatus(job: ImportJob): JobStatus {
+/** What the job's owner is told of it, in the request's language. */
+export function jobStatus(job: ImportJob, i18n: I18n): JobStatus {
   return {
     id: job.id,
     action: job.action,
@@ -88,7 +92,7 @@ export function jobStatus(job: ImportJob): JobStatus {
     totalBytes: job.totalBytes,
     rows: job.rows,
     redirectTo: job.redirectTo,
-    message: job.message,
+    message: job.message && importMessage(i18n, job.message),
   };
 }
 
@@ -99,7 +103,7 @@ function startJob(
   action: ImportJob["action"],
   upload: StoredUpload,
   work: Work,
-  failureMessage: (error: Error) => string,
+  failureMessage: (error: Error) => ImportMessage,
 ): ImportJob {
   sweepFinishedJobs();
   const job: ImportJob = {
@@ -209,11 +213,15 @@ export function startCheck(upload: StoredUpload, user: SessionUser, ip: string |
           upload.check = {
             preview: null,
             report: null,
-            failure: `检查文件时出错 Checking the file failed: ${message}`,
+            failure: { during: "check", reason: message },
           };
           throw error;
         }
-        upload.check = { preview: null, report: null, failure: error.message };
+        upload.check = {
+          preview: null,
+          report: null,
+          failure: { during: "read", reason: error.message },
+        };
         await recordAudit(getDb(), {
           actorId: user.id,
           actorName: user.username,
@@ -226,8 +234,7 @@ export function startCheck(upload: StoredUpload, user: SessionUser, ip: string |
       }
       return `/imports/uploads/${upload.id}`;
     },
-    (error) =>
-      `检查文件时出错 Checking the file failed: ${error.message}. 请重试 Try again, or cancel the upload.`,
+    (error) => ({ key: "imports.job.checkFailed", vars: { message: error.message } }),
   );
 }
 
@@ -272,7 +279,7 @@ export function startCommit(
         throw error;
       }
     },
-    (error) => `导入失败，没有保存任何数据 The import failed and stored nothing: ${error.message}`,
+    (error) => ({ key: "imports.job.importFailed", vars: { message: error.message } }),
   );
 }
 

@@ -1,75 +1,65 @@
+import type { I18n, MessageKey } from "~/i18n/i18n";
 import type { ImportKind } from "../../db/schema/enums";
 
-/** Each import kind's name for people, Chinese and English, as the UI shows it. */
-export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
-  regions: "行政区划 Regions",
-  departments: "部门 Departments",
-  projects: "项目 Projects",
-  "budget-lines": "预算执行 Budget lines",
-  milestones: "里程碑 Milestones",
-  "outcome-indicators": "绩效指标 Outcome indicators",
-  "outcome-values": "指标实际值 Outcome values",
-  "service-items": "政务服务事项 Service items",
-  "service-stats": "办件统计 Service statistics",
-  appeals: "诉求工单 Appeals",
-  ratings: "评价 Ratings",
-  calendar: "工作日历 Calendar",
+/** Each import kind's name for people, in the page's language ("appeals" → 诉求工单 / Appeals). */
+export function kindLabel(i18n: I18n, kind: ImportKind): string {
+  return i18n.t(`imports.kind.${kind}`);
+}
+
+const STATE_KEYS: Partial<Record<string, MessageKey>> = {
+  previewed: "imports.state.previewed",
+  committed: "imports.state.committed",
+  failed: "imports.state.failed",
+  reverted: "imports.state.reverted",
 };
 
-const CODE = "编码：1–64 个字母、数字或 - _ . A code: 1–64 letters, digits, '-', '_' or '.'";
-const DATE = "日期 A date: 2021-07-01, 2021/7/1, 2021年7月1日 or an Excel date";
-const TIME =
-  "日期时间 A date and time: 2021-07-01 09:30 (deployment's time zone unless the text gives one)";
-const PERIOD = "月份 A month: 2021-07, 2021/7 or 2021年7月";
-const AMOUNT =
-  "金额，单位元；表头或单元格注明万元时按万元 Yuan; 万元 when the header or cell says so";
-const COUNT = "非负整数 A whole number, 0 or more";
-const BOOLEAN = "是/否 true/false, 1/0, 是/否, Y/N";
-const WEIGHT = "权重，如 0.2 或 20% A weight such as 0.2 or 20%";
-const NUMBER = "数值 A number";
-const TEXT = "文本，原样保存 Free text, kept exactly";
-const STAGE =
-  "proposal, feasibility, approval, procurement, construction, trial_operation, acceptance, operation, post_evaluation, retired (或中文 or in Chinese)";
+/** An import batch's state in the page's language ("committed" → 已导入 / Committed). */
+export function batchStateLabel(i18n: I18n, state: string): string {
+  const key = STATE_KEYS[state];
+  return key ? i18n.t(key) : state;
+}
 
-/** How each column's cells are written, for the column reference (DESIGN.md "Import files"). */
-export function formatNote(kind: ImportKind, column: string): string {
-  const special: Partial<Record<string, string>> = {
-    level: "province/city/county 或 省/市/县",
-    stage: STAGE,
-    funding_source: "fiscal, special_fund, private_partner (财政资金, 专项资金, 社会资本)",
-    direction: "higher/lower (正向/反向)",
-    type: "complaint/consultation/suggestion/praise (投诉/咨询/建议/表扬)",
-    maturity: "成熟度 0–4",
-    satisfaction: "1–5",
-    score: "1–5",
-    working: BOOLEAN,
-    one_visit: BOOLEAN,
-    high_frequency: BOOLEAN,
-    department_code: "部门编码或部门全称 The department's code or its exact name",
-    weight: WEIGHT,
-    period: PERIOD,
+/**
+ * How each column's cells are written, for the column reference (DESIGN.md "Import files"),
+ * as the key of its message.
+ */
+export function formatNote(kind: ImportKind, column: string): MessageKey {
+  const special: Partial<Record<string, MessageKey>> = {
+    level: "imports.format.level",
+    stage: "imports.format.stage",
+    funding_source: "imports.format.fundingSource",
+    direction: "imports.format.direction",
+    type: "imports.format.appealType",
+    maturity: "imports.format.maturity",
+    satisfaction: "imports.format.oneToFive",
+    score: "imports.format.oneToFive",
+    working: "imports.format.boolean",
+    one_visit: "imports.format.boolean",
+    high_frequency: "imports.format.boolean",
+    department_code: "imports.format.departmentCode",
+    weight: "imports.format.weight",
+    period: "imports.format.period",
   };
-  if (kind === "budget-lines" && column === "category") {
-    return "hardware, software, services, operation_maintenance, security, training (硬件/软件/服务/运维/安全/培训)";
-  }
-  if (kind === "ratings" && column === "target") return "service/project (事项/项目)";
+  if (kind === "budget-lines" && column === "category") return "imports.format.budgetCategory";
+  if (kind === "ratings" && column === "target") return "imports.format.ratingTarget";
   if (kind === "outcome-indicators" && (column === "baseline" || column === "target"))
-    return NUMBER;
-  if (kind === "outcome-values" && column === "actual") return NUMBER;
+    return "imports.format.number";
+  if (kind === "outcome-values" && column === "actual") return "imports.format.number";
   const note = special[column];
   if (note) return note;
-  if (column === "code" || column === "external_id" || column.endsWith("_code")) return CODE;
-  if (column.endsWith("_at")) return TIME;
+  if (column === "code" || column === "external_id" || column.endsWith("_code"))
+    return "imports.format.code";
+  if (column.endsWith("_at")) return "imports.format.time";
   if (column === "date" || column.endsWith("_date") || /^planned_(start|end)$/.test(column))
-    return DATE;
-  if (["budget", "planned", "actual"].includes(column)) return AMOUNT;
+    return "imports.format.date";
+  if (["budget", "planned", "actual"].includes(column)) return "imports.format.amount";
   if (
     ["target_users", "time_limit_days", "transactions", "online", "completed"].includes(column) ||
     column === "completed_on_time"
   ) {
-    return COUNT;
+    return "imports.format.count";
   }
-  return TEXT;
+  return "imports.format.text";
 }
 
 /**

@@ -10,7 +10,7 @@ import type { DemoRow } from "../../seeds/demo/demo-data";
 import type * as Generate from "../../seeds/demo/generate";
 import type * as SeedDemo from "../../seeds/demo/seed-demo.server";
 import { escapeFormulaCell, toCsv } from "./csv-export";
-import { EXAMPLE_ROWS, formatNote, IMPORT_KIND_LABELS } from "./import-kinds";
+import { EXAMPLE_ROWS, formatNote } from "./import-kinds";
 import { mayImportKind } from "./import-uploads.server";
 import type { SessionUser } from "./permissions.server";
 
@@ -133,11 +133,10 @@ export function parseTemplateFile(
   return kind && match ? { kind, extension: match[2] as "csv" | "xlsx" } : undefined;
 }
 
-/** Every kind's columns with their format notes, for the column reference page. */
+/** Every kind's columns with their format notes (message keys), for the column reference page. */
 export function columnReference(user: SessionUser) {
   return IMPORT_KINDS.map((kind) => ({
     kind,
-    label: IMPORT_KIND_LABELS[kind],
     allowed: mayImportKind(user, kind),
     columns: IMPORT_COLUMNS[kind].map((column) => ({
       ...column,

@@ -13,10 +13,10 @@ import type { ImportReport } from "../../db/import/run-import.server";
 import { recordAudit } from "../../db/queries/audit.server";
 import { getDb } from "../../db/runtime.server";
 import { IMPORT_KINDS, type ImportKind } from "../../db/schema/enums";
-import { formatSize } from "~/components/import-progress";
 import { assertCsrf, CSRF_FIELD } from "./csrf.server";
 import { getSettings } from "./env.server";
 import type { SessionUser } from "./permissions.server";
+import type { ImportMessage } from "./import-messages";
 import { clientIp } from "./session.server";
 
 /**
@@ -45,8 +45,16 @@ export interface UploadOptions {
 export interface UploadCheck {
   preview: FilePreview | null;
   report: ImportReport | null;
-  /** The file could not be read at all (wrong sheet, broken workbook…). */
-  failure: string | null;
+  /**
+   * The file could not be read at all (wrong sheet, broken workbook…: the reader's reason,
+   * as it gave it), or checking it failed for another reason (its error's message).
+   */
+  failure: UploadFailure | null;
+}
+
+export interface UploadFailure {
+  during: "read" | "check";
+  reason: string;
 }
 
 export interface StoredUpload {
@@ -135,9 +143,12 @@ export function importableKinds(user: SessionUser): ImportKind[] {
   return IMPORT_KINDS.filter((kind) => mayImportKind(user, kind));
 }
 
-export function tooLargeMessage(maxBytes: number): string {
-  return `文件太大：上限为 ${formatSize(maxBytes)}。请拆分文件后分别导入。The file is too large: the limit is ${formatSize(maxBytes)}. Split it into smaller files and import each.`;
+export function tooLargeMessage(maxBytes: number): ImportMessage {
+  return { key: "imports.upload.tooLarge", sizes: { limit: maxBytes } };
 }
+
+const CHOOSE_FILE: ImportMessage = { key: "imports.upload.chooseFile" };
+const SHEET_MAX_CHARS = 100;
 
 class UploadTooLarge extends Error {}
 class FieldTooLarge extends Error {}
@@ -169,15 +180,21 @@ async function* countBytes(
   }
 }
 
+/** Each field's error, should its value be refused. */
+const FIELD_ERRORS: Partial<Record<string, ImportMessage>> = {
+  kind: { key: "imports.upload.chooseKind" },
+  encoding: { key: "imports.upload.chooseEncoding" },
+  sheet: { key: "imports.upload.sheetTooLong", vars: { max: SHEET_MAX_CHARS } },
+  skipInvalid: { key: "imports.upload.formInvalid" },
+};
+
 const uploadForm = z.object({
-  kind: z.enum(IMPORT_KINDS, {
-    error: "请选择数据类型 Choose the kind of data the file holds",
-  }),
-  encoding: z.enum(ENCODING_CHOICES, { error: "请选择编码 Choose an encoding" }).default("auto"),
+  kind: z.enum(IMPORT_KINDS),
+  encoding: z.enum(ENCODING_CHOICES).default("auto"),
   sheet: z
     .string()
     .trim()
-    .max(100, "工作表名称最多 100 个字符 A sheet name has at most 100 characters")
+    .max(SHEET_MAX_CHARS)
     .optional()
     .transform((value) => (value ? value : undefined)),
   skipInvalid: z
@@ -198,7 +215,8 @@ export type ReceivedUpload =
   | {
       ok: false;
       status: number;
-      errors: Partial<Record<string, string>>;
+      /** Each field's error, said in the request's language by the route. */
+      errors: Partial<Record<string, ImportMessage>>;
       values: UploadFormValues;
     };
 
@@ -247,7 +265,10 @@ export async function auditOutOfScope(
 export async function receiveUpload(request: Request, user: SessionUser): Promise<ReceivedUpload> {
   const maxBytes = getSettings().maxUploadBytes;
   const values: UploadFormValues = { kind: "", encoding: "auto", sheet: "", skipInvalid: false };
-  const refuse = (status: number, errors: Partial<Record<string, string>>): ReceivedUpload => ({
+  const refuse = (
+    status: number,
+    errors: Partial<Record<string, ImportMessage>>,
+  ): ReceivedUpload => ({
     ok: false,
     status,
     errors,
@@ -262,7 +283,7 @@ export async function receiveUpload(request: Request, user: SessionUser): Promis
   if (!contentType.startsWith("multipart/form-data")) {
     // Not an upload form at all: still a state-changing request, so the CSRF check first.
     await assertCsrf(request, await request.formData().catch(() => new FormData()));
-    return refuse(400, { file: "请选择文件 Choose a file to upload" });
+    return refuse(400, { file: CHOOSE_FILE });
   }
 
   const fields = new Map<string, string>();
@@ -320,10 +341,8 @@ export async function receiveUpload(request: Request, user: SessionUser): Promis
       return refuse(413, { file: tooLargeMessage(maxBytes) });
     }
     if (error instanceof FieldTooLarge)
-      return refuse(400, { form: "表单无效 The form is not valid" });
-    return refuse(400, {
-      file: "上传没有完成，请重试 The upload did not complete: try again",
-    });
+      return refuse(400, { form: { key: "imports.upload.formInvalid" } });
+    return refuse(400, { file: { key: "imports.upload.incomplete" } });
   }
 
   values.kind = fields.get("kind") ?? "";
@@ -331,19 +350,20 @@ export async function receiveUpload(request: Request, user: SessionUser): Promis
   values.sheet = fields.get("sheet") ?? "";
   values.skipInvalid = Boolean(fields.get("skipInvalid"));
   const parsed = uploadForm.safeParse(Object.fromEntries(fields));
-  const errors: Partial<Record<string, string>> = {};
+  const errors: Partial<Record<string, ImportMessage>> = {};
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]);
+      errors[field] ??= FIELD_ERRORS[field] ?? { key: "imports.upload.formInvalid" };
+    }
   }
   const file = stored;
   const format = file ? formatOfFile(file.fileName) : undefined;
-  if (!file) errors.file ??= "请选择文件 Choose a file to upload";
-  else if (format === undefined) {
-    errors.file =
-      "只能导入 .csv、.tsv、.txt 或 .xlsx 文件 Only .csv, .tsv, .txt or .xlsx files can be imported";
-  } else if (file.bytes === 0) errors.file = "文件是空的 The file is empty";
+  if (!file) errors.file ??= CHOOSE_FILE;
+  else if (format === undefined) errors.file = { key: "imports.upload.unsupportedFormat" };
+  else if (file.bytes === 0) errors.file = { key: "imports.upload.empty" };
   if (parsed.success && !mayImportKind(user, parsed.data.kind)) {
-    errors.kind = `只有管理员可以导入 ${parsed.data.kind}：它们不属于某个部门 Only an administrator may import ${parsed.data.kind}: they belong to no department`;
+    errors.kind = { key: "imports.upload.adminOnly", kinds: { kind: parsed.data.kind } };
   }
   if (!parsed.success || !file || format === undefined || Object.keys(errors).length > 0) {
     if (file) removeFile(file.filePath);

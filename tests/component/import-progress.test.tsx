@@ -7,6 +7,9 @@ import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
+import type { ReactElement } from "react";
+// Remix's useRouteLoaderData is React Router's: a memory router stands in for Remix here.
+import { createMemoryRouter, RouterProvider } from "react-router-dom";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ImportJobProgress, type JobStatus } from "../../app/components/import-progress";
 
@@ -34,6 +37,14 @@ function status(overrides: Partial<JobStatus>): JobStatus {
   };
 }
 
+/** Renders as a page in `locale` would: the root route's data names the language. */
+function renderIn(element: ReactElement, locale: "zh" | "en" = "zh") {
+  const router = createMemoryRouter([{ id: "root", path: "/", element }], {
+    hydrationData: { loaderData: { root: { locale } } },
+  });
+  return render(<RouterProvider router={router} />);
+}
+
 function bar(): HTMLProgressElement {
   return screen.getByRole("progressbar") as HTMLProgressElement;
 }
@@ -56,15 +67,15 @@ describe("ImportJobProgress", () => {
       }),
     );
     const onFinished = vi.fn();
-    render(<ImportJobProgress jobId="job-1" pollMs={10} onFinished={onFinished} />);
-    expect(screen.getByText(/Waiting for the server/)).toBeTruthy();
+    renderIn(<ImportJobProgress jobId="job-1" pollMs={10} onFinished={onFinished} />);
+    expect(screen.getByText("等待服务器…")).toBeTruthy();
 
-    await screen.findByText("已读取 Read 400 B / 1000 B · 40 行 rows");
+    await screen.findByText("已读取 400 B / 1,000 B · 40 行");
     expect(bar().max).toBe(1000);
     expect(bar().value).toBe(400);
-    expect(screen.getByText("正在导入 Importing")).toBeTruthy();
+    expect(screen.getByText("正在导入")).toBeTruthy();
 
-    await screen.findByText("已读取 Read 900 B / 1000 B · 90 行 rows");
+    await screen.findByText("已读取 900 B / 1,000 B · 90 行");
     expect(bar().value).toBe(900);
 
     await waitFor(() => expect(onFinished).toHaveBeenCalledTimes(1));
@@ -73,7 +84,7 @@ describe("ImportJobProgress", () => {
       redirectTo: "/imports/7",
     });
     expect(bar().value).toBe(1000);
-    expect(screen.getByText("完成 Done")).toBeTruthy();
+    expect(screen.getByText("完成")).toBeTruthy();
     expect(new Set(seen)).toEqual(new Set(["job-1"]));
   });
 
@@ -86,22 +97,22 @@ describe("ImportJobProgress", () => {
           : HttpResponse.json(status({ bytesRead: 250, rows: 25 })),
       ),
     );
-    render(<ImportJobProgress jobId="job-1" pollMs={10_000} onFinished={vi.fn()} />);
+    renderIn(<ImportJobProgress jobId="job-1" pollMs={10_000} onFinished={vi.fn()} />);
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("The server answered with an error (500)");
+    expect(alert.textContent).toContain("服务器出错（500）");
     failing = false;
-    await userEvent.click(screen.getByRole("button", { name: "重试 Try again" }));
-    await screen.findByText("已读取 Read 250 B / 1000 B · 25 行 rows");
+    await userEvent.click(screen.getByRole("button", { name: "重试" }));
+    await screen.findByText("已读取 250 B / 1,000 B · 25 行");
     expect(screen.queryByRole("alert")).toBeNull();
     expect(bar().value).toBe(250);
   });
 
   it("says the server cannot be reached when the network fails", async () => {
     server.use(http.get(JOB_URL, () => HttpResponse.error()));
-    render(<ImportJobProgress jobId="job-1" pollMs={10} onFinished={vi.fn()} />);
+    renderIn(<ImportJobProgress jobId="job-1" pollMs={10} onFinished={vi.fn()} />);
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("Cannot reach the server: check your connection");
-    expect(screen.getByRole("button", { name: "重试 Try again" })).toBeTruthy();
+    expect(alert.textContent).toContain("无法连接服务器，请检查网络连接");
+    expect(screen.getByRole("button", { name: "重试" })).toBeTruthy();
   });
 
   it("shows why a job failed, with the way back", async () => {
@@ -117,12 +128,24 @@ describe("ImportJobProgress", () => {
       ),
     );
     const onFinished = vi.fn();
-    render(<ImportJobProgress jobId="job-1" pollMs={10} onFinished={onFinished} />);
+    renderIn(<ImportJobProgress jobId="job-1" pollMs={10} onFinished={onFinished} />);
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("disk full");
-    expect(
-      screen.getByRole("link", { name: "返回预览 Back to the preview" }).getAttribute("href"),
-    ).toBe("/imports/uploads/u1");
+    expect(screen.getByRole("link", { name: "返回预览" }).getAttribute("href")).toBe(
+      "/imports/uploads/u1",
+    );
     expect(onFinished).not.toHaveBeenCalled();
+  });
+
+  it("speaks English on an English page: words, sizes and counts", async () => {
+    server.use(
+      http.get(JOB_URL, () =>
+        HttpResponse.json(status({ bytesRead: 2560, totalBytes: 3 * 1024 * 1024, rows: 1234 })),
+      ),
+    );
+    renderIn(<ImportJobProgress jobId="job-1" pollMs={10_000} onFinished={vi.fn()} />, "en");
+    expect(screen.getByText("Waiting for the server…")).toBeTruthy();
+    await screen.findByText("Read 2.5 KB / 3.0 MB · 1,234 rows");
+    expect(screen.getByText("Importing")).toBeTruthy();
   });
 });

@@ -116,13 +116,13 @@ describe("upload → preview → commit", () => {
     const location = await uploadToPreview(clients.steward, csv(...GOOD_ROWS, BAD_ROW));
     // React separates adjacent text with empty comments: drop them to read the text.
     const html = (await (await clients.steward.get(location)).text()).replaceAll("<!-- -->", "");
-    expect(html).toContain("自动识别 detected");
-    expect(html).toContain("逗号 comma (,)");
+    expect(html).toContain("UTF-8（自动识别）");
+    expect(html).toContain("逗号（,）");
     expect(html).toMatch(
       /<td>external_id<\/td><td><code>external_id<\/code> (<!-- -->)?工单编号<\/td>/,
     );
     expect(html).toMatch(/<td>来电人<\/td><td>—<\/td><td>个人信息/);
-    expect(html).toMatch(/<td>备注<\/td><td>—<\/td><td>忽略 Ignored/);
+    expect(html).toMatch(/<td>备注<\/td><td>—<\/td><td>忽略：/);
     // The first rows as read: the quoted value spans lines 3–4, so the next row is line 5.
     expect(html).toContain("<td>3</td><td>T2</td>");
     expect(html).toContain("<td>5</td><td>T3</td>");
@@ -137,9 +137,7 @@ describe("upload → preview → commit", () => {
 
   it("commits the checked file and ends at the stored batch", async () => {
     const location = await uploadToPreview(clients.steward, csv(...GOOD_ROWS));
-    expect(await (await clients.steward.get(location)).text()).toContain(
-      "文件有效 The file is valid",
-    );
+    expect(await (await clients.steward.get(location)).text()).toContain("文件有效");
     const response = await clients.steward.post(location, { intent: "commit" });
     expect(response.status).toBe(303);
     const batchUrl = response.headers.get("Location") ?? "";
@@ -152,7 +150,7 @@ describe("upload → preview → commit", () => {
     expect(stored).toEqual([{ channel: "热线\n第二行", callerHash: null }]);
     const page = await clients.steward.get(batchUrl);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain("撤销这次导入 Revert this import");
+    expect(await page.text()).toContain("撤销这次导入");
     // The upload is gone once committed.
     expect((await clients.steward.get(location)).status).toBe(404);
     expect((await auditOf("import.commit")).length).toBeGreaterThan(0);
@@ -228,7 +226,7 @@ describe("refusals", () => {
       { headers: { "Content-Length": String(10 * 1024 * 1024) } },
     );
     expect(response.status).toBe(413);
-    expect(await response.text()).toContain("The file is too large: the limit is 51.2 KB");
+    expect(await response.text()).toContain("文件太大：上限为 51.2 KB");
     expect(heldUploadCount()).toBe(held);
   });
 
@@ -246,7 +244,7 @@ describe("refusals", () => {
         clients.steward,
         { kind: "appeals" },
         { name: "big.csv", content },
-        { path: target, headers: { Accept: "application/json" } },
+        { path: target, headers: { Accept: "application/json", "Accept-Language": "en-GB" } },
       );
       expect(response.status).toBe(413);
       expect(await response.text()).toContain("The file is too large");
@@ -277,15 +275,15 @@ describe("refusals", () => {
     const missing = await upload(clients.steward, {}, null);
     expect(missing.status).toBe(400);
     const html = await missing.text();
-    expect(html).toContain("Choose the kind of data the file holds");
-    expect(html).toContain("Choose a file to upload");
+    expect(html).toContain("请选择文件中的数据类型");
+    expect(html).toContain("请选择要上传的文件");
     const pdf = await upload(
       clients.steward,
       { kind: "appeals" },
       { name: "a.pdf", content: "%PDF" },
     );
     expect(pdf.status).toBe(400);
-    expect(await pdf.text()).toContain("Only .csv, .tsv, .txt or .xlsx files can be imported");
+    expect(await pdf.text()).toContain("只能导入 .csv、.tsv、.txt 或 .xlsx 文件");
   });
 
   it("keeps a steward to its own departments", async () => {
@@ -295,7 +293,7 @@ describe("refusals", () => {
       { name: "regions.csv", content: "code,name,level\nR1,x,city\n" },
     );
     expect(regions.status).toBe(400);
-    expect(await regions.text()).toContain("Only an administrator may import regions");
+    expect(await regions.text()).toContain("只有管理员可以导入“行政区划”");
 
     const before = await appealCount();
     const other = "T9,12345热线,DEPT-B,complaint,其他,2025-03-01 09:00,,,,";
@@ -305,7 +303,7 @@ describe("refusals", () => {
     const response = await clients.steward.post(location, { intent: "commit" });
     expect(response.headers.get("Location")).toBe(`${location}?commit=refused`);
     expect(await (await clients.steward.get(location)).text()).toContain(
-      "The import was refused: nothing was stored",
+      "导入被拒绝，没有保存任何数据",
     );
     expect(await appealCount()).toBe(before);
     const reasons = (await auditOf("import.upload_refuse")).map(
@@ -345,7 +343,7 @@ describe("error reports", () => {
     const response = await clients.steward.post(location, { intent: "commit", skipInvalid: "on" });
     const batchUrl = response.headers.get("Location") ?? "";
     expect(batchUrl).toMatch(/^\/imports\/\d+$/);
-    expect(await (await clients.steward.get(batchUrl)).text()).toContain("跳过的行 Skipped rows");
+    expect(await (await clients.steward.get(batchUrl)).text()).toContain("跳过的行");
     const report = await (await clients.steward.get(`${batchUrl}/errors.csv`)).text();
     const parsed = Papa.parse<string[]>(report.replace(/^\uFEFF/, ""), { skipEmptyLines: true });
     expect(parsed.data[1]?.slice(1, 4)).toEqual(["3", "department_code", `'${evil}`]);
