@@ -1,4 +1,4 @@
-import { dayNumberOf, lastDayOfMonth } from "./iso-date";
+import { dayNumberOf, isoDateOf, lastDayOfMonth } from "./iso-date";
 import { ratio } from "./ratio";
 import { varianceBand, type Band } from "./variance-band";
 import { estimateAtCompletion, forecastOverrun } from "./forecast-at-completion";
@@ -60,17 +60,26 @@ export function earnedValue(
   milestones: readonly Milestone[],
   cutoffDate: string,
 ): number | null {
-  const cutoff = dayNumberOf(cutoffDate);
+  // ISO dates compare as strings: no parsing per milestone (dashboards call this for
+  // every project at a dozen cut-offs).
+  const cutoff = isoDay(cutoffDate);
   let total = 0;
   let completed = 0;
   for (const milestone of milestones) {
     total += milestone.weight;
-    if (milestone.actualDate && dayNumberOf(milestone.actualDate) <= cutoff) {
+    if (milestone.actualDate && isoDay(milestone.actualDate) <= cutoff) {
       completed += milestone.weight;
     }
   }
   if (total === 0) return null;
   return (bacYuan * completed) / total;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date as "YYYY-MM-DD" (other forms parsed once), so that dates compare as strings. */
+function isoDay(date: string): string {
+  return ISO_DAY.test(date) ? date : isoDateOf(dayNumberOf(date));
 }
 
 /**
@@ -83,11 +92,16 @@ export function spendToDate(
   budgetLines: readonly BudgetLine[],
   cutoffDate: string,
 ): { pv: number; ac: number } {
-  const cutoff = dayNumberOf(cutoffDate);
+  // A month ends on or before the cut-off when it is an earlier month, or the cut-off's
+  // own month and the cut-off is that month's last day.
+  const cutoff = isoDay(cutoffDate);
+  const cutoffMonth = cutoff.slice(0, 7);
+  const cutoffEndsMonth = lastDayOfMonth(cutoff) === cutoff;
   let pv = 0;
   let ac = 0;
   for (const line of budgetLines) {
-    if (dayNumberOf(lastDayOfMonth(line.period)) > cutoff) continue;
+    const month = line.period.slice(0, 7);
+    if (month > cutoffMonth || (month === cutoffMonth && !cutoffEndsMonth)) continue;
     pv += line.plannedYuan;
     ac += line.actualYuan;
   }

@@ -70,6 +70,7 @@ function build(locale: Locale): I18n {
     timeZone: "UTC",
   });
   const percentFormats = new Map<number, Intl.NumberFormat>();
+  const numberFormats = new Map<string, Intl.NumberFormat>();
 
   const i18n: I18n = {
     locale,
@@ -85,7 +86,15 @@ function build(locale: Locale): I18n {
     },
     number(value, options) {
       if (value === null || !Number.isFinite(value)) return noData;
-      return (options ? new Intl.NumberFormat(tag, options) : plain).format(value);
+      if (!options) return plain.format(value);
+      // Building a formatter costs far more than using one: keep one per set of options.
+      const key = JSON.stringify(options);
+      let format = numberFormats.get(key);
+      if (!format) {
+        format = new Intl.NumberFormat(tag, options);
+        numberFormats.set(key, format);
+      }
+      return format.format(value);
     },
     percent(fraction, digits = 1) {
       if (fraction === null || !Number.isFinite(fraction)) return noData;

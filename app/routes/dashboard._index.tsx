@@ -31,11 +31,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
     loadDataQuality(db, scope.departments, filters.range),
   ]);
   const cells = quality.rows.flatMap((row) => Object.values(row.cells));
+  // A province has hundreds of departments and projects: the page shows the ones that
+  // need attention and says how many it leaves out (filters narrow to the rest).
+  const heatmap = worstDepartmentsFirst(overview.heatmap).slice(0, MAX_ROWS);
+  const projectRows = riskiestProjectsFirst(overview.projects).slice(0, MAX_ROWS);
   return {
     filters,
     choices: scope.choices,
     scoped: user.role === "steward",
-    overview,
+    overview: {
+      tiles: overview.tiles,
+      flags: overview.flags.slice(0, FLAGS_SHOWN),
+      flagCount: overview.flags.length,
+      targets: overview.targets,
+      stages: overview.stages,
+      trend: overview.trend,
+      heatmap: overview.heatmap.length > MAX_ROWS ? heatmap : overview.heatmap,
+      departmentCount: overview.heatmap.length,
+      projects: overview.projects.length > MAX_ROWS ? projectRows : overview.projects,
+      projectCount: overview.projects.length,
+      points: overview.projects.map((project) => ({
+        code: project.code,
+        name: project.name,
+        cpi: project.cpi,
+        outcome: project.outcome,
+        costBand: project.costBand,
+      })),
+    },
     quality: {
       stale: cells.filter((cell) => cell.stale).length,
       rejected: cells.reduce((sum, cell) => sum + cell.rejectedRecently, 0),
@@ -45,6 +67,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const FLAGS_SHOWN = 10;
+const MAX_ROWS = 30;
+
+type Row = Awaited<ReturnType<typeof loadOverview>>["heatmap"][number];
+type ProjectRow = Awaited<ReturnType<typeof loadOverview>>["projects"][number];
+
+const count = (bands: Array<string | null | undefined>, band: string) =>
+  bands.filter((value) => value === band).length;
+
+/** Most red cells first, then most amber, then by code. */
+function worstDepartmentsFirst(rows: readonly Row[]): Row[] {
+  const score = (row: Row) => {
+    const bands = Object.values(row.bands);
+    return count(bands, "red") * 100 + count(bands, "amber");
+  };
+  return [...rows].sort((a, b) => score(b) - score(a) || a.code.localeCompare(b.code));
+}
+
+/** Most red variances first, then the lowest CPI (no CPI last), then by code. */
+function riskiestProjectsFirst(rows: readonly ProjectRow[]): ProjectRow[] {
+  const reds = (row: ProjectRow) => count([row.costBand, row.scheduleBand, row.budgetBand], "red");
+  return [...rows].sort(
+    (a, b) =>
+      reds(b) - reds(a) ||
+      (a.cpi ?? Number.POSITIVE_INFINITY) - (b.cpi ?? Number.POSITIVE_INFINITY) ||
+      a.code.localeCompare(b.code),
+  );
+}
 const HEATMAP_KPIS = [
   "reply_rate",
   "on_time_reply_rate",
@@ -89,15 +138,15 @@ export default function Overview() {
         <h2 id="flags-heading">{i18n.t("dashboard.flags")}</h2>
         <FlagTable
           i18n={i18n}
-          flags={overview.flags.slice(0, FLAGS_SHOWN)}
+          flags={overview.flags}
           departmentHref={departmentHref}
           projectHref={projectHref}
         />
         <p>
-          {overview.flags.length > FLAGS_SHOWN ? (
+          {overview.flagCount > FLAGS_SHOWN ? (
             <>
               <Link to={`/dashboard/red-flags${filtersQuery(filters)}`}>
-                {i18n.t("dashboard.flags.more", { count: overview.flags.length - FLAGS_SHOWN })}
+                {i18n.t("dashboard.flags.more", { count: overview.flagCount - FLAGS_SHOWN })}
               </Link>{" "}
               ·{" "}
             </>
@@ -140,7 +189,14 @@ export default function Overview() {
         <Heatmap
           title={i18n.t("dashboard.heatmap")}
           headingLevel={2}
-          summary={i18n.t("dashboard.heatmap.summary")}
+          summary={
+            overview.departmentCount > overview.heatmap.length
+              ? `${i18n.t("dashboard.heatmap.summary")} ${i18n.t("dashboard.heatmap.partial", {
+                  shown: overview.heatmap.length,
+                  total: overview.departmentCount,
+                })}`
+              : i18n.t("dashboard.heatmap.summary")
+          }
           labels={labels}
           fileName="departments-kpis"
           columns={HEATMAP_KPIS.map((kpi) => ({
@@ -182,7 +238,7 @@ export default function Overview() {
           yReference={1}
           formatX={(value) => i18n.number(value, { maximumFractionDigits: 2 })}
           formatY={percent}
-          points={overview.projects.map((project) => ({
+          points={overview.points.map((project) => ({
             key: project.code,
             label: project.name,
             x: project.cpi,
@@ -284,6 +340,14 @@ export default function Overview() {
 
       <section aria-labelledby="projects-heading">
         <h2 id="projects-heading">{i18n.t("dashboard.projects")}</h2>
+        {overview.projectCount > overview.projects.length ? (
+          <p className="hint">
+            {i18n.t("dashboard.projects.partial", {
+              shown: overview.projects.length,
+              total: overview.projectCount,
+            })}
+          </p>
+        ) : null}
         <div className="table-scroll">
           <table>
             <thead>

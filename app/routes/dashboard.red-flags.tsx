@@ -14,10 +14,18 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: pageTitle(i18n, i18n.t("dashboard.flags.rules")) }];
 };
 
+/** A page, not a dump: the worst first (flags come ordered red first), the count of the rest. */
+const MAX_FLAGS_LISTED = 200;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, scope, db } = await dashboardContext(request);
-  const overview = await loadOverview(db, scope, filters);
-  return { filters, flags: overview.flags, targets: overview.targets };
+  const overview = await loadOverview(db, scope, filters, { series: false });
+  return {
+    filters,
+    flags: overview.flags.slice(0, MAX_FLAGS_LISTED),
+    total: overview.flags.length,
+    targets: overview.targets,
+  };
 }
 
 function thresholdText(
@@ -51,7 +59,7 @@ function thresholdText(
 }
 
 export default function RedFlags() {
-  const { filters, flags, targets } = useLoaderData<typeof loader>();
+  const { filters, flags, total, targets } = useLoaderData<typeof loader>();
   const i18n = useI18n();
   const keep = filtersQuery(filters, { department: undefined, region: undefined });
   return (
@@ -86,7 +94,7 @@ export default function RedFlags() {
         </table>
       </div>
       <h2>
-        {i18n.t("dashboard.flags")} ({flags.length})
+        {i18n.t("dashboard.flags")} ({i18n.number(total)})
       </h2>
       <FlagTable
         i18n={i18n}
@@ -94,6 +102,11 @@ export default function RedFlags() {
         departmentHref={(code) => `/dashboard/departments/${encodeURIComponent(code)}${keep}`}
         projectHref={(code) => `/dashboard/projects/${encodeURIComponent(code)}${keep}`}
       />
+      {total > flags.length ? (
+        <p className="hint">
+          {i18n.t("dashboard.flags.listed", { shown: flags.length, total: i18n.number(total) })}
+        </p>
+      ) : null}
     </>
   );
 }

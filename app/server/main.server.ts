@@ -1,3 +1,4 @@
+import "./production-mode.server";
 import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

@@ -181,6 +181,8 @@ export async function loadOverview(
   db: Reader,
   scope: DashboardScope,
   filter: DashboardFilter,
+  /** series: false skips last year's earned value and every monthly series (pages that only need flags). */
+  { series = true }: { series?: boolean } = {},
 ): Promise<Overview> {
   const { range } = filter;
   const cutoff = range.to;
@@ -205,7 +207,7 @@ export async function loadOverview(
     appealTalliesByDepartment(db, range, ids),
     appealTalliesByDepartment(db, lastYearRange, ids),
     appealCountsInRange(db, range, ids),
-    appealTalliesByMonth(db, trendRange, ids),
+    series ? appealTalliesByMonth(db, trendRange, ids) : [],
     loadServiceItems(db, ids),
     loadServiceMonths(
       db,
@@ -232,9 +234,13 @@ export async function loadOverview(
   const points = portfolio.map((project) => projectPoint(project, cutoff));
   const evNow = portfolioEarnedValue(points.map((point) => point.ev));
   const evLastYear = portfolioEarnedValue(
-    portfolio.map((project) => projectEarnedValue(project.earnedValueInput, addYears(cutoff, -1))),
+    series
+      ? portfolio.map((project) =>
+          projectEarnedValue(project.earnedValueInput, addYears(cutoff, -1)),
+        )
+      : [],
   );
-  const evSeries = monthEnds(cutoff).map((end) => ({
+  const evSeries = (series ? monthEnds(cutoff) : []).map((end) => ({
     period: end,
     value: portfolioEarnedValue(portfolio.map((p) => projectEarnedValue(p.earnedValueInput, end))),
   }));

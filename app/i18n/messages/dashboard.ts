@@ -367,4 +367,16 @@ export const dashboard = {
   "dashboard.rows.previous": { zh: "上一页", en: "Previous" },
   "dashboard.rows.next": { zh: "下一页", en: "Next" },
   "dashboard.rows.pageOf": { zh: "第 {page} / {pages} 页", en: "Page {page} of {pages}" },
+  "dashboard.flags.listed": {
+    zh: "列出最严重的 {shown} 条，共 {total} 条；按部门或阶段筛选可查看其余预警。",
+    en: "The {shown} most severe of {total} flags are listed; filter by department or stage to see the others.",
+  },
+  "dashboard.heatmap.partial": {
+    zh: "显示未达标指标最多的 {shown} 个部门（共 {total} 个）；全部部门见部门排名，或按区划筛选。",
+    en: "Showing the {shown} departments with the most off-target figures, of {total}; see the rankings for all, or filter by region.",
+  },
+  "dashboard.projects.partial": {
+    zh: "显示风险最高的 {shown} 个项目（共 {total} 个）：红色偏差在前，其次按 CPI 由低到高；按部门、类别或阶段筛选可查看其余项目。",
+    en: "Showing the {shown} riskiest of {total} projects: red variances first, then by CPI from lowest; filter by department, category or stage to see the others.",
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
