@@ -20,29 +20,10 @@ async function sessionIdOf(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-/*
- * The root loader and the page's loader both ask who is signed in, with the same Request:
- * a read-only request looks the session up once. Requests that may change sessions
- * (actions, and the loaders Remix runs after them) always look again.
- */
-const usersOfRequest = new WeakMap<Request, Promise<SessionUser | null>>();
-
-async function lookUpUser(request: Request): Promise<SessionUser | null> {
+/** The signed-in user, or null for the anonymous public. */
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
   const id = await sessionIdOf(request);
   return id ? findSessionUser(getDb(), id) : null;
-}
-
-/** The signed-in user, or null for the anonymous public. */
-export function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  if (request.method !== "GET" && request.method !== "HEAD") return lookUpUser(request);
-  let user = usersOfRequest.get(request);
-  if (!user) {
-    user = lookUpUser(request);
-    usersOfRequest.set(request, user);
-    // A failed lookup is not remembered.
-    user.catch(() => usersOfRequest.delete(request));
-  }
-  return user;
 }
 
 /**
