@@ -17,7 +17,6 @@ import { percentagePointChange } from "../../metrics/year-on-year";
 import type { Database } from "../client.server";
 import { LIFECYCLE_STAGES, type LifecycleStage } from "../schema/enums";
 import {
-  appealCountsInRange,
   appealTalliesByDepartment,
   appealTalliesByMonth,
   type AppealTallies,
@@ -193,31 +192,24 @@ export async function loadOverview(
     from: monthsInRange(addYears(range.to, -2), range.to).slice(-24)[0] ?? range.from,
     to: range.to,
   };
-  const [
-    targets,
-    byDepartment,
-    lastYearByDepartment,
-    totals,
-    trend,
-    items,
-    serviceMonths,
-    portfolio,
-  ] = await Promise.all([
-    loadTargets(db),
-    appealTalliesByDepartment(db, range, ids),
-    appealTalliesByDepartment(db, lastYearRange, ids),
-    appealCountsInRange(db, range, ids),
-    series ? appealTalliesByMonth(db, trendRange, ids) : [],
-    loadServiceItems(db, ids),
-    loadServiceMonths(
-      db,
-      { from: `${lastYearRange.from.slice(0, 7)}-01`, to: `${range.to.slice(0, 7)}-01` },
-      ids,
-    ),
-    loadPortfolio(db, { departmentIds: ids, category: filter.category, stage: filter.stage }),
-  ]);
+  const [targets, byDepartment, lastYearByDepartment, trend, items, serviceMonths, portfolio] =
+    await Promise.all([
+      loadTargets(db),
+      appealTalliesByDepartment(db, range, ids),
+      appealTalliesByDepartment(db, lastYearRange, ids),
+      series ? appealTalliesByMonth(db, trendRange, ids) : [],
+      loadServiceItems(db, ids),
+      loadServiceMonths(
+        db,
+        { from: `${lastYearRange.from.slice(0, 7)}-01`, to: `${range.to.slice(0, 7)}-01` },
+        ids,
+      ),
+      loadPortfolio(db, { departmentIds: ids, category: filter.category, stage: filter.stage }),
+    ]);
   const days = calendarDaysInclusive(range.from, range.to);
-  const current = appealKpisFromCounts(totals, days);
+  // The overview shows no median reply time, so the totals are the departments' sums
+  // and no histogram is read.
+  const current = kpisOf(sumTallies(byDepartment.values()), days);
   const lastYear = kpisOf(
     sumTallies(lastYearByDepartment.values()),
     calendarDaysInclusive(lastYearRange.from, lastYearRange.to),
