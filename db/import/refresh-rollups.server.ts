@@ -26,11 +26,13 @@ export interface RollupTouches {
 /**
  * Appeals a refresh reads at a time, counted from the file's rows in each cell: the
  * refresh loads the appeals of the cells it rewrites, so memory stays bounded by this
- * (plus the rows already stored in those cells), not by the file.
+ * (plus the rows already stored in those cells), not by the file. Each appeal read costs
+ * the recount several kB of objects that live as long as its batch, and the V8 heap grows
+ * to a multiple of what survives before it collects: keep the batch small.
  */
-const APPEALS_PER_REFRESH = 20_000;
+const APPEALS_PER_REFRESH = 4_000;
 /** Cells per refresh, whatever they hold (the delete lists them). */
-const CELLS_PER_REFRESH = 5_000;
+const CELLS_PER_REFRESH = 4_000;
 /** Ids per service or spend refresh statement. */
 const IDS_PER_REFRESH = 1_000;
 
@@ -63,11 +65,19 @@ export async function refreshTouchedRollups(tx: Tx, touched: TouchedCells): Prom
   const { timeZone } = touched;
   switch (touched.kind) {
     case "appeals": {
-      const cells = [...touched.keys].map(([key, rows]) => {
-        const [departmentId, day] = key.split("|");
-        return { departmentId: Number(departmentId), day: day!, rows };
-      });
-      await refreshInBatches(tx, cells, await loadAppealClock(tx, timeZone));
+      // One object per cell (up to departments × days of them), built once and put in order.
+      const cells: OrderedCell[] = [];
+      for (const [key, rows] of touched.keys) {
+        const bar = key.indexOf("|");
+        const day = key.slice(bar + 1);
+        cells.push({
+          departmentId: Number(key.slice(0, bar)),
+          day,
+          rows,
+          dayNumber: dayNumberOf(day),
+        });
+      }
+      await refreshOrdered(tx, cells, await loadAppealClock(tx, timeZone));
       return;
     }
     case "calendar": {
@@ -123,9 +133,18 @@ async function refreshInBatches(
   cells: Array<AppealCell & { rows: number }>,
   clock: AppealClock,
 ): Promise<void> {
-  const ordered = cells
-    .map((cell) => ({ ...cell, dayNumber: dayNumberOf(cell.day) }))
-    .sort((a, b) => a.dayNumber - b.dayNumber || a.departmentId - b.departmentId);
+  await refreshOrdered(
+    tx,
+    cells.map((cell) => ({ ...cell, dayNumber: dayNumberOf(cell.day) })),
+    clock,
+  );
+}
+
+type OrderedCell = AppealCell & { rows: number; dayNumber: number };
+
+/** refreshInBatches for cells that carry their day number; sorts `ordered` in place. */
+async function refreshOrdered(tx: Tx, ordered: OrderedCell[], clock: AppealClock): Promise<void> {
+  ordered.sort((a, b) => a.dayNumber - b.dayNumber || a.departmentId - b.departmentId);
   let batch: AppealCell[] = [];
   let rows = 0;
   for (const cell of ordered) {

@@ -71,8 +71,13 @@ export interface ImportReport {
 export const MAX_REPORTED_ERRORS = 10_000;
 /** Rows per batched INSERT (PGlite, and rows COPY cannot take). */
 const CHUNK_ROWS = 2_000;
-/** Rows per COPY into the staging table and merge (PostgreSQL). */
-const COPY_CHUNK_ROWS = 20_000;
+/**
+ * Rows per COPY into the staging table and merge (PostgreSQL). A chunk's row objects live
+ * until it is sent, long enough for V8 to move them to the old generation, which it only
+ * collects once it has grown to a multiple of what survives: the smaller the chunk, the
+ * less the heap grows between collections.
+ */
+const COPY_CHUNK_ROWS = 10_000;
 
 class Rollback extends Error {}
 

@@ -230,9 +230,15 @@ interface ChildResult {
 /** Runs one import in this script as a child process (--child), so its peak RSS is its own. */
 async function importInChild(args: string[]): Promise<ChildResult> {
   const script = fileURLToPath(import.meta.url);
-  const child = spawn(process.execPath, [...process.execArgv, script, "--child", ...args], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  // MINGJING_BENCH_NODE_ARGS: extra Node flags for the child (e.g. "--expose-gc --max-old-space-size=200").
+  const nodeArgs = (process.env.MINGJING_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, ...nodeArgs, script, "--child", ...args],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   let peakKb = 0;
@@ -259,9 +265,29 @@ async function child(values: { url?: string; data?: string; file?: string }): Pr
     dataDir: values.data ?? "",
     owner: "bench:import",
   });
+  // MINGJING_BENCH_MEMORY=<ms>: print the child's memory to stderr every <ms> (after a
+  // full GC when the child runs with --expose-gc), with the records read so far.
+  const every = Number(process.env.MINGJING_BENCH_MEMORY ?? 0);
+  let recordsRead = 0;
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0).padStart(4);
+  const sampler =
+    every > 0
+      ? setInterval(() => {
+          const before = process.memoryUsage();
+          const gc = (globalThis as { gc?: () => void }).gc;
+          gc?.();
+          const after = gc ? process.memoryUsage() : before;
+          console.error(
+            `[memory] ${(performance.now() / 1000).toFixed(1).padStart(6)} s  read ${String(recordsRead).padStart(8)}  ` +
+              `rss ${mb(before.rss)}  heapUsed ${mb(before.heapUsed)}${gc ? ` (after gc ${mb(after.heapUsed)})` : ""}  ` +
+              `heapTotal ${mb(before.heapTotal)}  external ${mb(before.external)}  arrayBuffers ${mb(before.arrayBuffers)}`,
+          );
+        }, every)
+      : undefined;
   try {
     const started = performance.now();
     const report = await runImport(handle.db, {
+      onProgress: every > 0 ? (progress) => (recordsRead = progress.records) : undefined,
       kind: "appeals",
       filePath: values.file!,
       actor: { id: null, name: "bench", ip: null },
@@ -278,6 +304,7 @@ async function child(values: { url?: string; data?: string; file?: string }): Pr
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
+    clearInterval(sampler);
     await handle.close();
   }
 }

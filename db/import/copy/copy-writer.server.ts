@@ -89,14 +89,17 @@ export class CopyWriter {
 
     const merged = this.client.unsafe<Array<{ key: string | null }>>(this.mergeQuery()).execute();
     const truncated = this.client.unsafe(`truncate ${STAGE}`).execute();
-    const rows = [...byKey.values()];
+    // The rows outlive this call only for a kind that reads them after its chunk: holding
+    // them for the merge in flight would keep a second chunk of row objects alive.
+    const afterChunk = this.definition.afterChunk?.bind(this.definition);
+    const rows = afterChunk ? [...byKey.values()] : [];
     this.inFlight = Promise.all([merged, truncated]).then(async ([keys]) => {
       for (const { key } of keys) this.touched.add(key);
-      await this.definition.afterChunk?.(this.tx, rows);
+      await afterChunk?.(this.tx, rows);
     });
     // A failure surfaces at the next write or at finish; until then it must not go unheard.
     this.inFlight.catch(() => {});
-    if (this.definition.afterChunk) await this.settle();
+    if (afterChunk) await this.settle();
     return true;
   }
 
