@@ -107,7 +107,11 @@ async function axe(pageHandle: Page) {
 }
 
 async function main() {
+  // Bytes of each chart's server HTML (what a page pays for it).
+  for (const { name, element } of sampleCharts())
+    console.log(`bytes ${name.padEnd(20)} ${Buffer.byteLength(renderToString(element))}`);
   const serverHtml = renderToString(<Gallery />);
+  console.log(`bytes ${"gallery".padEnd(20)} ${Buffer.byteLength(serverHtml)}`);
   const staticFile = path.join(outDir, "charts.html");
   fs.writeFileSync(staticFile, page(serverHtml));
   const bundle = await clientBundle();
@@ -239,6 +243,13 @@ async function main() {
       check(
         svg.name.endsWith(".svg") && svgText.includes('xmlns="http://www.w3.org/2000/svg"'),
         `SVG download ${svg.name} is standalone`,
+      );
+      // Band colours and cell text styles come from classes (app.css): the download inlines them.
+      check(
+        /<rect [^>]*style="[^"]*fill: ?rgb\(253, 241, 221\)[^"]*stroke: ?rgb\(163, 82, 0\)/.test(
+          svgText,
+        ) && /<text [^>]*style="[^"]*font-size: ?12px[^"]*font-weight: ?600/.test(svgText),
+        "SVG download inlines the class-based band and text styles",
       );
       const png = await download("heatmap", 1);
       check(

@@ -13,7 +13,7 @@ import {
   type Band,
   type BandLabels,
 } from "./chart-theme";
-import { safeId, textWidth, wrapText } from "./chart-text";
+import { r1, safeId, textWidth, wrapText } from "./chart-text";
 
 /** One bar: a category (e.g. a lifecycle stage, or "3 working days") and its value. */
 export interface BarDatum {
@@ -188,20 +188,22 @@ export function BarChart({
       const end = v === null ? zero + 24 : Math.max(zero, v);
       shape = (
         <rect
-          x={x}
-          y={c}
-          width={w}
-          height={bandWidth}
+          x={r1(x)}
+          y={r1(c)}
+          width={r1(w)}
+          height={r1(bandWidth)}
           fill={v === null ? `url(#${hatchId})` : fill}
           stroke={v === null ? CHART_COLORS.axis : "none"}
         />
       );
       label = (
         <g aria-hidden="true">
-          {band ? <BandSymbol band={band} x={end + 10} y={c + bandWidth / 2} size={10} /> : null}
+          {band ? (
+            <BandSymbol band={band} x={r1(end + 10)} y={r1(c + bandWidth / 2)} size={10} />
+          ) : null}
           <text
-            x={end + (band ? 20 : 6)}
-            y={c + bandWidth / 2}
+            x={r1(end + (band ? 20 : 6))}
+            y={r1(c + bandWidth / 2)}
             dy="0.35em"
             fontSize={FONT.tick}
             fill={CHART_COLORS.ink}
@@ -216,20 +218,22 @@ export function BarChart({
       const h = v === null ? 16 : Math.max(Math.abs(v - zero), 1);
       shape = (
         <rect
-          x={c}
-          y={y}
-          width={bandWidth}
-          height={h}
+          x={r1(c)}
+          y={r1(y)}
+          width={r1(bandWidth)}
+          height={r1(h)}
           fill={v === null ? `url(#${hatchId})` : fill}
           stroke={v === null ? CHART_COLORS.axis : "none"}
         />
       );
       label = (
         <g aria-hidden="true">
-          {band ? <BandSymbol band={band} x={c + bandWidth / 2} y={y - 26} size={10} /> : null}
+          {band ? (
+            <BandSymbol band={band} x={r1(c + bandWidth / 2)} y={r1(y - 26)} size={10} />
+          ) : null}
           <text
-            x={c + bandWidth / 2}
-            y={y - 6}
+            x={r1(c + bandWidth / 2)}
+            y={r1(y - 6)}
             textAnchor="middle"
             fontSize={FONT.tick}
             fill={CHART_COLORS.ink}
@@ -270,9 +274,9 @@ export function BarChart({
           <>
             <AxisBottom
               ticks={ticks}
-              y={layout.height - MARGIN.bottom + 8}
+              y={r1(layout.height - MARGIN.bottom + 8)}
               x0={layout.left}
-              x1={layout.plotEnd}
+              x1={r1(layout.plotEnd)}
               gridTop={MARGIN.top - 6}
               title={valueLabel}
             />
@@ -283,14 +287,14 @@ export function BarChart({
                 return (
                   <text
                     key={d.key}
-                    x={layout.left - 8}
-                    y={cy - ((lines.length - 1) * 13) / 2}
+                    x={r1(layout.left - 8)}
+                    y={r1(cy - ((lines.length - 1) * 13) / 2)}
                     textAnchor="end"
                     fontSize={FONT.tick}
                     fill={CHART_COLORS.ink}
                   >
                     {lines.map((line, i) => (
-                      <tspan key={i} x={layout.left - 8} dy={i === 0 ? "0.35em" : 13}>
+                      <tspan key={i} x={r1(layout.left - 8)} dy={i === 0 ? "0.35em" : 13}>
                         {line}
                       </tspan>
                     ))}
@@ -299,10 +303,10 @@ export function BarChart({
               })}
             </g>
             <line
-              x1={zero}
-              x2={zero}
-              y1={MARGIN.top - 6}
-              y2={layout.height - MARGIN.bottom + 8}
+              x1={r1(zero)}
+              x2={r1(zero)}
+              y1={r1(MARGIN.top - 6)}
+              y2={r1(layout.height - MARGIN.bottom + 8)}
               stroke={CHART_COLORS.axis}
               aria-hidden="true"
             />
@@ -311,9 +315,9 @@ export function BarChart({
           <>
             <AxisLeft
               ticks={ticks}
-              x={layout.left}
+              x={r1(layout.left)}
               y0={layout.plotEnd}
-              y1={MARGIN.top}
+              y1={r1(MARGIN.top)}
               gridRight={layout.width - 24}
               title={valueLabel}
               titleY={14}
@@ -330,14 +334,14 @@ export function BarChart({
                 return (
                   <text
                     key={d.key}
-                    x={cx}
-                    y={layout.plotEnd + 18}
+                    x={r1(cx)}
+                    y={r1(layout.plotEnd + 18)}
                     textAnchor="middle"
                     fontSize={FONT.tick}
                     fill={CHART_COLORS.ink}
                   >
                     {lines.map((line, i) => (
-                      <tspan key={i} x={cx} dy={i === 0 ? 0 : 14}>
+                      <tspan key={i} x={r1(cx)} dy={i === 0 ? 0 : 14}>
                         {line}
                       </tspan>
                     ))}
@@ -345,8 +349,8 @@ export function BarChart({
                 );
               })}
               <text
-                x={layout.width - 24}
-                y={layout.height - 6}
+                x={r1(layout.width - 24)}
+                y={r1(layout.height - 6)}
                 textAnchor="end"
                 fontSize={FONT.label}
                 fontWeight={600}
@@ -356,10 +360,10 @@ export function BarChart({
               </text>
             </g>
             <line
-              x1={layout.left}
-              x2={layout.width - 24}
-              y1={zero}
-              y2={zero}
+              x1={r1(layout.left)}
+              x2={r1(layout.width - 24)}
+              y1={r1(zero)}
+              y2={r1(zero)}
               stroke={CHART_COLORS.axis}
               aria-hidden="true"
             />

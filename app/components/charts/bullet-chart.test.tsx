@@ -52,13 +52,15 @@ describe("BulletChart", () => {
     expect(scale(60)).toBe(layout.x1);
     const { container } = render(<BulletChart title="t" indicators={[users]} />);
     const bar = container.querySelector("svg .bullet-actual")!;
-    expect(Number(bar.getAttribute("x"))).toBeCloseTo(scale(0));
-    expect(Number(bar.getAttribute("width"))).toBeCloseTo(scale(40) - scale(0));
+    expect(Number(bar.getAttribute("x"))).toBeCloseTo(scale(0), 1);
+    expect(Number(bar.getAttribute("width"))).toBeCloseTo(scale(40) - scale(0), 1);
     expect(Number(container.querySelector("svg .bullet-target")!.getAttribute("x1"))).toBeCloseTo(
       scale(50),
+      1,
     );
     expect(Number(container.querySelector("svg .bullet-baseline")!.getAttribute("x1"))).toBeCloseTo(
       scale(10),
+      1,
     );
   });
 

@@ -11,7 +11,7 @@ import {
   type Band,
   type BandLabels,
 } from "./chart-theme";
-import { textWidth, wrapText } from "./chart-text";
+import { r1, textWidth, wrapText } from "./chart-text";
 
 /** An outcome indicator (绩效目标) at the cut-off. */
 export interface BulletIndicator {
@@ -185,7 +185,7 @@ export function BulletChart({
             const lx = legendX;
             legendX += 26 + textWidth(item.label, FONT.small) + 10;
             return (
-              <g key={item.label} transform={`translate(${lx},12)`}>
+              <g key={item.label} transform={`translate(${r1(lx)},12)`}>
                 <rect
                   width={18}
                   height={12}
@@ -200,7 +200,7 @@ export function BulletChart({
               </g>
             );
           })}
-          <g transform={`translate(${legendX},12)`}>
+          <g transform={`translate(${r1(legendX)},12)`}>
             <line x1={4} x2={4} y1={-8} y2={8} stroke={CHART_COLORS.ink} strokeWidth={3} />
             <text x={12} dy="0.35em" fontSize={FONT.small} fill={CHART_COLORS.ink}>
               {text.target}
@@ -239,15 +239,15 @@ export function BulletChart({
                 <rect
                   className="chart-hit"
                   x={0}
-                  y={top + 2}
-                  width={layout.x1 + 4}
-                  height={ROW - 4}
+                  y={r1(top + 2)}
+                  width={r1(layout.x1 + 4)}
+                  height={r1(ROW - 4)}
                   fill="transparent"
                 />
                 <g>
                   <text
-                    x={layout.labelWidth}
-                    y={mid - ((lines.length - 1) * 15) / 2}
+                    x={r1(layout.labelWidth)}
+                    y={r1(mid - ((lines.length - 1) * 15) / 2)}
                     textAnchor="end"
                     fontSize={FONT.label}
                     fill={indicator.href ? CHART_COLORS.accent : CHART_COLORS.ink}
@@ -255,7 +255,7 @@ export function BulletChart({
                     aria-hidden="true"
                   >
                     {lines.map((line, i) => (
-                      <tspan key={i} x={layout.labelWidth} dy={i === 0 ? "0.35em" : 15}>
+                      <tspan key={i} x={r1(layout.labelWidth)} dy={i === 0 ? "0.35em" : 15}>
                         {line}
                       </tspan>
                     ))}
@@ -264,10 +264,10 @@ export function BulletChart({
                     to > from ? (
                       <rect
                         key={i}
-                        x={scale(from)}
-                        y={mid - BAR_HEIGHT / 2}
-                        width={scale(to) - scale(from)}
-                        height={BAR_HEIGHT}
+                        x={r1(scale(from))}
+                        y={r1(mid - BAR_HEIGHT / 2)}
+                        width={r1(scale(to) - scale(from))}
+                        height={r1(BAR_HEIGHT)}
                         fill={ranges[i]}
                       />
                     ) : null,
@@ -275,29 +275,29 @@ export function BulletChart({
                   {indicator.actual !== null ? (
                     <rect
                       className="bullet-actual"
-                      x={Math.min(zero, scale(indicator.actual))}
-                      y={mid - 4}
-                      width={Math.max(1, Math.abs(scale(indicator.actual) - zero))}
+                      x={r1(Math.min(zero, scale(indicator.actual)))}
+                      y={r1(mid - 4)}
+                      width={r1(Math.max(1, Math.abs(scale(indicator.actual) - zero)))}
                       height={8}
                       fill={CHART_COLORS.accent}
                     />
                   ) : null}
                   <line
                     className="bullet-baseline"
-                    x1={scale(indicator.baseline)}
-                    x2={scale(indicator.baseline)}
-                    y1={mid - BAR_HEIGHT / 2 + 3}
-                    y2={mid + BAR_HEIGHT / 2 - 3}
+                    x1={r1(scale(indicator.baseline))}
+                    x2={r1(scale(indicator.baseline))}
+                    y1={r1(mid - BAR_HEIGHT / 2 + 3)}
+                    y2={r1(mid + BAR_HEIGHT / 2 - 3)}
                     stroke={CHART_COLORS.muted}
                     strokeWidth={1.5}
                     strokeDasharray="2 2"
                   />
                   <line
                     className="bullet-target"
-                    x1={scale(indicator.target)}
-                    x2={scale(indicator.target)}
-                    y1={mid - BAR_HEIGHT / 2 - 3}
-                    y2={mid + BAR_HEIGHT / 2 + 3}
+                    x1={r1(scale(indicator.target))}
+                    x2={r1(scale(indicator.target))}
+                    y1={r1(mid - BAR_HEIGHT / 2 - 3)}
+                    y2={r1(mid + BAR_HEIGHT / 2 + 3)}
                     stroke={CHART_COLORS.ink}
                     strokeWidth={3}
                   />
@@ -305,8 +305,8 @@ export function BulletChart({
               </Mark>
               <g aria-hidden="true">
                 <text
-                  x={layout.x0}
-                  y={mid + BAR_HEIGHT / 2 + 12}
+                  x={r1(layout.x0)}
+                  y={r1(mid + BAR_HEIGHT / 2 + 12)}
                   fontSize={FONT.small - 1}
                   fill={CHART_COLORS.muted}
                   aria-hidden="true"
@@ -314,8 +314,8 @@ export function BulletChart({
                   {(indicator.format ?? format)(d0)}
                 </text>
                 <text
-                  x={layout.x1}
-                  y={mid + BAR_HEIGHT / 2 + 12}
+                  x={r1(layout.x1)}
+                  y={r1(mid + BAR_HEIGHT / 2 + 12)}
                   textAnchor="end"
                   fontSize={FONT.small - 1}
                   fill={CHART_COLORS.muted}
@@ -324,11 +324,16 @@ export function BulletChart({
                   {(indicator.format ?? format)(d1)}
                 </text>
                 {indicator.band ? (
-                  <BandSymbol band={indicator.band} x={layout.valueX} y={mid - 7} size={10} />
+                  <BandSymbol
+                    band={indicator.band}
+                    x={r1(layout.valueX)}
+                    y={r1(mid - 7)}
+                    size={10}
+                  />
                 ) : null}
                 <text
-                  x={layout.valueX + (indicator.band ? 10 : 0)}
-                  y={mid - 7}
+                  x={r1(layout.valueX + (indicator.band ? 10 : 0))}
+                  y={r1(mid - 7)}
                   dy="0.35em"
                   fontSize={FONT.tick}
                   fontWeight={600}
@@ -339,8 +344,8 @@ export function BulletChart({
                   {a === null ? "" : ` (${formatAchievement(a)})`}
                 </text>
                 <text
-                  x={layout.valueX}
-                  y={mid + 9}
+                  x={r1(layout.valueX)}
+                  y={r1(mid + 9)}
                   dy="0.35em"
                   fontSize={FONT.small}
                   fill={CHART_COLORS.muted}

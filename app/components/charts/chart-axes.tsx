@@ -1,4 +1,5 @@
 import { CHART_COLORS, FONT } from "./chart-theme";
+import { r1 } from "./chart-text";
 
 interface Tick {
   position: number;
@@ -22,33 +23,38 @@ export function AxisBottom({
   title?: string;
 }) {
   return (
-    <g className="chart-axis" aria-hidden="true">
+    <g className="chart-axis axis-x" aria-hidden="true">
       {gridTop !== undefined
         ? ticks.map((tick) => (
             <line
               key={`g${tick.position}`}
-              x1={tick.position}
-              x2={tick.position}
-              y1={gridTop}
-              y2={y}
+              x1={r1(tick.position)}
+              x2={r1(tick.position)}
+              y1={r1(gridTop)}
+              y2={r1(y)}
               stroke={CHART_COLORS.grid}
               strokeWidth={1}
             />
           ))
         : null}
-      <line x1={x0} x2={x1} y1={y} y2={y} stroke={CHART_COLORS.axis} strokeWidth={1} />
+      <line
+        x1={r1(x0)}
+        x2={r1(x1)}
+        y1={r1(y)}
+        y2={r1(y)}
+        stroke={CHART_COLORS.axis}
+        strokeWidth={1}
+      />
       {ticks.map((tick) => (
-        <g key={tick.position} transform={`translate(${tick.position},${y})`}>
-          <line y2={5} stroke={CHART_COLORS.axis} />
-          <text y={18} textAnchor="middle" fontSize={FONT.tick} fill={CHART_COLORS.muted}>
-            {tick.label}
-          </text>
+        <g key={tick.position} transform={`translate(${r1(tick.position)},${r1(y)})`}>
+          <line y2={5} />
+          <text y={18}>{tick.label}</text>
         </g>
       ))}
       {title ? (
         <text
-          x={x1}
-          y={y + 36}
+          x={r1(x1)}
+          y={r1(y + 36)}
           textAnchor="end"
           fontSize={FONT.label}
           fill={CHART_COLORS.ink}
@@ -81,33 +87,40 @@ export function AxisLeft({
   titleY?: number;
 }) {
   return (
-    <g className="chart-axis" aria-hidden="true">
+    <g className="chart-axis axis-y" aria-hidden="true">
       {gridRight !== undefined
         ? ticks.map((tick) => (
             <line
               key={`g${tick.position}`}
-              x1={x}
-              x2={gridRight}
-              y1={tick.position}
-              y2={tick.position}
+              x1={r1(x)}
+              x2={r1(gridRight)}
+              y1={r1(tick.position)}
+              y2={r1(tick.position)}
               stroke={CHART_COLORS.grid}
               strokeWidth={1}
             />
           ))
         : null}
-      <line x1={x} x2={x} y1={y0} y2={y1} stroke={CHART_COLORS.axis} strokeWidth={1} />
+      <line
+        x1={r1(x)}
+        x2={r1(x)}
+        y1={r1(y0)}
+        y2={r1(y1)}
+        stroke={CHART_COLORS.axis}
+        strokeWidth={1}
+      />
       {ticks.map((tick) => (
-        <g key={tick.position} transform={`translate(${x},${tick.position})`}>
-          <line x2={-5} stroke={CHART_COLORS.axis} />
-          <text x={-8} dy="0.35em" textAnchor="end" fontSize={FONT.tick} fill={CHART_COLORS.muted}>
+        <g key={tick.position} transform={`translate(${r1(x)},${r1(tick.position)})`}>
+          <line x2={-5} />
+          <text x={-8} dy="0.35em">
             {tick.label}
           </text>
         </g>
       ))}
       {title ? (
         <text
-          x={x}
-          y={titleY ?? Math.min(y0, y1) - 12}
+          x={r1(x)}
+          y={r1(titleY ?? Math.min(y0, y1) - 12)}
           textAnchor="start"
           fontSize={FONT.label}
           fill={CHART_COLORS.ink}

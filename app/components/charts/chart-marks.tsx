@@ -1,12 +1,13 @@
 import type { ReactNode } from "react";
 import { BAND_STYLES, CHART_COLORS, type Band, type PointShape } from "./chart-theme";
+import { r1 } from "./chart-text";
 
 interface MarkProps {
   /** Accessible name: says what the mark is and its values. */
   label: string;
   /** A drill-down address: the mark becomes a real link. */
   href?: string;
-  /** Text of the tooltip once hydrated; the label when absent. */
+  /** Text of the tooltip once hydrated, when it differs from the label (the label otherwise). */
   tooltip?: string;
   /** Marks of the same group (a series, a row) are highlighted together. */
   group?: string;
@@ -22,7 +23,8 @@ export function Mark({ label, href, tooltip, group, className, children }: MarkP
   const common = {
     className: className ? `chart-mark ${className}` : "chart-mark",
     "aria-label": label,
-    "data-tooltip": tooltip ?? label,
+    // The tooltip falls back to the accessible name: written only when it says something else.
+    "data-tooltip": tooltip !== undefined && tooltip !== label ? tooltip : undefined,
     "data-group": group,
   };
   if (href) {
@@ -40,20 +42,21 @@ export function Mark({ label, href, tooltip, group, className, children }: MarkP
 }
 
 /** Path of a point shape of area about that of a circle of radius r, centred on 0,0. */
-export function shapePath(shape: PointShape, r: number): string {
+export function shapePath(shape: PointShape, radius: number): string {
+  const r = r1(radius);
   switch (shape) {
     case "circle":
       return `M${-r},0a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`;
     case "square": {
-      const s = r * 0.9;
+      const s = r1(r * 0.9);
       return `M${-s},${-s}H${s}V${s}H${-s}Z`;
     }
     case "triangle": {
       const s = r * 1.25;
-      return `M0,${-s}L${s * 0.95},${s * 0.7}H${-s * 0.95}Z`;
+      return `M0,${r1(-s)}L${r1(s * 0.95)},${r1(s * 0.7)}H${r1(-s * 0.95)}Z`;
     }
     case "diamond": {
-      const s = r * 1.25;
+      const s = r1(r * 1.25);
       return `M0,${-s}L${s},0L0,${s}L${-s},0Z`;
     }
   }
@@ -77,22 +80,69 @@ export function BandSymbol({
   size?: number;
   color?: string;
 }) {
+  return (
+    <path
+      transform={`translate(${r1(x)},${r1(y)})`}
+      d={bandSymbolPath(band, size)}
+      {...bandSymbolStroke(band, size, color)}
+      aria-hidden="true"
+    />
+  );
+}
+
+/** The path of a band's symbol (see BandSymbol), centred on 0,0, coordinates to 0.1. */
+export function bandSymbolPath(band: Band | null, size: number): string {
   const h = size / 2;
-  const stroke = color ?? (band ? BAND_STYLES[band].color : CHART_COLORS.muted);
-  const common = {
+  const n = (k: number) => r1(h * k);
+  if (band === "green") return `M${n(-0.8)},0L${n(-0.2)},${n(0.65)}L${n(0.85)},${n(-0.7)}`;
+  if (band === "amber") return `M0,${n(-0.85)}V${n(0.25)}M0,${n(0.8)}V${n(0.82)}`;
+  if (band === "red")
+    return `M${n(-0.7)},${n(-0.7)}L${n(0.7)},${n(0.7)}M${n(0.7)},${n(-0.7)}L${n(-0.7)},${n(0.7)}`;
+  return `M${n(-0.6)},0H${n(0.6)}`;
+}
+
+function bandSymbolStroke(band: Band | null, size: number, color?: string) {
+  return {
     fill: "none",
-    stroke,
-    strokeWidth: Math.max(1.5, size / 6),
+    stroke: color ?? (band ? BAND_STYLES[band].color : CHART_COLORS.muted),
+    strokeWidth: r1(Math.max(1.5, size / 6)),
     strokeLinecap: "round" as const,
     strokeLinejoin: "round" as const,
   };
-  let d: string;
-  if (band === "green") d = `M${-h * 0.8},0L${-h * 0.2},${h * 0.65}L${h * 0.85},${-h * 0.7}`;
-  else if (band === "amber") d = `M0,${-h * 0.85}V${h * 0.25}M0,${h * 0.8}V${h * 0.82}`;
-  else if (band === "red")
-    d = `M${-h * 0.7},${-h * 0.7}L${h * 0.7},${h * 0.7}M${h * 0.7},${-h * 0.7}L${-h * 0.7},${h * 0.7}`;
-  else d = `M${-h * 0.6},0H${h * 0.6}`;
-  return <path transform={`translate(${x},${y})`} d={d} {...common} aria-hidden="true" />;
+}
+
+/**
+ * The three band symbols of one size defined once in a chart's <defs>, each with its
+ * colour, as `${prefix}-green` etc.; marks then draw one with <BandSymbolUse>.
+ */
+export function BandSymbolDefs({ prefix, size }: { prefix: string; size: number }) {
+  return (
+    <>
+      {(["green", "amber", "red"] as const).map((band) => (
+        <path
+          key={band}
+          id={`${prefix}-${band}`}
+          d={bandSymbolPath(band, size)}
+          {...bandSymbolStroke(band, size)}
+        />
+      ))}
+    </>
+  );
+}
+
+/** A band symbol defined by BandSymbolDefs, centred on x, y. */
+export function BandSymbolUse({
+  prefix,
+  band,
+  x,
+  y,
+}: {
+  prefix: string;
+  band: Band;
+  x: number;
+  y: number;
+}) {
+  return <use href={`#${prefix}-${band}`} x={r1(x)} y={r1(y)} />;
 }
 
 /** An SVG hatching pattern (diagonal lines), for "no data" areas. */

@@ -101,3 +101,9 @@ const DAY_MS = 86_400_000;
 export function daysBetween(from: string, to: string): number {
   return Math.round((isoToUtc(to).getTime() - isoToUtc(from).getTime()) / DAY_MS);
 }
+
+/** A coordinate or length as written to the SVG: rounded to one decimal (0.1 viewBox unit). */
+export function r1(value: number): number {
+  const rounded = Math.round(value * 10) / 10;
+  return rounded === 0 ? 0 : rounded;
+}

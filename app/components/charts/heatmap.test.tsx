@@ -35,19 +35,19 @@ describe("Heatmap", () => {
 
   it("shows each band by colour, a drawn symbol and, in names and table, ✓ ! ✕", () => {
     const { container } = renderHeatmap();
-    const bands = [...container.querySelectorAll("svg rect[data-band]")].map((r) =>
-      r.getAttribute("data-band"),
+    const bands = [...container.querySelectorAll("svg .heatmap-cell")].map((cell) =>
+      /\b(?:band-(\w+)|no-(data))\b/.exec(cell.getAttribute("class")!)?.slice(1).find(Boolean),
     );
     // Counted by hand from the fixture's values and band edges.
     expect(bands.filter((b) => b === "red")).toHaveLength(5);
     expect(bands.filter((b) => b === "amber")).toHaveLength(5);
     expect(bands.filter((b) => b === "green")).toHaveLength(8);
-    expect(bands.filter((b) => b === "none")).toHaveLength(7);
+    expect(bands.filter((b) => b === "data")).toHaveLength(7);
     // Every cell with a value has a symbol path beside its text.
     const withValue = [...container.querySelectorAll("svg .heatmap-cell")].filter(
       (cell) => !cell.getAttribute("aria-label")!.includes("No data"),
     );
-    for (const cell of withValue) expect(cell.querySelectorAll("path")).toHaveLength(1);
+    for (const cell of withValue) expect(cell.querySelectorAll("use, path")).toHaveLength(1);
     const table = container.querySelector("details table")!;
     expect(table.textContent).toContain("✓ 正常 On track");
     expect(table.textContent).toContain("! 关注 Watch");

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { ChartFrame, type ChartCommonProps } from "./chart-frame";
-import { BandSymbol, HatchPattern, Mark } from "./chart-marks";
+import { BandSymbol, BandSymbolDefs, BandSymbolUse, HatchPattern, Mark } from "./chart-marks";
 import type { ChartTable } from "./chart-table";
 import {
   BAND_STYLES,
@@ -11,7 +11,7 @@ import {
   type Band,
   type BandLabels,
 } from "./chart-theme";
-import { safeId, textWidth, truncateText, wrapText } from "./chart-text";
+import { r1, safeId, textWidth, truncateText, wrapText } from "./chart-text";
 
 /** A column of the heatmap (a KPI). */
 export interface HeatmapColumn {
@@ -123,7 +123,9 @@ export function Heatmap({
   ...common
 }: HeatmapProps) {
   const text = { ...DEFAULT_HEATMAP_TEXT, ...textOverrides };
-  const hatchId = `${safeId(useId())}-hatch`;
+  const chartId = safeId(useId());
+  const hatchId = `${chartId}-hatch`;
+  const symbolId = `${chartId}-band`;
   const layout = heatmapLayout(rows, columns, requestedWidth);
   const formatOf = (column: HeatmapColumn) => column.format ?? format;
 
@@ -189,20 +191,18 @@ export function Heatmap({
       >
         <defs>
           <HatchPattern id={hatchId} color="#c4cad2" background={CHART_COLORS.noData} />
+          <BandSymbolDefs prefix={symbolId} size={11} />
         </defs>
         <g aria-hidden="true">
           {columns.map((column, index) => {
             const lines = layout.headerLines[index] ?? [];
-            const x = layout.cellX(index) + layout.columnWidth / 2;
+            const x = r1(layout.cellX(index) + layout.columnWidth / 2);
             return (
               <text
                 key={column.key}
                 x={x}
-                y={layout.headerHeight - 8 - (lines.length - 1) * 15}
-                textAnchor="middle"
-                fontSize={FONT.tick}
-                fontWeight={600}
-                fill={CHART_COLORS.ink}
+                y={r1(layout.headerHeight - 8 - (lines.length - 1) * 15)}
+                className="heatmap-header"
               >
                 {lines.map((line, i) => (
                   <tspan key={i} x={x} dy={i === 0 ? 0 : 15}>
@@ -221,7 +221,7 @@ export function Heatmap({
               {row.href ? (
                 <a href={row.href} className="chart-row-link">
                   <text
-                    x={layout.labelWidth - 10}
+                    x={r1(layout.labelWidth - 10)}
                     y={y + ROW_HEIGHT / 2}
                     dy="0.35em"
                     textAnchor="end"
@@ -235,7 +235,7 @@ export function Heatmap({
                 </a>
               ) : (
                 <text
-                  x={layout.labelWidth - 10}
+                  x={r1(layout.labelWidth - 10)}
                   y={y + ROW_HEIGHT / 2}
                   dy="0.35em"
                   textAnchor="end"
@@ -259,36 +259,31 @@ export function Heatmap({
                     label={name}
                     href={cell?.href}
                     group={`row-${row.key}`}
-                    className="heatmap-cell"
+                    className={`heatmap-cell ${!hasValue ? "no-data" : band ? `band-${band}` : "no-band"}`}
                   >
+                    {/* Colours and text styles by the cell's class (app.css, charts). */}
                     <rect
-                      x={x + 2}
-                      y={y + 2}
-                      width={layout.columnWidth - 4}
+                      x={r1(x + 2)}
+                      y={r1(y + 2)}
+                      width={r1(layout.columnWidth - 4)}
                       height={ROW_HEIGHT - 4}
                       rx={3}
-                      fill={
-                        !hasValue
-                          ? `url(#${hatchId})`
-                          : band
-                            ? BAND_STYLES[band].tint
-                            : CHART_COLORS.paper
-                      }
-                      stroke={band ? BAND_STYLES[band].color : CHART_COLORS.axis}
-                      strokeWidth={band ? 2 : 1}
-                      data-band={band ?? "none"}
+                      fill={hasValue ? undefined : `url(#${hatchId})`}
                     />
-                    {hasValue ? (
-                      <BandSymbol band={band} x={x + 14} y={y + ROW_HEIGHT / 2} size={11} />
+                    {hasValue && band ? (
+                      <BandSymbolUse
+                        prefix={symbolId}
+                        band={band}
+                        x={x + 14}
+                        y={y + ROW_HEIGHT / 2}
+                      />
+                    ) : hasValue ? (
+                      <BandSymbol band={null} x={x + 14} y={y + ROW_HEIGHT / 2} size={11} />
                     ) : null}
                     <text
-                      x={hasValue ? x + layout.columnWidth / 2 + 8 : x + layout.columnWidth / 2}
-                      y={y + ROW_HEIGHT / 2}
+                      x={r1(hasValue ? x + layout.columnWidth / 2 + 8 : x + layout.columnWidth / 2)}
+                      y={r1(y + ROW_HEIGHT / 2)}
                       dy="0.35em"
-                      textAnchor="middle"
-                      fontSize={FONT.tick}
-                      fontWeight={hasValue ? 600 : 400}
-                      fill={hasValue ? CHART_COLORS.ink : CHART_COLORS.muted}
                       aria-hidden="true"
                     >
                       {value}
@@ -304,7 +299,7 @@ export function Heatmap({
             const x = legendX;
             legendX += 34 + textWidth(item.label, FONT.small);
             return (
-              <g key={item.band ?? "none"} transform={`translate(${x},${legendY})`}>
+              <g key={item.band ?? "none"} transform={`translate(${r1(x)},${r1(legendY)})`}>
                 <rect
                   width={22}
                   height={16}

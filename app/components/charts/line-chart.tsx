@@ -4,7 +4,7 @@ import { AxisBottom, AxisLeft } from "./chart-axes";
 import { Mark, shapePath } from "./chart-marks";
 import type { ChartTable } from "./chart-table";
 import { CHART_COLORS, FONT, seriesStyle } from "./chart-theme";
-import { isoToUtc, textWidth, truncateText } from "./chart-text";
+import { r1, isoToUtc, textWidth, truncateText } from "./chart-text";
 
 /** A value at a time: x an ISO month ("2024-03") or date ("2024-03-15"); y null = gap. */
 export interface LinePoint {
@@ -178,6 +178,7 @@ export function LineChart({
   };
 
   const path = d3line<LinePoint>()
+    .digits(1)
     .defined((p) => p.y !== null)
     .x((p) => x(isoToUtc(p.x)))
     .y((p) => y(p.y ?? 0));
@@ -206,7 +207,7 @@ export function LineChart({
             const lx = legendX;
             legendX += 44 + textWidth(s.label, FONT.small) + 12;
             return (
-              <g key={s.key} transform={`translate(${lx},14)`} data-group={s.key}>
+              <g key={s.key} transform={`translate(${r1(lx)},14)`} data-group={s.key}>
                 <line
                   x1={0}
                   x2={36}
@@ -229,34 +230,34 @@ export function LineChart({
         </g>
         <AxisLeft
           ticks={yTicks}
-          x={layout.left}
+          x={r1(layout.left)}
           y0={layout.bottom}
-          y1={layout.top}
+          y1={r1(layout.top)}
           gridRight={layout.right}
           title={yLabel}
           titleY={layout.top - 20}
         />
         <AxisBottom
           ticks={xTicks}
-          y={layout.bottom}
+          y={r1(layout.bottom)}
           x0={layout.left}
-          x1={layout.right}
+          x1={r1(layout.right)}
           title={xLabel}
         />
         {target ? (
           <g className="chart-reference" aria-hidden="true">
             <line
-              x1={layout.left}
-              x2={layout.right}
-              y1={y(target.value)}
-              y2={y(target.value)}
+              x1={r1(layout.left)}
+              x2={r1(layout.right)}
+              y1={r1(y(target.value))}
+              y2={r1(y(target.value))}
               stroke={CHART_COLORS.ink}
               strokeDasharray="6 4"
               strokeWidth={1.5}
             />
             <text
-              x={layout.right + 6}
-              y={y(target.value)}
+              x={r1(layout.right + 6)}
+              y={r1(y(target.value))}
               dy="0.35em"
               textAnchor="start"
               fontSize={FONT.small}
@@ -272,20 +273,22 @@ export function LineChart({
         {marker && markerX !== null ? (
           <g className="chart-reference" aria-hidden="true">
             <line
-              x1={markerX}
-              x2={markerX}
-              y1={layout.top - 8}
-              y2={layout.bottom}
+              x1={r1(markerX)}
+              x2={r1(markerX)}
+              y1={r1(layout.top - 8)}
+              y2={r1(layout.bottom)}
               stroke={CHART_COLORS.muted}
               strokeWidth={1.5}
               strokeDasharray="2 3"
             />
             <text
-              x={Math.min(
-                Math.max(markerX, layout.left + textWidth(marker.label, FONT.small) / 2),
-                layout.width - 2 - textWidth(marker.label, FONT.small) / 2,
+              x={r1(
+                Math.min(
+                  Math.max(markerX, layout.left + textWidth(marker.label, FONT.small) / 2),
+                  layout.width - 2 - textWidth(marker.label, FONT.small) / 2,
+                ),
               )}
-              y={layout.top - 12}
+              y={r1(layout.top - 12)}
               textAnchor="middle"
               fontSize={FONT.small}
               fill={CHART_COLORS.ink}
@@ -318,13 +321,12 @@ export function LineChart({
                     group={s.key}
                     className="line-point"
                   >
-                    <circle cx={x(isoToUtc(p.x))} cy={y(p.y)} r={9} fill="transparent" />
+                    {/* The hit area's fill and the point's white edge: .line-point in app.css. */}
+                    <circle cx={r1(x(isoToUtc(p.x)))} cy={r1(y(p.y))} r={9} />
                     <path
                       d={shapePath(style.shape, 3.5)}
-                      transform={`translate(${x(isoToUtc(p.x))},${y(p.y)})`}
+                      transform={`translate(${r1(x(isoToUtc(p.x)))},${r1(y(p.y))})`}
                       fill={style.color}
-                      stroke={CHART_COLORS.paper}
-                      strokeWidth={1}
                     />
                   </Mark>
                 ),

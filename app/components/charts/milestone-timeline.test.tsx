@@ -3,7 +3,7 @@ import { cleanup, render } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { SAMPLE_MILESTONES } from "./chart-fixtures";
 import { DEFAULT_CHART_LABELS } from "./chart-frame";
-import { isoToUtc } from "./chart-text";
+import { isoToUtc, r1 } from "./chart-text";
 import { MilestoneTimeline, timelineLayout } from "./milestone-timeline";
 
 afterEach(cleanup);
@@ -53,10 +53,10 @@ describe("MilestoneTimeline", () => {
     expect(layout.x(d1!)).toBe(layout.right);
     const { container } = renderTimeline();
     const cut = container.querySelector("svg .chart-reference line")!;
-    expect(Number(cut.getAttribute("x1"))).toBeCloseTo(layout.x(isoToUtc("2024-08-15")));
+    expect(Number(cut.getAttribute("x1"))).toBeCloseTo(layout.x(isoToUtc("2024-08-15")), 1);
     const planned = container.querySelectorAll("svg .milestone-planned")[1]!;
     expect(planned.getAttribute("transform")).toBe(
-      `translate(${layout.x(isoToUtc("2024-03-15"))},${layout.rowY(1)})`,
+      `translate(${r1(layout.x(isoToUtc("2024-03-15")))},${r1(layout.rowY(1))})`,
     );
   });
 

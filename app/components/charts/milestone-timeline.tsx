@@ -4,7 +4,7 @@ import { AxisBottom } from "./chart-axes";
 import { Mark, shapePath } from "./chart-marks";
 import type { ChartTable } from "./chart-table";
 import { BAND_STYLES, CHART_COLORS, FONT } from "./chart-theme";
-import { daysBetween, isoToUtc, textWidth, truncateText, wrapText } from "./chart-text";
+import { r1, daysBetween, isoToUtc, textWidth, truncateText, wrapText } from "./chart-text";
 
 /** A milestone with its planned date and, once known, actual or forecast date (ISO dates). */
 export interface TimelineMilestone {
@@ -263,7 +263,7 @@ export function MilestoneTimeline({
             const lx = legendX;
             legendX += 22 + textWidth(item.label, FONT.small) + 14;
             return (
-              <g key={item.label} transform={`translate(${lx},14)`}>
+              <g key={item.label} transform={`translate(${r1(lx)},14)`}>
                 <g transform="translate(6,0)">{item.draw}</g>
                 <text x={16} dy="0.35em" fontSize={FONT.small} fill={CHART_COLORS.ink}>
                   {item.label}
@@ -274,24 +274,24 @@ export function MilestoneTimeline({
         </g>
         <AxisBottom
           ticks={ticks}
-          y={layout.axisY}
+          y={r1(layout.axisY)}
           x0={layout.left}
-          x1={layout.right}
+          x1={r1(layout.right)}
           gridTop={TOP - 8}
         />
         <g className="chart-reference" aria-hidden="true">
           <line
-            x1={cutX}
-            x2={cutX}
-            y1={TOP - 16}
-            y2={layout.axisY}
+            x1={r1(cutX)}
+            x2={r1(cutX)}
+            y1={r1(TOP - 16)}
+            y2={r1(layout.axisY)}
             stroke={CHART_COLORS.ink}
             strokeWidth={1.5}
             strokeDasharray="5 3"
           />
           <text
-            x={cutX}
-            y={TOP - 20}
+            x={r1(cutX)}
+            y={r1(TOP - 20)}
             textAnchor="middle"
             fontSize={FONT.small}
             fontWeight={600}
@@ -324,15 +324,15 @@ export function MilestoneTimeline({
                 <rect
                   className="chart-hit"
                   x={0}
-                  y={cy - ROW / 2 + 1}
-                  width={width}
-                  height={ROW - 2}
+                  y={r1(cy - ROW / 2 + 1)}
+                  width={r1(width)}
+                  height={r1(ROW - 2)}
                   fill="transparent"
                 />
                 <g>
                   <text
-                    x={layout.labelWidth}
-                    y={cy - ((lines.length - 1) * 14) / 2}
+                    x={r1(layout.labelWidth)}
+                    y={r1(cy - ((lines.length - 1) * 14) / 2)}
                     textAnchor="end"
                     fontSize={FONT.label}
                     fill={m.href ? CHART_COLORS.accent : CHART_COLORS.ink}
@@ -340,16 +340,16 @@ export function MilestoneTimeline({
                     aria-hidden="true"
                   >
                     {lines.map((line, i) => (
-                      <tspan key={i} x={layout.labelWidth} dy={i === 0 ? "0.35em" : 14}>
+                      <tspan key={i} x={r1(layout.labelWidth)} dy={i === 0 ? "0.35em" : 14}>
                         {line}
                       </tspan>
                     ))}
                   </text>
                   <line
-                    x1={layout.left}
-                    x2={layout.right}
-                    y1={cy}
-                    y2={cy}
+                    x1={r1(layout.left)}
+                    x2={r1(layout.right)}
+                    y1={r1(cy)}
+                    y2={r1(cy)}
                     stroke={CHART_COLORS.grid}
                     strokeWidth={1}
                     strokeDasharray="1 3"
@@ -357,19 +357,19 @@ export function MilestoneTimeline({
                   {reachedX !== null && Math.abs(reachedX - planX) > 0.5 ? (
                     <line
                       className="milestone-slip"
-                      x1={planX}
-                      x2={reachedX}
-                      y1={cy}
-                      y2={cy}
+                      x1={r1(planX)}
+                      x2={r1(reachedX)}
+                      y1={r1(cy)}
+                      y2={r1(cy)}
                       stroke={slipColor}
-                      strokeWidth={late ? 3 : 2}
+                      strokeWidth={r1(late ? 3 : 2)}
                       strokeDasharray={m.kind === "actual" ? undefined : "4 3"}
                     />
                   ) : null}
                   <path
                     className="milestone-planned"
                     d={shapePath("diamond", 6)}
-                    transform={`translate(${planX},${cy})`}
+                    transform={`translate(${r1(planX)},${r1(cy)})`}
                     fill={CHART_COLORS.paper}
                     stroke={CHART_COLORS.ink}
                     strokeWidth={1.5}
@@ -377,8 +377,8 @@ export function MilestoneTimeline({
                   {m.kind === "actual" && reachedX !== null ? (
                     <circle
                       className="milestone-actual"
-                      cx={reachedX}
-                      cy={cy}
+                      cx={r1(reachedX)}
+                      cy={r1(cy)}
                       r={6}
                       fill={CHART_COLORS.accent}
                       stroke={CHART_COLORS.paper}
@@ -387,8 +387,8 @@ export function MilestoneTimeline({
                   {m.kind === "forecast" && reachedX !== null ? (
                     <circle
                       className="milestone-forecast"
-                      cx={reachedX}
-                      cy={cy}
+                      cx={r1(reachedX)}
+                      cy={r1(cy)}
                       r={5}
                       fill={CHART_COLORS.paper}
                       stroke={CHART_COLORS.accent}
@@ -399,7 +399,7 @@ export function MilestoneTimeline({
                     <path
                       className="milestone-overdue"
                       d={shapePath("triangle", 6)}
-                      transform={`translate(${reachedX},${cy})`}
+                      transform={`translate(${r1(reachedX)},${r1(cy)})`}
                       fill={BAND_STYLES.red.color}
                     />
                   ) : null}
@@ -407,8 +407,8 @@ export function MilestoneTimeline({
               </Mark>
               {m.slipDays !== null && m.slipDays !== 0 ? (
                 <text
-                  x={slipLabelX}
-                  y={cy}
+                  x={r1(slipLabelX)}
+                  y={r1(cy)}
                   dy="0.35em"
                   fontSize={FONT.small}
                   fontWeight={late ? 600 : 400}

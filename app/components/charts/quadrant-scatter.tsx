@@ -12,7 +12,7 @@ import {
   type Band,
   type BandLabels,
 } from "./chart-theme";
-import { textWidth, truncateText } from "./chart-text";
+import { r1, textWidth, truncateText } from "./chart-text";
 
 /** A project placed by cost performance (x, CPI) against outcome achievement (y). */
 export interface ScatterPoint {
@@ -281,8 +281,8 @@ export function QuadrantScatter({
   ) => (
     <text
       key={key}
-      x={tx}
-      y={ty}
+      x={r1(tx)}
+      y={r1(ty)}
       textAnchor={anchor}
       fontSize={FONT.small}
       fill={CHART_COLORS.muted}
@@ -323,7 +323,7 @@ export function QuadrantScatter({
             legendX += 26 + textWidth(item.label, FONT.small);
             const style = item.band ? BAND_STYLES[item.band] : null;
             return (
-              <g key={item.band ?? "none"} transform={`translate(${lx},14)`}>
+              <g key={item.band ?? "none"} transform={`translate(${r1(lx)},14)`}>
                 <path
                   d={shapePath(style?.shape ?? "circle", 5)}
                   transform="translate(6,0)"
@@ -340,22 +340,22 @@ export function QuadrantScatter({
         </g>
         <AxisBottom
           ticks={xTicks}
-          y={layout.bottom}
+          y={r1(layout.bottom)}
           x0={layout.left}
-          x1={layout.right}
+          x1={r1(layout.right)}
           gridTop={layout.top}
           title={xLabel}
         />
         <AxisLeft
           ticks={yTicks}
-          x={layout.left}
+          x={r1(layout.left)}
           y0={layout.bottom}
-          y1={layout.top}
+          y1={r1(layout.top)}
           gridRight={layout.right}
         />
         <text
           aria-hidden="true"
-          transform={`translate(16,${(layout.top + layout.bottom) / 2}) rotate(-90)`}
+          transform={`translate(16,${r1((layout.top + layout.bottom) / 2)}) rotate(-90)`}
           textAnchor="middle"
           fontSize={FONT.label}
           fontWeight={600}
@@ -365,19 +365,19 @@ export function QuadrantScatter({
         </text>
         <g className="chart-reference" aria-hidden="true">
           <line
-            x1={refX}
-            x2={refX}
-            y1={layout.top}
-            y2={layout.bottom}
+            x1={r1(refX)}
+            x2={r1(refX)}
+            y1={r1(layout.top)}
+            y2={r1(layout.bottom)}
             stroke={CHART_COLORS.ink}
             strokeDasharray="6 4"
             strokeWidth={1.5}
           />
           <line
-            x1={layout.left}
-            x2={layout.right}
-            y1={refY}
-            y2={refY}
+            x1={r1(layout.left)}
+            x2={r1(layout.right)}
+            y1={r1(refY)}
+            y2={r1(refY)}
             stroke={CHART_COLORS.ink}
             strokeDasharray="6 4"
             strokeWidth={1.5}
@@ -392,15 +392,16 @@ export function QuadrantScatter({
             const style = p.band ? BAND_STYLES[p.band] : null;
             const name = `${p.label}: ${xLabel} ${formatX(p.x)}, ${yLabel} ${formatY(p.y)}, ${bandText(p.band, text.bands)}`;
             return (
-              <Mark key={p.key} label={name} href={p.href} className="scatter-point">
+              <Mark
+                key={p.key}
+                label={name}
+                href={p.href}
+                className={`scatter-point band-${p.band ?? "none"}`}
+              >
+                {/* Fill and stroke by the band class (app.css, charts). */}
                 <path
                   d={shapePath(style?.shape ?? "circle", 6)}
-                  transform={`translate(${x(p.x)},${y(p.y)})`}
-                  fill={style ? style.color : CHART_COLORS.paper}
-                  fillOpacity={0.9}
-                  stroke={style ? CHART_COLORS.paper : CHART_COLORS.muted}
-                  strokeWidth={style ? 1 : 2}
-                  data-band={p.band ?? "none"}
+                  transform={`translate(${r1(x(p.x))},${r1(y(p.y))})`}
                 />
               </Mark>
             );
@@ -411,17 +412,17 @@ export function QuadrantScatter({
             <g key={label.key}>
               {Math.abs(label.y - label.cy) > 4 ? (
                 <line
-                  x1={label.cx}
-                  y1={label.cy}
-                  x2={label.onLeft ? label.x + 2 : label.x - 2}
-                  y2={label.y}
+                  x1={r1(label.cx)}
+                  y1={r1(label.cy)}
+                  x2={r1(label.onLeft ? label.x + 2 : label.x - 2)}
+                  y2={r1(label.y)}
                   stroke={CHART_COLORS.axis}
                   strokeWidth={0.75}
                 />
               ) : null}
               <text
-                x={label.x}
-                y={label.y}
+                x={r1(label.x)}
+                y={r1(label.y)}
                 dy="0.35em"
                 textAnchor={label.onLeft ? "end" : "start"}
                 fontSize={FONT.small}

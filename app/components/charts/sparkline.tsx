@@ -1,4 +1,5 @@
 import { extent, line, scaleLinear } from "d3";
+import { r1 } from "./chart-text";
 import { ChartDataTable, type ChartTable } from "./chart-table";
 import { CHART_COLORS } from "./chart-theme";
 
@@ -63,7 +64,8 @@ export function sparklineLayout(
     line<SparklinePoint>()
       .defined((p) => p.y !== null)
       .x((_, i) => x(i))
-      .y((p) => y(p.y ?? 0))(points) ?? "";
+      .y((p) => y(p.y ?? 0))
+      .digits(1)(points) ?? "";
   return { x, y, path };
 }
 
@@ -112,10 +114,10 @@ export function Sparkline({
         {target !== null && target !== undefined ? (
           <line
             className="sparkline-target"
-            x1={PAD}
-            x2={width - PAD}
-            y1={y(target)}
-            y2={y(target)}
+            x1={r1(PAD)}
+            x2={r1(width - PAD)}
+            y1={r1(y(target))}
+            y2={r1(y(target))}
             stroke={CHART_COLORS.muted}
             strokeDasharray="3 2"
             strokeWidth={1}
@@ -130,7 +132,7 @@ export function Sparkline({
           strokeLinejoin="round"
           vectorEffect="non-scaling-stroke"
         />
-        <circle cx={x(last.i)} cy={y(last.y)} r={2.5} fill={CHART_COLORS.accent} />
+        <circle cx={r1(x(last.i))} cy={r1(y(last.y))} r={2.5} fill={CHART_COLORS.accent} />
       </svg>
       {table ? (
         <details className="chart-details">

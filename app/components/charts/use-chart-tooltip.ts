@@ -16,7 +16,7 @@ export interface TooltipState {
 
 function markOf(target: EventTarget | null, container: HTMLElement): Element | null {
   if (!(target instanceof Element)) return null;
-  const mark = target.closest("[data-tooltip]");
+  const mark = target.closest(".chart-mark, [data-tooltip]");
   return mark && container.contains(mark) ? mark : null;
 }
 
@@ -35,7 +35,8 @@ function setHighlight(container: HTMLElement, mark: Element | null): void {
 
 /**
  * Tooltips and highlighting for a hydrated chart: pointing at or focusing a mark (any
- * element with data-tooltip inside the container) shows its text above it and highlights
+ * .chart-mark or element with data-tooltip inside the container) shows its data-tooltip, or
+ * else its accessible name (aria-label), above it and highlights
  * it and the marks of its group (data-group); Escape dismisses. Before hydration the
  * same text is in each mark's accessible name and in the data table.
  */
@@ -52,7 +53,7 @@ export function useChartTooltip(containerRef: RefObject<HTMLElement>) {
       const rect = mark.getBoundingClientRect();
       setHighlight(container, mark);
       setTooltip({
-        text: mark.getAttribute("data-tooltip") ?? "",
+        text: mark.getAttribute("data-tooltip") ?? mark.getAttribute("aria-label") ?? "",
         left: Math.min(Math.max(rect.left + rect.width / 2 - box.left, 0), box.width),
         top: rect.top - box.top,
       });
