@@ -12,6 +12,7 @@ import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashb
 import { FilterForm } from "~/components/dashboard/filter-form";
 import { FlagTable } from "~/components/dashboard/flag-table";
 import { KpiTile } from "~/components/dashboard/kpi-tile";
+import { TableCsvButton } from "~/components/table-csv";
 import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
 import type { MessageKey } from "~/i18n/messages";
@@ -348,8 +349,9 @@ export default function Overview() {
             })}
           </p>
         ) : null}
+        <TableCsvButton tableId="projects-table" fileName="projects" />
         <div className="table-scroll">
-          <table>
+          <table id="projects-table">
             <thead>
               <tr>
                 <th scope="col">{i18n.t("dashboard.col.project")}</th>

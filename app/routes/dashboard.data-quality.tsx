@@ -7,6 +7,7 @@ import {
   STALE_AFTER_DAYS,
 } from "../../db/queries/data-quality.server";
 import { FilterForm } from "~/components/dashboard/filter-form";
+import { TableCsvButton } from "~/components/table-csv";
 import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
 import type { MessageKey } from "~/i18n/messages";
@@ -47,8 +48,9 @@ export default function DataQuality() {
           {i18n.t("dashboard.quality.calendar", { years: quality.yearsWithoutCalendar.join(", ") })}
         </p>
       ) : null}
+      <TableCsvButton tableId="quality-table" fileName="data-quality" />
       <div className="table-scroll">
-        <table className="quality-table">
+        <table className="quality-table" id="quality-table">
           <thead>
             <tr>
               <th scope="col" rowSpan={2}>

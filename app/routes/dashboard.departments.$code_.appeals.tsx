@@ -4,6 +4,7 @@ import { z } from "zod";
 import { listDepartmentAppeals } from "../../db/queries/appeal-rows.server";
 import { findDepartment } from "../../db/queries/scope.server";
 import { APPEAL_TYPES } from "../../db/schema/enums";
+import { TableCsvButton } from "~/components/table-csv";
 import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
 import type { MessageKey } from "~/i18n/messages";
@@ -90,8 +91,12 @@ export default function DepartmentAppeals() {
           </Link>
         ))}
       </nav>
+      <TableCsvButton
+        tableId="appeals-table"
+        fileName={`${department.code}-appeals-page-${list.page}`}
+      />
       <div className="table-scroll">
-        <table>
+        <table id="appeals-table">
           <thead>
             <tr>
               <th scope="col">{i18n.t("dashboard.rows.id")}</th>

@@ -4,6 +4,7 @@ import { loadOverview } from "../../db/queries/overview.server";
 import { RANKING_KPIS, rankDepartments } from "../../metrics/department-ranking";
 import { formatKpi } from "~/components/dashboard/dashboard-text";
 import { FilterForm } from "~/components/dashboard/filter-form";
+import { TableCsvButton } from "~/components/table-csv";
 import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
 import type { MessageKey } from "~/i18n/messages";
@@ -47,8 +48,9 @@ export default function Rankings() {
         action="/dashboard/rankings"
         projectFilters={false}
       />
+      <TableCsvButton tableId="rankings-table" fileName="department-rankings" />
       <div className="table-scroll">
-        <table>
+        <table id="rankings-table">
           <thead>
             <tr>
               <th scope="col" className="numeric">

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../seeds/demo/framework";
 import { axeViolations, screenshot, sharedBrowser } from "./browser";
@@ -32,9 +33,7 @@ describe("the leadership dashboard in Chromium", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/from=2026-04-01&to=2026-06-30.*stage=construction/);
     await page.getByText("from 1 Apr 2026 to 30 Jun 2026").waitFor();
-    const stages = await page
-      .locator("#projects-heading + .table-scroll tbody tr")
-      .allTextContents();
+    const stages = await page.locator("#projects-table tbody tr").allTextContents();
     expect(stages.length).toBeGreaterThan(0);
     for (const row of stages) expect(row).toContain("Construction");
 
@@ -57,6 +56,14 @@ describe("the leadership dashboard in Chromium", () => {
     expect(await page.locator("tbody tr").count()).toBe(18);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "dashboard-rankings");
+    // Every table downloads as CSV once the page has loaded.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download CSV" }).click(),
+    ]);
+    const csv = await readFile((await download.path())!, "utf8");
+    expect(csv.startsWith("\uFEFFRank,Department,Score")).toBe(true);
+    expect(csv.trim().split("\r\n")).toHaveLength(19);
 
     await page.goto(`${baseUrl}/dashboard/red-flags`);
     await page.getByRole("heading", { level: 1, name: "Red flag rules" }).waitFor();
@@ -69,10 +76,7 @@ describe("the leadership dashboard in Chromium", () => {
     await screenshot(page, "dashboard-data-quality");
 
     await page.goto(`${baseUrl}/dashboard`);
-    await page
-      .locator("#projects-heading + .table-scroll a[href^='/dashboard/projects/']")
-      .first()
-      .click();
+    await page.locator("#projects-table a[href^='/dashboard/projects/']").first().click();
     await page.waitForURL(/\/dashboard\/projects\//);
     await page.getByRole("heading", { level: 2, name: "Spend curves PV, EV, AC" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { NamedFlag } from "../../../db/queries/overview.server";
 import { RED_FLAG_RULES } from "../../../metrics/red-flags";
+import { TableCsvButton } from "~/components/table-csv";
 import type { I18n } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 
@@ -34,7 +35,8 @@ export function FlagTable({
   if (flags.length === 0) return <p>{i18n.t("dashboard.flags.none")}</p>;
   return (
     <div className="table-scroll">
-      <table className="flag-table">
+      <TableCsvButton tableId="flags-table" fileName="red-flags" />
+      <table className="flag-table" id="flags-table">
         <thead>
           <tr>
             <th scope="col">{i18n.t("dashboard.flags.severity")}</th>
