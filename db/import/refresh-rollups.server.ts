@@ -6,6 +6,7 @@ import {
   refreshAppealCells,
   type AppealCell,
 } from "../rollups/appeal-rollups.server";
+import { refreshDerivedAppealRollups } from "../rollups/appeal-derived-rollups.server";
 import { loadAppealClock } from "../rollups/clock.server";
 import {
   refreshProjectSpendRollups,
@@ -151,10 +152,13 @@ async function refreshOrdered(tx: Tx, ordered: OrderedCell[], clock: AppealClock
     batch.push({ departmentId: cell.departmentId, day: cell.day });
     rows += cell.rows;
     if (rows >= APPEALS_PER_REFRESH || batch.length >= CELLS_PER_REFRESH) {
-      await refreshAppealCells(tx, batch, clock);
+      await refreshAppealCells(tx, batch, clock, { derived: false });
       batch = [];
       rows = 0;
     }
   }
-  await refreshAppealCells(tx, batch, clock);
+  await refreshAppealCells(tx, batch, clock, { derived: false });
+  // Month and all-department rows once, over every touched cell: per batch, a month
+  // would be re-summed for every batch that touches one of its days.
+  await refreshDerivedAppealRollups(tx, ordered);
 }

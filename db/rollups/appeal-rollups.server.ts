@@ -118,6 +118,8 @@ export async function refreshAppealCells(
   db: Executor,
   cells: readonly AppealCell[],
   clock: AppealClock,
+  /** derived: false leaves the month and all-department rows to the caller (refreshDerivedAppealRollups), for batched refreshes. */
+  { derived = true }: { derived?: boolean } = {},
 ): Promise<void> {
   if (cells.length === 0) return;
   const wanted = new Set<string>();
@@ -154,7 +156,7 @@ export async function refreshAppealCells(
     wanted.has(`${row.departmentId}|${localDayNumberOf(row.receivedAt, clock.timeZone)}`),
   );
   await insertCells(db, countCells(inCells, clock));
-  await refreshDerivedAppealRollups(db, cells);
+  if (derived) await refreshDerivedAppealRollups(db, cells);
 }
 
 /**

@@ -179,6 +179,28 @@ describe("importing a file: all-or-nothing, reported, reversible", () => {
     expect(await rollups()).toEqual(afterFirst);
   });
 
+  it("brings the month and all-department roll-ups up to date as a full rebuild makes them", async () => {
+    const derived = () =>
+      Promise.all(
+        [
+          "appeal_month_rollups order by department_id, month, type",
+          "appeal_reply_month_rollups order by department_id, month, working_days",
+          "appeal_total_day_rollups order by day, type",
+          "appeal_total_reply_day_rollups order by day, working_days",
+        ].map((table) => handle.db.execute(sql.raw(`select * from ${table}`))),
+      );
+    // Enough rows for several refresh batches (a batch closes at 4,000 appeals).
+    const lines = appealLines(9_000);
+    await runImport(handle.db, options(file("nine-thousand.csv", [HEADER, ...lines].join("\n"))));
+    // A second file replaces part of the first (other departments, other days) and adds rows.
+    const changed = lines.slice(0, 1_000).map((line) => line.replace("IMP-A", "IMP-B"));
+    await runImport(handle.db, options(file("changed.csv", [HEADER, ...changed].join("\n"))));
+    const incremental = await derived();
+    expect(JSON.stringify(incremental[0]).length).toBeGreaterThan(100);
+    await rebuildAllRollups(handle.db, TZ);
+    expect(await derived()).toEqual(incremental);
+  });
+
   it("upserts a changed file by natural key, and a revert restores what it replaced", async () => {
     const v1 = await runImport(
       handle.db,
