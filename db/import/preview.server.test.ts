@@ -65,7 +65,7 @@ describe("previewing an import file", () => {
     sheet.addRow(["date", "working", "name"]);
     sheet.addRow(["2025-10-01", "否", "国庆节"]);
     const target = path.join(dir, "c.xlsx");
-    await workbook.xlsx.writeFile(target);
+    fs.writeFileSync(target, Buffer.from(await workbook.xlsx.writeBuffer())); // exceljs's writeFile can resolve before the file is complete
     const preview = await previewImportFile(target, { kind: "calendar", sheet: "数据" });
     expect(preview).toMatchObject({ format: "xlsx", sheet: "数据", sheets: ["说明", "数据"] });
     expect(preview.rows).toEqual([{ line: 2, values: ["2025-10-01", "否", "国庆节"] }]);

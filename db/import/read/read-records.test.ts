@@ -49,7 +49,7 @@ describe("readRecords", () => {
     sheet.addRow(["A-1", new Date(Date.UTC(2021, 6, 1, 9, 30, 5)), 5, 12.5]);
     sheet.addRow(["A-2", new Date(Date.UTC(2021, 6, 2)), 4, 0.1 + 0.2]);
     sheet.getColumn(2).numFmt = "yyyy-mm-dd hh:mm:ss";
-    await workbook.xlsx.writeFile(xlsx);
+    await writeFile(xlsx, Buffer.from(await workbook.xlsx.writeBuffer())); // exceljs's writeFile can resolve before the file is complete
 
     const fromCsv = await readRecords(csv);
     const fromXlsx = await readRecords(xlsx);
@@ -76,7 +76,7 @@ describe("readRecords", () => {
     const xlsx = path.join(dir, "kinds.xlsx");
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("appeals").addRow(["a"]);
-    await workbook.xlsx.writeFile(xlsx);
+    await writeFile(xlsx, Buffer.from(await workbook.xlsx.writeBuffer()));
     await expect(readRecords(csv, { sheet: "Sheet1" })).rejects.toThrow(/applies to .xlsx/);
     await expect(readRecords(xlsx, { encoding: "gbk" })).rejects.toThrow(/applies to CSV/);
     expect((await readRecords(xlsx, { sheet: "appeals" })).header.line).toBe(1);

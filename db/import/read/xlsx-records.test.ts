@@ -53,7 +53,7 @@ beforeAll(async () => {
   budget.addRow(["P-002", "2021年7月", 1e21]);
 
   workbook.addWorksheet("Empty");
-  await workbook.xlsx.writeFile(workbookPath);
+  await writeFile(workbookPath, Buffer.from(await workbook.xlsx.writeBuffer())); // exceljs's writeFile can resolve before the file is complete
 });
 
 afterAll(async () => {
@@ -122,7 +122,7 @@ describe("readXlsxRecords", () => {
     lists.state = "hidden";
     lists.addRow(["stage"]);
     workbook.addWorksheet("Data").addRow(["code"]);
-    await workbook.xlsx.writeFile(file);
+    await writeFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(await openXlsx(file)).toMatchObject({ sheet: "Data", header: { values: ["code"] } });
     expect(await openXlsx(file, { sheet: "Lists" })).toMatchObject({
       header: { values: ["stage"] },
