@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { earnedValue, projectEarnedValue, spendToDate } from "./earned-value";
+import { earnedValue, lastMonthCountedAt, projectEarnedValue, spendToDate } from "./earned-value";
 import { gatewayProject } from "./earned-value.fixture";
 
 describe("spendToDate", () => {
@@ -157,5 +157,14 @@ describe("projectEarnedValue", () => {
     expect(result.scheduleVariancePct).toBe(-1);
     expect(result.scheduleBand).toBe("red");
     expect(result.eac).toBeNull();
+  });
+});
+
+describe("lastMonthCountedAt", () => {
+  it("counts the cut-off's month only when the cut-off is its last day", () => {
+    expect(lastMonthCountedAt("2024-03-31")).toBe("2024-03-01");
+    expect(lastMonthCountedAt("2024-03-30")).toBe("2024-02-01");
+    expect(lastMonthCountedAt("2024-02-29")).toBe("2024-02-01");
+    expect(lastMonthCountedAt("2024-01-15")).toBe("2023-12-01");
   });
 });

@@ -1,4 +1,4 @@
-import { dayNumberOf, isoDateOf, lastDayOfMonth } from "./iso-date";
+import { addCalendarDays, dayNumberOf, isoDateOf, lastDayOfMonth } from "./iso-date";
 import { ratio } from "./ratio";
 import { varianceBand, type Band } from "./variance-band";
 import { estimateAtCompletion, forecastOverrun } from "./forecast-at-completion";
@@ -83,8 +83,21 @@ function isoDay(date: string): string {
 }
 
 /**
+ * The last month whose spend counts at a cut-off ("YYYY-MM-01"): a month counts when it
+ * ends on or before the cut-off, so the cut-off's own month only when the cut-off is its
+ * last day.
+ *
+ *   lastMonthCountedAt("2024-03-31") = "2024-03-01";  lastMonthCountedAt("2024-03-30") = "2024-02-01"
+ */
+export function lastMonthCountedAt(cutoffDate: string): string {
+  const cutoff = isoDay(cutoffDate);
+  const month = `${cutoff.slice(0, 7)}-01`;
+  return lastDayOfMonth(cutoff) === cutoff ? month : `${addCalendarDays(month, -1).slice(0, 7)}-01`;
+}
+
+/**
  * Planned value and actual cost to date: sums over the budget lines whose period (a
- * month) ends on or before the cut-off (last day of the month ≤ cut-off):
+ * month) ends on or before the cut-off (see lastMonthCountedAt):
  *
  *   PV = Σ planned,  AC = Σ actual
  */
@@ -92,16 +105,11 @@ export function spendToDate(
   budgetLines: readonly BudgetLine[],
   cutoffDate: string,
 ): { pv: number; ac: number } {
-  // A month ends on or before the cut-off when it is an earlier month, or the cut-off's
-  // own month and the cut-off is that month's last day.
-  const cutoff = isoDay(cutoffDate);
-  const cutoffMonth = cutoff.slice(0, 7);
-  const cutoffEndsMonth = lastDayOfMonth(cutoff) === cutoff;
+  const last = lastMonthCountedAt(cutoffDate).slice(0, 7);
   let pv = 0;
   let ac = 0;
   for (const line of budgetLines) {
-    const month = line.period.slice(0, 7);
-    if (month > cutoffMonth || (month === cutoffMonth && !cutoffEndsMonth)) continue;
+    if (line.period.slice(0, 7) > last) continue;
     pv += line.plannedYuan;
     ac += line.actualYuan;
   }

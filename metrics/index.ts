@@ -110,6 +110,7 @@ export { serviceKpis, type ServiceKpis } from "./service-kpis";
 export {
   earnedValue,
   projectEarnedValue,
+  lastMonthCountedAt,
   spendToDate,
   type BudgetLine,
   type EarnedValueInput,

@@ -1,16 +1,23 @@
-import { and, gte, inArray, lte, sql } from "drizzle-orm";
+import { group } from "d3";
+import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { appealKpisFromCounts, type AppealKpis } from "../../metrics/appeal-kpis";
 import { calendarDaysInclusive } from "../../metrics/iso-date";
-import { projectEarnedValue, type ProjectEarnedValue } from "../../metrics/earned-value";
+import {
+  lastMonthCountedAt,
+  projectEarnedValue,
+  type ProjectEarnedValue,
+} from "../../metrics/earned-value";
 import {
   portfolioEarnedValue,
   type PortfolioEarnedValue,
 } from "../../metrics/portfolio-earned-value";
 import { serviceKpis, type ServiceKpis } from "../../metrics/service-kpis";
 import type { Database } from "../client.server";
-import { loadPortfolio, type ProjectFilter } from "./project-portfolio.server";
+import type { ProjectFilter } from "./project-portfolio.server";
 import { appealCountsInRange } from "./appeal-figures.server";
-import { serviceMonthRollups } from "../schema/rollups";
+import { departments } from "../schema/organisation";
+import { milestones, projects } from "../schema/projects";
+import { projectMonthSpendRollups, serviceMonthRollups } from "../schema/rollups";
 import { serviceItems } from "../schema/services";
 
 /** Local dates, both ends inclusive. */
@@ -85,20 +92,97 @@ export interface ProjectKpis extends ProjectEarnedValue {
 }
 
 /**
- * Earned value of each project in scope at the cut-off, and of the portfolio. Spend comes
- * from the monthly roll-up; which months count at the cut-off is metrics' rule.
+ * Earned value of each project in scope at the cut-off, and of the portfolio: four small
+ * queries whatever the history's length. Spend is summed in SQL over the months that
+ * count at the cut-off (metrics' lastMonthCountedAt), so one line per project reaches
+ * metrics' projectEarnedValue; milestones are dimension rows of a few per project.
  */
 export async function projectKpisFromRollups(
   db: Pick<Database, "select">,
   cutoff: string,
   filter: ProjectFilter = {},
 ): Promise<{ portfolio: PortfolioEarnedValue; byProject: ProjectKpis[] }> {
-  const portfolio = await loadPortfolio(db, filter, { indicators: false });
-  const byProject = portfolio.map((project) => ({
-    code: project.code,
-    name: project.name,
-    departmentCode: project.departmentCode,
-    ...projectEarnedValue(project.earnedValueInput, cutoff),
-  }));
+  if (filter.departmentIds && filter.departmentIds.length === 0) {
+    return { portfolio: portfolioEarnedValue([]), byProject: [] };
+  }
+  const rows = await db
+    .select({
+      id: projects.id,
+      code: projects.code,
+      name: projects.name,
+      budgetYuan: projects.budgetYuan,
+      departmentCode: departments.code,
+    })
+    .from(projects)
+    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .where(
+      and(
+        filter.departmentIds
+          ? inArray(projects.departmentId, [...filter.departmentIds])
+          : undefined,
+        filter.projectCode ? eq(projects.code, filter.projectCode) : undefined,
+        filter.category ? eq(projects.category, filter.category) : undefined,
+        filter.stage ? eq(projects.stage, filter.stage) : undefined,
+      ),
+    )
+    .orderBy(asc(projects.code));
+  const ids = rows.map((row) => row.id);
+  if (ids.length === 0) return { portfolio: portfolioEarnedValue([]), byProject: [] };
+  const lastMonth = lastMonthCountedAt(cutoff);
+  const [spend, plan] = await Promise.all([
+    db
+      .select({
+        projectId: projectMonthSpendRollups.projectId,
+        planned: sql<string>`sum(${projectMonthSpendRollups.plannedYuan})::text`,
+        actual: sql<string>`sum(${projectMonthSpendRollups.actualYuan})::text`,
+      })
+      .from(projectMonthSpendRollups)
+      .where(
+        and(
+          inArray(projectMonthSpendRollups.projectId, ids),
+          lte(projectMonthSpendRollups.period, lastMonth),
+        ),
+      )
+      .groupBy(projectMonthSpendRollups.projectId),
+    db
+      .select({
+        projectId: milestones.projectId,
+        weight: milestones.weight,
+        plannedDate: milestones.plannedDate,
+        actualDate: milestones.actualDate,
+        forecastDate: milestones.forecastDate,
+      })
+      .from(milestones)
+      .where(inArray(milestones.projectId, ids)),
+  ]);
+  const spendOf = new Map(spend.map((row) => [row.projectId, row]));
+  const milestonesOf = group(plan, (milestone) => milestone.projectId);
+  const byProject = rows.map((project) => {
+    const total = spendOf.get(project.id);
+    return {
+      code: project.code,
+      name: project.name,
+      departmentCode: project.departmentCode,
+      ...projectEarnedValue(
+        {
+          bacYuan: Number(project.budgetYuan),
+          budgetLines: total
+            ? [
+                {
+                  period: lastMonth,
+                  plannedYuan: Number(total.planned),
+                  actualYuan: Number(total.actual),
+                },
+              ]
+            : [],
+          milestones: (milestonesOf.get(project.id) ?? []).map((milestone) => ({
+            ...milestone,
+            weight: Number(milestone.weight),
+          })),
+        },
+        cutoff,
+      ),
+    };
+  });
   return { portfolio: portfolioEarnedValue(byProject), byProject };
 }

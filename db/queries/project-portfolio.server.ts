@@ -42,14 +42,12 @@ export interface PortfolioProject {
 
 /**
  * Every project in the filter with what its KPIs need, from dimension rows and the
- * monthly spend roll-up (at most five queries whatever the number of projects). Computing at a
+ * monthly spend roll-up (five queries whatever the number of projects). Computing at a
  * cut-off is left to metrics, so callers can take several cut-offs from one load.
  */
 export async function loadPortfolio(
   db: Pick<Database, "select">,
   filter: ProjectFilter = {},
-  /** Outcome indicators and their values; earned value alone does without (three queries fewer to wait for). */
-  { indicators: withIndicators = true }: { indicators?: boolean } = {},
 ): Promise<PortfolioProject[]> {
   if (filter.departmentIds && filter.departmentIds.length === 0) return [];
   const rows = await db
@@ -92,25 +90,21 @@ export async function loadPortfolio(
       .from(milestones)
       .where(inArray(milestones.projectId, ids))
       .orderBy(asc(milestones.plannedDate), asc(milestones.name)),
-    withIndicators
-      ? db
-          .select()
-          .from(outcomeIndicators)
-          .where(inArray(outcomeIndicators.projectId, ids))
-          .orderBy(asc(outcomeIndicators.code))
-      : [],
-    withIndicators
-      ? db
-          .select({
-            indicatorId: outcomeValues.indicatorId,
-            period: outcomeValues.period,
-            actual: outcomeValues.actual,
-          })
-          .from(outcomeValues)
-          .innerJoin(outcomeIndicators, eq(outcomeIndicators.id, outcomeValues.indicatorId))
-          .where(inArray(outcomeIndicators.projectId, ids))
-          .orderBy(asc(outcomeValues.period))
-      : [],
+    db
+      .select()
+      .from(outcomeIndicators)
+      .where(inArray(outcomeIndicators.projectId, ids))
+      .orderBy(asc(outcomeIndicators.code)),
+    db
+      .select({
+        indicatorId: outcomeValues.indicatorId,
+        period: outcomeValues.period,
+        actual: outcomeValues.actual,
+      })
+      .from(outcomeValues)
+      .innerJoin(outcomeIndicators, eq(outcomeIndicators.id, outcomeValues.indicatorId))
+      .where(inArray(outcomeIndicators.projectId, ids))
+      .orderBy(asc(outcomeValues.period)),
   ]);
   // One pass to group, not a scan of every row per project.
   const linesOf = group(spend, (line) => line.projectId);
