@@ -41,3 +41,35 @@ describe("roundHalfAwayFromZero", () => {
     );
   });
 });
+
+/** The definition, by the decimal string alone: what the fast path must agree with. */
+function byString(value: number, decimals: number): number {
+  const shift = (v: number, places: number) => {
+    const [mantissa, exponent] = String(v).split("e");
+    return Number(`${mantissa}e${Number(exponent ?? 0) + places}`);
+  };
+  const rounded = shift(Math.round(shift(Math.abs(value), decimals)), -decimals);
+  return value < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
+describe("the fast path", () => {
+  it("agrees with the decimal-string definition, halves and near-halves included", () => {
+    const decimals = fc.integer({ min: 0, max: 6 });
+    fc.assert(
+      fc.property(fc.double({ min: -1e7, max: 1e7, noNaN: true }), decimals, (value, d) => {
+        expect(roundHalfAwayFromZero(value, d)).toBe(byString(value, d));
+      }),
+      { numRuns: 5_000 },
+    );
+    // Decimal halves, written as a person would: 0.12345, −2.5, 1.0005 …
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), decimals, (units, d) => {
+        const half = Number(`${units}5e-${d + 1}`);
+        expect(roundHalfAwayFromZero(half, d)).toBe(byString(half, d));
+        const near = half + Number.EPSILON * Math.abs(half);
+        expect(roundHalfAwayFromZero(near, d)).toBe(byString(near, d));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+});

@@ -68,7 +68,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const FLAGS_SHOWN = 10;
-const MAX_ROWS = 30;
+/** Rows of the heatmap and the project table on a province-sized instance (HTML stays under 300 KB). */
+const MAX_ROWS = 20;
 
 type Row = Awaited<ReturnType<typeof loadOverview>>["heatmap"][number];
 type ProjectRow = Awaited<ReturnType<typeof loadOverview>>["projects"][number];

@@ -1,3 +1,4 @@
+import { group } from "d3";
 import {
   appealKpisFromCounts,
   mergeAppealCounts,
@@ -312,15 +313,10 @@ export async function loadOverview(
     ),
   ];
 
-  const itemsOf = new Map<number, typeof items>();
-  for (const item of items)
-    itemsOf.set(item.departmentId, [...(itemsOf.get(item.departmentId) ?? []), item]);
-  const monthsOf = new Map<number, ServiceMonth[]>();
-  for (const row of inMonths(serviceMonths, range))
-    monthsOf.set(row.departmentId, [...(monthsOf.get(row.departmentId) ?? []), row]);
-  const pointsOf = new Map<string, typeof points>();
-  for (const point of points)
-    pointsOf.set(point.departmentCode, [...(pointsOf.get(point.departmentCode) ?? []), point]);
+  // One pass each (d3.group), not an array copy per row.
+  const itemsOf = group(items, (item) => item.departmentId);
+  const monthsOf = group(inMonths(serviceMonths, range), (row) => row.departmentId);
+  const pointsOf = group(points, (point) => point.departmentCode);
 
   const departmentFigures = scope.departments.map((department) => {
     const appeals = kpisOf(byDepartment.get(department.id), days);
@@ -352,14 +348,15 @@ export async function loadOverview(
     return { code: department.code, name: department.name, values, bands };
   });
 
+  const milestonesOf = new Map(portfolio.map((project) => [project.code, project.milestones]));
   const flags = raiseRedFlags(
     points.map((point) => ({
       code: point.code,
       earnedValue: point.ev,
       outcomeAchievement: point.outcome,
-      completedMilestones: portfolio
-        .find((p) => p.code === point.code)!
-        .milestones.filter((m) => m.actualDate !== null && m.actualDate <= cutoff).length,
+      completedMilestones: (milestonesOf.get(point.code) ?? []).filter(
+        (m) => m.actualDate !== null && m.actualDate <= cutoff,
+      ).length,
     })),
     departmentFigures.map(({ department, appeals, previous }) => ({
       code: department.code,
