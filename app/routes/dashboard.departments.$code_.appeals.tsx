@@ -9,7 +9,7 @@ import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
 import type { MessageKey } from "~/i18n/messages";
 import { filtersQuery } from "~/utils/dashboard-filters";
-import { dashboardContext } from "~/utils/dashboard-loader.server";
+import { dashboardRequest } from "~/utils/dashboard-loader.server";
 import { getSettings } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { requireDepartment } from "~/utils/permissions.server";
@@ -29,7 +29,7 @@ const query = z.object({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, filters, db } = await dashboardContext(request);
+  const { user, filters, db } = await dashboardRequest(request);
   const department = await findDepartment(db, params.code ?? "");
   requireDepartment(user, department?.id);
   if (!department) throw new Response("Not found", { status: 404 });

@@ -7,7 +7,7 @@ import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashb
 import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
 import { filtersQuery } from "~/utils/dashboard-filters";
-import { dashboardContext } from "~/utils/dashboard-loader.server";
+import { dashboardRequest } from "~/utils/dashboard-loader.server";
 import { assessmentStateLabel, stageLabel } from "~/utils/format";
 import { requireDepartment } from "~/utils/permissions.server";
 
@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, filters, db } = await dashboardContext(request);
+  const { user, filters, db } = await dashboardRequest(request);
   const page = await loadProjectPage(db, params.code ?? "", filters.range.to);
   requireDepartment(user, page?.project.departmentId);
   if (!page) throw new Response("Not found", { status: 404 });
