@@ -93,7 +93,9 @@ export async function loadProjectPage(
   const input = project.earnedValueInput;
   const periods = input.budgetLines.map((line) => line.period).sort();
   const first = periods[0] ?? project.plannedStart ?? cutoff;
-  const last = [periods.at(-1) ?? cutoff, project.plannedEnd ?? cutoff].sort().at(-1) ?? cutoff;
+  // Through the cut-off (flat once spending stops) and the plan's end, whichever is later.
+  const last =
+    [periods.at(-1) ?? cutoff, project.plannedEnd ?? cutoff, cutoff].sort().at(-1) ?? cutoff;
   const spendCurve = monthsInRange(first, last).map((month) => {
     const end = lastDayOfMonth(month);
     const plan = projectEarnedValue(input, end);

@@ -210,6 +210,8 @@ describe("dashboard page queries on the demo county", () => {
     expect(page!.earnedValue).toEqual(expected!.ev);
     const known = page!.spendCurve.filter((point) => point.ac !== null);
     expect(known.at(-1)?.ac).toBe(expected!.ev.ac);
+    // The curves run to the cut-off (flat once spending stops), not just to the last line.
+    expect(page!.spendCurve.at(-1)!.month >= "2026-10-01").toBe(true);
     expect(
       page!.spendCurve.filter((point) => point.month > range.to).every((p) => p.ac === null),
     ).toBe(true);

@@ -210,7 +210,7 @@ export const dashboard = {
   "dashboard.axis.month": { zh: "月份", en: "Month" },
   "dashboard.axis.rate": { zh: "比率", en: "Rate" },
   "dashboard.axis.count": { zh: "数量", en: "Count" },
-  "dashboard.axis.yuan": { zh: "金额（元）", en: "Amount (yuan)" },
+  "dashboard.axis.yuan": { zh: "金额", en: "Amount" },
   "dashboard.projects": { zh: "项目", en: "Projects" },
   "dashboard.col.code": { zh: "编码", en: "Code" },
   "dashboard.col.project": { zh: "项目", en: "Project" },
