@@ -6,13 +6,13 @@ import {
   STALE_AFTER_DAYS,
 } from "../../db/queries/data-quality.server";
 import { loadOverview } from "../../db/queries/overview.server";
-import { BarChart, Heatmap, LineChart, QuadrantScatter, bandText } from "~/components/charts";
+import { BarChart, Heatmap, LineChart, QuadrantScatter } from "~/components/charts";
 import { barText, heatmapText, lineText, quadrantText } from "~/components/dashboard/chart-texts";
 import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashboard-text";
 import { FilterForm } from "~/components/dashboard/filter-form";
 import { FlagTable } from "~/components/dashboard/flag-table";
+import { ProjectTable } from "~/components/dashboard/project-table";
 import { KpiTile } from "~/components/dashboard/kpi-tile";
-import { TableCsvButton } from "~/components/table-csv";
 import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
 import type { MessageKey } from "~/i18n/messages";
@@ -350,55 +350,13 @@ export default function Overview() {
             })}
           </p>
         ) : null}
-        <TableCsvButton tableId="projects-table" fileName="projects" />
-        <div className="table-scroll">
-          <table id="projects-table">
-            <thead>
-              <tr>
-                <th scope="col">{i18n.t("dashboard.col.project")}</th>
-                <th scope="col">{i18n.t("dashboard.col.department")}</th>
-                <th scope="col">{i18n.t("dashboard.col.stage")}</th>
-                <th scope="col" className="numeric">
-                  {i18n.t("dashboard.col.budget")}
-                </th>
-                <th scope="col" className="numeric">
-                  {i18n.t("dashboard.col.execution")}
-                </th>
-                <th scope="col" className="numeric">
-                  {i18n.t("dashboard.col.cpi")}
-                </th>
-                <th scope="col" className="numeric">
-                  {i18n.t("dashboard.col.spi")}
-                </th>
-                <th scope="col" className="numeric">
-                  {i18n.t("dashboard.col.outcome")}
-                </th>
-                <th scope="col">{i18n.t("dashboard.col.cost")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.projects.map((project) => (
-                <tr key={project.code}>
-                  <th scope="row">
-                    <Link to={projectHref(project.code)}>{project.name}</Link>
-                  </th>
-                  <td>
-                    <Link to={departmentHref(project.departmentCode)}>
-                      {project.departmentName}
-                    </Link>
-                  </td>
-                  <td>{stageLabel(i18n, project.stage)}</td>
-                  <td className="numeric">{i18n.yuan(project.bac)}</td>
-                  <td className="numeric">{i18n.percent(project.budgetExecution)}</td>
-                  <td className="numeric">{formatKpi(i18n, "cpi", project.cpi)}</td>
-                  <td className="numeric">{formatKpi(i18n, "spi", project.spi)}</td>
-                  <td className="numeric">{i18n.percent(project.outcome)}</td>
-                  <td>{bandText(project.costBand, bands)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ProjectTable
+          i18n={i18n}
+          id="projects-table"
+          projects={overview.projects}
+          projectHref={projectHref}
+          departmentHref={departmentHref}
+        />
       </section>
     </>
   );

@@ -7,12 +7,12 @@ import { BarChart, LineChart, bandText } from "~/components/charts";
 import { barText, lineText } from "~/components/dashboard/chart-texts";
 import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashboard-text";
 import { FilterForm } from "~/components/dashboard/filter-form";
+import { ProjectTable } from "~/components/dashboard/project-table";
 import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
 import type { MessageKey } from "~/i18n/messages";
 import { filtersQuery } from "~/utils/dashboard-filters";
 import { dashboardRequest } from "~/utils/dashboard-loader.server";
-import { stageLabel } from "~/utils/format";
 import { requireDepartment } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -255,46 +255,12 @@ export default function DepartmentPage() {
         {page.projects.length === 0 ? (
           <p>{i18n.t("dashboard.dept.noProjects")}</p>
         ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{i18n.t("dashboard.col.project")}</th>
-                  <th scope="col">{i18n.t("dashboard.col.stage")}</th>
-                  <th scope="col" className="numeric">
-                    {i18n.t("dashboard.col.budget")}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {i18n.t("dashboard.col.execution")}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {i18n.t("dashboard.col.cpi")}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {i18n.t("dashboard.col.spi")}
-                  </th>
-                  <th scope="col">{i18n.t("dashboard.col.cost")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.projects.map((project) => (
-                  <tr key={project.code}>
-                    <th scope="row">
-                      <Link to={`/dashboard/projects/${encodeURIComponent(project.code)}${keep}`}>
-                        {project.name}
-                      </Link>
-                    </th>
-                    <td>{stageLabel(i18n, project.stage)}</td>
-                    <td className="numeric">{i18n.yuan(project.bac)}</td>
-                    <td className="numeric">{i18n.percent(project.budgetExecution)}</td>
-                    <td className="numeric">{formatKpi(i18n, "cpi", project.cpi)}</td>
-                    <td className="numeric">{formatKpi(i18n, "spi", project.spi)}</td>
-                    <td>{bandText(project.costBand, bands)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ProjectTable
+            i18n={i18n}
+            id="department-projects"
+            projects={page.projects}
+            projectHref={(code) => `/dashboard/projects/${encodeURIComponent(code)}${keep}`}
+          />
         )}
       </section>
     </>

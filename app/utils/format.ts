@@ -1,3 +1,4 @@
+import { LIFECYCLE_STAGES } from "../../db/schema/enums";
 /**
  * Display formats shared by the pages. The locale-aware ones take an I18n (or a Locale);
  * the bilingual constants (STAGE_LABELS, ASSESSMENT_STATE_LABELS) and the zh-CN defaults
@@ -44,19 +45,8 @@ export function formatDateTime(
   }).format(date);
 }
 
-/** Lifecycle stages, in order (DESIGN.md). */
-export const STAGES = [
-  "proposal",
-  "feasibility",
-  "approval",
-  "procurement",
-  "construction",
-  "trial_operation",
-  "acceptance",
-  "operation",
-  "post_evaluation",
-  "retired",
-] as const;
+/** Lifecycle stages, in order (DESIGN.md): the schema's list. */
+export const STAGES = LIFECYCLE_STAGES;
 
 export const ASSESSMENT_STATES = ["draft", "submitted", "moderated", "final"] as const;
 
