@@ -123,10 +123,14 @@ describe("readXlsxRecords", () => {
     lists.addRow(["stage"]);
     workbook.addWorksheet("Data").addRow(["code"]);
     await writeFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
-    expect(await openXlsx(file)).toMatchObject({ sheet: "Data", header: { values: ["code"] } });
-    expect(await openXlsx(file, { sheet: "Lists" })).toMatchObject({
-      header: { values: ["stage"] },
-    });
+    // Each source is closed after use: an abandoned one would leave exceljs reading its
+    // temporary sheet file while the worker exits and removes it.
+    const data = await openXlsx(file);
+    await data.records.return(undefined);
+    expect(data).toMatchObject({ sheet: "Data", header: { values: ["code"] } });
+    const listed = await openXlsx(file, { sheet: "Lists" });
+    await listed.records.return(undefined);
+    expect(listed).toMatchObject({ header: { values: ["stage"] } });
   });
 
   it("reports progress in bytes of the workbook and records", async () => {
