@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
+import { ImportErrorTable } from "~/components/import-error-table";
 import { useI18n, type MessageKey } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { metaI18n, pageTitle } from "~/i18n/meta";
@@ -131,30 +132,7 @@ export default function ImportBatchPage() {
               ? ` · ${t("imports.batch.firstShown", { count: errors.length })}`
               : null}
           </p>
-          <div className="table-scroll" role="region" aria-labelledby="errors" tabIndex={0}>
-            <table className="import-errors">
-              <thead>
-                <tr>
-                  <th scope="col">{t("imports.errors.line")}</th>
-                  <th scope="col">{t("imports.errors.column")}</th>
-                  <th scope="col">{t("imports.errors.value")}</th>
-                  <th scope="col">{t("imports.errors.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {errors.map((error, index) => (
-                  <tr key={index}>
-                    <td>{error.line}</td>
-                    <td>{error.column}</td>
-                    <td>
-                      <code>{error.value}</code>
-                    </td>
-                    <td>{error.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ImportErrorTable errors={errors} labelledBy="errors" />
         </>
       ) : null}
       {batch.state === "committed" ? (

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { FilePreview } from "../../db/import/preview.server";
 import { CsrfInput } from "~/components/forms";
+import { ImportErrorTable } from "~/components/import-error-table";
 import { ImportCommitForm } from "~/components/import-forms";
 import { ImportJobProgress } from "~/components/import-progress";
 import { createI18n, useI18n, type I18n, type MessageKey } from "~/i18n/i18n";
@@ -345,30 +346,7 @@ export default function ImportPreview() {
               ? ` · ${t("imports.preview.firstShown", { count: report.errors.length })}`
               : null}
           </p>
-          <div className="table-scroll" role="region" aria-labelledby="errors" tabIndex={0}>
-            <table className="import-errors">
-              <thead>
-                <tr>
-                  <th scope="col">{t("imports.errors.line")}</th>
-                  <th scope="col">{t("imports.errors.column")}</th>
-                  <th scope="col">{t("imports.errors.value")}</th>
-                  <th scope="col">{t("imports.errors.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.errors.map((error, index) => (
-                  <tr key={index}>
-                    <td>{error.line}</td>
-                    <td>{error.column}</td>
-                    <td>
-                      <code>{error.value}</code>
-                    </td>
-                    <td>{error.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ImportErrorTable errors={report.errors} labelledBy="errors" />
         </>
       ) : null}
 
