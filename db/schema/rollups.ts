@@ -13,6 +13,21 @@ import { projects } from "./projects";
 
 const count = (name: string) => integer(name).notNull().default(0);
 
+/** The additive counts of metrics' AppealCounts, as every appeal roll-up stores them. */
+const appealCountColumns = () => ({
+  received: count("received"),
+  replied: count("replied"),
+  repliedOnTime: count("replied_on_time"),
+  withFirstContact: count("with_first_contact"),
+  firstContactInTime: count("first_contact_in_time"),
+  repliedRated: count("replied_rated"),
+  rated1: count("rated_1"),
+  rated2: count("rated_2"),
+  rated3: count("rated_3"),
+  rated4: count("rated_4"),
+  rated5: count("rated_5"),
+});
+
 /** Appeals per department, local day of receipt and type: the additive counts of metrics' AppealCounts. */
 export const appealDayRollups = pgTable(
   "appeal_day_rollups",
@@ -22,17 +37,7 @@ export const appealDayRollups = pgTable(
       .references(() => departments.id, { onDelete: "cascade" }),
     day: date("day", { mode: "string" }).notNull(),
     type: appealType("type").notNull(),
-    received: count("received"),
-    replied: count("replied"),
-    repliedOnTime: count("replied_on_time"),
-    withFirstContact: count("with_first_contact"),
-    firstContactInTime: count("first_contact_in_time"),
-    repliedRated: count("replied_rated"),
-    rated1: count("rated_1"),
-    rated2: count("rated_2"),
-    rated3: count("rated_3"),
-    rated4: count("rated_4"),
-    rated5: count("rated_5"),
+    ...appealCountColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.departmentId, t.day, t.type] }),
@@ -100,20 +105,6 @@ export const projectMonthSpendRollups = pgTable(
  * department's every day. db/rollups/appeal-derived-rollups.server.ts keeps them equal
  * to the sums of the day cells, in the same transaction as every day-cell change.
  */
-
-const appealCountColumns = () => ({
-  received: count("received"),
-  replied: count("replied"),
-  repliedOnTime: count("replied_on_time"),
-  withFirstContact: count("with_first_contact"),
-  firstContactInTime: count("first_contact_in_time"),
-  repliedRated: count("replied_rated"),
-  rated1: count("rated_1"),
-  rated2: count("rated_2"),
-  rated3: count("rated_3"),
-  rated4: count("rated_4"),
-  rated5: count("rated_5"),
-});
 
 /** Appeals per department, month (first local day of the month) and type. */
 export const appealMonthRollups = pgTable(
