@@ -42,6 +42,7 @@ import { dayNumberOf, isoDateOf } from "../../metrics/iso-date";
 import { mulberry32, type RandomSource } from "../../metrics/prng";
 import { endOfLocalDayMs } from "../../metrics/time-zone";
 import { createWorkingDayCalendar, type WorkingDayCalendar } from "../../metrics/working-days";
+import { log, stats, type Stats } from "./samples";
 
 const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/mingjing_bench";
 const APP_NAME = "mingjing_bench";
@@ -112,32 +113,6 @@ const ms = (value: number) => `${value.toFixed(2)} ms`;
 const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
 const int = (value: number) => Math.round(value).toLocaleString("en-US");
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
-function log(message = ""): void {
-  console.log(message);
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
-  return sorted[rank - 1] ?? Number.NaN;
-}
-
-interface Stats {
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-function stats(samples: readonly number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    max: sorted[sorted.length - 1] ?? Number.NaN,
-  };
-}
 
 const describe = (s: Stats) => `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  max ${ms(s.max)}`;
 

@@ -55,6 +55,8 @@ import { localDateOf } from "../../metrics/time-zone";
 import { DEMO_PASSWORD } from "../../seeds/demo/framework";
 import { seedDemoIfEmpty } from "../../seeds/demo/seed-demo.server";
 import { createAppHandler, TestClient } from "../support/app-client";
+import { databaseUrlFor } from "../setup/database-urls";
+import { log, stats, type Stats } from "./samples";
 
 const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/mingjing_bench";
 const DEMO_PG_DATABASE = "mingjing_bench_pages_demo";
@@ -117,32 +119,6 @@ function parseOptions(): Options {
   };
 }
 
-function log(message = ""): void {
-  console.log(message);
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
-  return sorted[rank - 1] ?? Number.NaN;
-}
-
-interface Stats {
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-function stats(samples: readonly number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    max: sorted[sorted.length - 1] ?? Number.NaN,
-  };
-}
-
 const msText = (value: number) => value.toFixed(1);
 const kbText = (bytes: number) => (bytes / 1024).toFixed(1);
 const secondsSince = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -152,12 +128,6 @@ const loadAverage = () =>
     .loadavg()
     .map((value) => value.toFixed(2))
     .join(" ");
-
-function databaseUrlFor(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 function databaseNameOf(url: string): string {
   return decodeURIComponent(new URL(url).pathname.slice(1));
