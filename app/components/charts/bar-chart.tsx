@@ -2,7 +2,7 @@ import { max, min, scaleBand, scaleLinear } from "d3";
 import { useId } from "react";
 import { ChartFrame, type ChartCommonProps } from "./chart-frame";
 import { AxisBottom, AxisLeft } from "./chart-axes";
-import { BandSymbol, HatchPattern, Mark } from "./chart-marks";
+import { BandSymbol, HatchPattern, Mark, TextLines } from "./chart-marks";
 import type { ChartTable } from "./chart-table";
 import {
   BAND_STYLES,
@@ -293,11 +293,12 @@ export function BarChart({
                     fontSize={FONT.tick}
                     fill={CHART_COLORS.ink}
                   >
-                    {lines.map((line, i) => (
-                      <tspan key={i} x={r1(layout.left - 8)} dy={i === 0 ? "0.35em" : 13}>
-                        {line}
-                      </tspan>
-                    ))}
+                    <TextLines
+                      lines={lines}
+                      x={r1(layout.left - 8)}
+                      firstDy={"0.35em"}
+                      lineHeight={13}
+                    />
                   </text>
                 );
               })}
@@ -340,11 +341,7 @@ export function BarChart({
                     fontSize={FONT.tick}
                     fill={CHART_COLORS.ink}
                   >
-                    {lines.map((line, i) => (
-                      <tspan key={i} x={r1(cx)} dy={i === 0 ? 0 : 14}>
-                        {line}
-                      </tspan>
-                    ))}
+                    <TextLines lines={lines} x={r1(cx)} firstDy={0} lineHeight={14} />
                   </text>
                 );
               })}

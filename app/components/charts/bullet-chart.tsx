@@ -1,7 +1,7 @@
 import { scaleLinear } from "d3";
 import { achievement, type IndicatorDirection } from "../../../metrics/outcome-achievement";
 import { ChartFrame, type ChartCommonProps } from "./chart-frame";
-import { BandSymbol, Mark } from "./chart-marks";
+import { BandSymbol, Mark, TextLines } from "./chart-marks";
 import type { ChartTable } from "./chart-table";
 import {
   CHART_COLORS,
@@ -254,11 +254,12 @@ export function BulletChart({
                     textDecoration={indicator.href ? "underline" : undefined}
                     aria-hidden="true"
                   >
-                    {lines.map((line, i) => (
-                      <tspan key={i} x={r1(layout.labelWidth)} dy={i === 0 ? "0.35em" : 15}>
-                        {line}
-                      </tspan>
-                    ))}
+                    <TextLines
+                      lines={lines}
+                      x={r1(layout.labelWidth)}
+                      firstDy={"0.35em"}
+                      lineHeight={15}
+                    />
                   </text>
                   {spans.map(([from, to], i) =>
                     to > from ? (

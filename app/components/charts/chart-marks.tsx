@@ -168,3 +168,29 @@ export function HatchPattern({
     </pattern>
   );
 }
+
+/**
+ * The lines of a wrapped label as <tspan>s of the caller's <text>: each at `x`, the first
+ * shifted by `firstDy`, the others `lineHeight` below the previous one.
+ */
+export function TextLines({
+  lines,
+  x,
+  lineHeight,
+  firstDy = 0,
+}: {
+  lines: readonly string[];
+  x: number;
+  lineHeight: number;
+  firstDy?: number | string;
+}) {
+  return (
+    <>
+      {lines.map((line, i) => (
+        <tspan key={i} x={x} dy={i === 0 ? firstDy : lineHeight}>
+          {line}
+        </tspan>
+      ))}
+    </>
+  );
+}

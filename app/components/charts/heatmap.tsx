@@ -1,6 +1,13 @@
 import { useId } from "react";
 import { ChartFrame, type ChartCommonProps } from "./chart-frame";
-import { BandSymbol, BandSymbolDefs, BandSymbolUse, HatchPattern, Mark } from "./chart-marks";
+import {
+  BandSymbol,
+  BandSymbolDefs,
+  BandSymbolUse,
+  HatchPattern,
+  Mark,
+  TextLines,
+} from "./chart-marks";
 import type { ChartTable } from "./chart-table";
 import {
   BAND_STYLES,
@@ -204,11 +211,7 @@ export function Heatmap({
                 y={r1(layout.headerHeight - 8 - (lines.length - 1) * 15)}
                 className="heatmap-header"
               >
-                {lines.map((line, i) => (
-                  <tspan key={i} x={x} dy={i === 0 ? 0 : 15}>
-                    {line}
-                  </tspan>
-                ))}
+                <TextLines lines={lines} x={x} firstDy={0} lineHeight={15} />
               </text>
             );
           })}

@@ -1,7 +1,7 @@
 import { max, min, scaleUtc, utcFormat } from "d3";
 import { ChartFrame, type ChartCommonProps } from "./chart-frame";
 import { AxisBottom } from "./chart-axes";
-import { Mark, shapePath } from "./chart-marks";
+import { Mark, shapePath, TextLines } from "./chart-marks";
 import type { ChartTable } from "./chart-table";
 import { BAND_STYLES, CHART_COLORS, FONT } from "./chart-theme";
 import { r1, daysBetween, isoToUtc, textWidth, truncateText, wrapText } from "./chart-text";
@@ -339,11 +339,12 @@ export function MilestoneTimeline({
                     textDecoration={m.href ? "underline" : undefined}
                     aria-hidden="true"
                   >
-                    {lines.map((line, i) => (
-                      <tspan key={i} x={r1(layout.labelWidth)} dy={i === 0 ? "0.35em" : 14}>
-                        {line}
-                      </tspan>
-                    ))}
+                    <TextLines
+                      lines={lines}
+                      x={r1(layout.labelWidth)}
+                      firstDy={"0.35em"}
+                      lineHeight={14}
+                    />
                   </text>
                   <line
                     x1={r1(layout.left)}
