@@ -1,10 +1,7 @@
-import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { revertImport, type RevertResult } from "../../db/import/revert-import.server";
 import type { ImportError } from "../../db/import/run-import.server";
 import { findImportBatch, listImportBatches } from "../../db/queries/scope.server";
-import { importBatches } from "../../db/schema/imports";
-import { departments } from "../../db/schema/organisation";
 import { getDb } from "../../db/runtime.server";
 import { getSettings } from "./env.server";
 import { departmentScope, notFound, type SessionUser } from "./permissions.server";
@@ -74,28 +71,10 @@ export function revertBatch(
  * user made itself. The engine files a steward's batch under a department only when the
  * steward looks after exactly one, so a steward of two would not find its own otherwise.
  */
-export async function listVisibleBatches(user: SessionUser) {
-  const db = getDb();
-  const scoped = await listImportBatches(db, departmentScope(user));
-  if (user.role === "admin") return scoped;
-  const own = await db
-    .select({
-      id: importBatches.id,
-      kind: importBatches.kind,
-      fileName: importBatches.fileName,
-      state: importBatches.state,
-      rowsAccepted: importBatches.rowsAccepted,
-      rowsRejected: importBatches.rowsRejected,
-      createdAt: importBatches.createdAt,
-      departmentName: departments.name,
-    })
-    .from(importBatches)
-    .leftJoin(departments, eq(departments.id, importBatches.departmentId))
-    .where(eq(importBatches.userId, user.id))
-    .orderBy(desc(importBatches.createdAt))
-    .limit(200);
-  const seen = new Set(scoped.map((batch) => batch.id));
-  return [...scoped, ...own.filter((batch) => !seen.has(batch.id))]
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
-    .slice(0, 200);
+export function listVisibleBatches(user: SessionUser) {
+  return listImportBatches(
+    getDb(),
+    departmentScope(user),
+    user.role === "admin" ? undefined : user.id,
+  );
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client.server";
 import { users } from "../schema/accounts";
 import { assignments, evaluationRounds } from "../schema/evaluation";
@@ -129,9 +129,13 @@ export async function findAssignment(db: Database, id: number) {
   return rows[0];
 }
 
-/** Import batches, newest first, of the departments in scope (admins: all). */
-export async function listImportBatches(db: Database, scope: DepartmentScope) {
-  if (scope && scope.length === 0) return [];
+/**
+ * Import batches, newest first, of the departments in scope (admins: all), and those the
+ * user `madeBy` made (a steward of several departments makes batches filed under none).
+ */
+export async function listImportBatches(db: Database, scope: DepartmentScope, madeBy?: number) {
+  const inScope = scope ? inArray(importBatches.departmentId, [...scope]) : undefined;
+  if (scope && scope.length === 0 && madeBy === undefined) return [];
   return db
     .select({
       id: importBatches.id,
@@ -145,7 +149,13 @@ export async function listImportBatches(db: Database, scope: DepartmentScope) {
     })
     .from(importBatches)
     .leftJoin(departments, eq(departments.id, importBatches.departmentId))
-    .where(scope ? inArray(importBatches.departmentId, [...scope]) : undefined)
+    .where(
+      scope === null
+        ? undefined
+        : madeBy === undefined
+          ? inScope
+          : or(scope.length > 0 ? inScope : undefined, eq(importBatches.userId, madeBy)),
+    )
     .orderBy(sql`${importBatches.createdAt} desc`)
     .limit(200);
 }
