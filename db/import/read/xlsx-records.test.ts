@@ -123,14 +123,39 @@ describe("readXlsxRecords", () => {
     lists.addRow(["stage"]);
     workbook.addWorksheet("Data").addRow(["code"]);
     await writeFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
-    // Each source is closed after use: an abandoned one would leave exceljs reading its
-    // temporary sheet file while the worker exits and removes it.
+    // Each source is closed after use, letting go of the file.
     const data = await openXlsx(file);
     await data.records.return(undefined);
     expect(data).toMatchObject({ sheet: "Data", header: { values: ["code"] } });
     const listed = await openXlsx(file, { sheet: "Lists" });
     await listed.records.return(undefined);
     expect(listed).toMatchObject({ header: { values: ["stage"] } });
+  });
+
+  it("reads any sheet of a many-sheet workbook that stores its workbook part last, every time", async () => {
+    // exceljs writes xl/workbook.xml after every sheet; its own single-pass stream reader
+    // lost that part on most reads of this file and spooled each sheet to a temporary file,
+    // whose removal raced the stream opening it.
+    const file = path.join(dir, "many-sheets.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    for (let i = 1; i <= 12; i++) workbook.addWorksheet(`S${i}`).addRow([`sheet ${i}`]);
+    await writeFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const escaped: unknown[] = [];
+    const listener = (error: unknown): void => void escaped.push(error);
+    process.on("uncaughtException", listener);
+    try {
+      for (let round = 1; round <= 12; round++) {
+        const source = await openXlsx(file, { sheet: `S${round}` });
+        await source.records.return(undefined);
+        expect(source.header.values).toEqual([`sheet ${round}`]);
+        expect(source.sheets).toHaveLength(12);
+      }
+      expect((await readAll(file)).map((record) => record.values)).toEqual([["sheet 1"]]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off("uncaughtException", listener);
+    }
+    expect(escaped).toEqual([]);
   });
 
   it("reports progress in bytes of the workbook and records", async () => {

@@ -1,8 +1,10 @@
-import { createReadStream } from "node:fs";
-import { Readable, Transform } from "node:stream";
+import { stat } from "node:fs/promises";
+import { posix } from "node:path";
+import { Transform, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { cellText } from "./cell-text";
 import { ImportFileError, type FileRecord, type OnReadProgress } from "./file-record";
+import { openZipParts, type ZipParts } from "./zip-parts";
 
 export interface XlsxReadOptions {
   /** The worksheet to read, by its tab name; the first visible one when absent. */
@@ -28,6 +30,8 @@ export interface XlsxSource extends XlsxFileInfo {
 interface SheetListing {
   name: string;
   visible: boolean;
+  /** The workbook relationship that locates the sheet's part. */
+  relationship: string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -45,6 +49,7 @@ function sheetListing(reader: unknown): SheetListing[] | undefined {
   return reader.model.sheets.filter(isRecord).map((sheet) => ({
     name: typeof sheet.name === "string" ? sheet.name : "",
     visible: sheet.state === undefined || sheet.state === "visible",
+    relationship: typeof sheet.rId === "string" ? sheet.rId : "",
   }));
 }
 
@@ -53,16 +58,6 @@ function usesDate1904(reader: unknown): boolean {
   if (!isRecord(reader) || !isRecord(reader.properties)) return false;
   const model = reader.properties.model;
   return isRecord(model) && Boolean(model.date1904);
-}
-
-/** A worksheet's tab name (undeclared in exceljs's typings). */
-function worksheetName(worksheet: unknown): string | undefined {
-  return isRecord(worksheet) && typeof worksheet.name === "string" ? worksheet.name : undefined;
-}
-
-/** Lets go of a worksheet we skip: exceljs may have spooled it to a temporary file stream. */
-function releaseWorksheet(worksheet: unknown): void {
-  if (isRecord(worksheet) && worksheet.iterator instanceof Readable) worksheet.iterator.destroy();
 }
 
 function quoteNames(names: readonly string[]): string {
@@ -102,92 +97,153 @@ function rowValues(row: ExcelJS.Row, date1904: boolean): string[] | undefined {
 }
 
 /**
+ * exceljs's streaming reader, used for its part parsers only: its own pass over the archive
+ * reads the parts in stored order, spools sheets to temporary files, and can lose the
+ * workbook part stored last (exceljs#3064). Its typings declare none of this.
+ */
+interface WorkbookPartsReader {
+  _parseRels(part: Readable): Promise<void>;
+  _parseWorkbook(part: Readable): Promise<void>;
+  _parseSharedStrings(part: Readable): AsyncGenerator<unknown, void, undefined>;
+  _parseStyles(part: Readable): Promise<void>;
+  /** Yields one reader of the sheet's rows from its part's content. */
+  _parseWorksheet(
+    content: AsyncIterable<unknown>,
+    sheetNumber: string,
+  ): Generator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }, void, undefined>;
+  workbookRels?: unknown;
+}
+
+const READER_OPTIONS: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions> = {
+  worksheets: "emit",
+  sharedStrings: "cache",
+  // Styles give the number formats that tell a date from a number.
+  styles: "cache",
+  hyperlinks: "ignore",
+  entries: "ignore",
+};
+
+const WORKBOOK_PART = "xl/workbook.xml";
+
+/** Reads the workbook, its relationships, shared strings and styles: what any sheet needs. */
+async function readWorkbookParts(zip: ZipParts): Promise<WorkbookPartsReader> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+    "",
+    READER_OPTIONS,
+  ) as unknown as WorkbookPartsReader;
+  if (zip.size(WORKBOOK_PART) === undefined) throw new Error(`it has no ${WORKBOOK_PART}`);
+  await reader._parseRels(await zip.open("xl/_rels/workbook.xml.rels"));
+  await reader._parseWorkbook(await zip.open(WORKBOOK_PART));
+  if (zip.size("xl/sharedStrings.xml") !== undefined) {
+    for await (const _ of reader._parseSharedStrings(await zip.open("xl/sharedStrings.xml"))) {
+      // "cache" keeps the strings on the reader and yields nothing.
+    }
+  }
+  if (zip.size("xl/styles.xml") !== undefined) {
+    await reader._parseStyles(await zip.open("xl/styles.xml"));
+  }
+  return reader;
+}
+
+/** The archive part that holds a sheet, from the workbook's relationships. */
+function sheetPart(reader: WorkbookPartsReader, sheet: SheetListing): string | undefined {
+  const relationships = Array.isArray(reader.workbookRels) ? reader.workbookRels : [];
+  const target: unknown = relationships
+    .filter(isRecord)
+    .find((relationship) => relationship.Id === sheet.relationship)?.Target;
+  if (typeof target !== "string") return undefined;
+  // Targets are relative to the workbook's folder, or absolute within the archive.
+  return target.startsWith("/")
+    ? target.slice(1)
+    : posix.join(posix.dirname(WORKBOOK_PART), target);
+}
+
+function cannotRead(path: string, error: unknown): ImportFileError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ImportFileError(
+    `${path}: cannot read the workbook (${reason}). Is it an .xlsx file? ` +
+      `Save .xls workbooks and CSV files renamed .xlsx as .xlsx from Excel, or import the CSV.`,
+    path,
+  );
+}
+
+/**
  * Every non-empty row of the chosen worksheet, the header (the first non-empty row) first.
  * `onSheet` hears the sheet's name and the workbook's sheets before the header is yielded.
+ * Only the chosen sheet is inflated, straight from the archive, row by row.
  */
 async function* xlsxRecordStream(
   path: string,
   options: XlsxReadOptions,
   onSheet: (info: XlsxFileInfo) => void,
 ): AsyncGenerator<FileRecord, void, undefined> {
-  let bytes = 0;
-  let records = 0;
-  const report = (): void => options.onProgress?.({ bytes, records });
-  const file = createReadStream(path, { highWaterMark: 64 * 1024 });
-  const input = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      report();
-      done(null, chunk);
-    },
-  });
-  // exceljs pipes its input into an unzipper without passing errors on: end the input
-  // instead (exceljs then stops) and throw the file's error ourselves.
-  let fileError: Error | undefined;
-  file.once("error", (error) => {
-    fileError = error;
-    input.end();
-  });
-  file.pipe(input);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    // Styles give the number formats that tell a date from a number.
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
-
-  const seen: string[] = [];
-  let found = false;
+  const fileSize = (await stat(path)).size;
+  let zip: ZipParts;
   try {
-    for await (const worksheet of reader) {
-      const name = worksheetName(worksheet) ?? "";
-      seen.push(name);
-      const listing = sheetListing(reader);
-      const wanted =
-        options.sheet ?? listing?.find((sheet) => sheet.visible)?.name ?? listing?.[0]?.name;
-      if (wanted !== undefined && !sameSheetName(name, wanted)) {
-        releaseWorksheet(worksheet);
-        continue;
-      }
-      found = true;
-      onSheet({ format: "xlsx", sheet: name, sheets: listing?.map((sheet) => sheet.name) ?? seen });
-      const date1904 = usesDate1904(reader);
-      let headerSeen = false;
-      for await (const row of worksheet) {
-        const values = rowValues(row, date1904);
-        if (values === undefined) continue;
-        if (headerSeen) records++;
-        headerSeen = true;
-        yield { line: row.number, values };
-      }
-      break;
+    zip = await openZipParts(path);
+  } catch (error) {
+    throw cannotRead(path, error);
+  }
+  let part: Readable | undefined;
+  try {
+    let reader: WorkbookPartsReader;
+    try {
+      reader = await readWorkbookParts(zip);
+    } catch (error) {
+      throw cannotRead(path, error);
     }
-    if (fileError) throw fileError;
-    if (!found) {
-      const names = sheetListing(reader)?.map((sheet) => sheet.name) ?? seen;
+    const listing = sheetListing(reader) ?? [];
+    const names = listing.map((sheet) => sheet.name);
+    const wanted = options.sheet;
+    const sheet =
+      wanted === undefined
+        ? (listing.find((candidate) => candidate.visible) ?? listing[0])
+        : listing.find((candidate) => sameSheetName(candidate.name, wanted));
+    const partName = sheet && sheetPart(reader, sheet);
+    const sheetSize = partName === undefined ? undefined : zip.size(partName);
+    if (sheet === undefined || partName === undefined || sheetSize === undefined) {
       throw new ImportFileError(
-        options.sheet === undefined
+        wanted === undefined || sheet !== undefined
           ? `${path}: the workbook has no worksheet to read.`
-          : `${path}: there is no worksheet "${options.sheet}"; the workbook has ${quoteNames(names)}. ` +
+          : `${path}: there is no worksheet "${wanted}"; the workbook has ${quoteNames(names)}. ` +
               `Give one of these names.`,
         path,
       );
     }
-    report();
-  } catch (error) {
-    if (fileError) throw fileError;
-    if (error instanceof ImportFileError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ImportFileError(
-      `${path}: cannot read the workbook (${reason}). Is it an .xlsx file? ` +
-        `Save .xls workbooks and CSV files renamed .xlsx as .xlsx from Excel, or import the CSV.`,
-      path,
+    onSheet({ format: "xlsx", sheet: sheet.name, sheets: names });
+
+    // Progress is in bytes of the file, as for CSV: the share of the sheet inflated so far.
+    let inflated = 0;
+    let records = 0;
+    const report = (bytes: number): void => options.onProgress?.({ bytes, records });
+    part = await zip.open(partName);
+    const counted = part.pipe(
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          inflated += chunk.length;
+          report(Math.min(fileSize, Math.round((fileSize * inflated) / Math.max(1, sheetSize))));
+          done(null, chunk);
+        },
+      }),
     );
+    const worksheet = reader._parseWorksheet(counted, String(listing.indexOf(sheet) + 1)).next();
+    if (worksheet.done === true) throw new Error("exceljs made no worksheet reader");
+    const date1904 = usesDate1904(reader);
+    let headerSeen = false;
+    for await (const row of worksheet.value.value) {
+      const values = rowValues(row, date1904);
+      if (values === undefined) continue;
+      if (headerSeen) records++;
+      headerSeen = true;
+      yield { line: row.number, values };
+    }
+    report(fileSize);
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    throw cannotRead(path, error);
   } finally {
-    file.destroy();
-    input.destroy();
+    part?.destroy();
+    zip.close();
   }
 }
 
