@@ -233,6 +233,18 @@ async function* decodeFile(
 }
 
 /**
+ * Text for papaparse a small piece at a time. Its Node stream pauses whenever its reader is
+ * a few rows behind, and on resuming splits the rest of the piece again: with the 64 kB
+ * chunks of the file, parsing took six times as long as parsing the whole text at once.
+ * A record longer than a piece is carried over whole, as with any chunk.
+ */
+const PIECE_CHARS = 2_048;
+
+function* pieces(text: string): Generator<string, void, undefined> {
+  for (let at = 0; at < text.length; at += PIECE_CHARS) yield text.slice(at, at + PIECE_CHARS);
+}
+
+/**
  * Every record of a CSV, the header first, empty lines skipped. `onInfo` hears the file's
  * layout before the header is yielded.
  */
@@ -271,8 +283,8 @@ async function* csvRecordStream(
     const newline: CsvNewline = headerNewline === "\r" ? "\r" : "\n";
 
     async function* textToParse(): AsyncGenerator<string, void, undefined> {
-      yield start;
-      yield* text;
+      yield* pieces(start);
+      for await (const chunk of text) yield* pieces(chunk);
       yield newline + END_OF_INPUT;
     }
 
