@@ -6,7 +6,10 @@ import {
   refreshAppealCells,
   type AppealCell,
 } from "../rollups/appeal-rollups.server";
-import { refreshDerivedAppealRollups } from "../rollups/appeal-derived-rollups.server";
+import {
+  DerivedRollupSpan,
+  refreshDerivedAppealRollups,
+} from "../rollups/appeal-derived-rollups.server";
 import { loadAppealClock } from "../rollups/clock.server";
 import {
   refreshProjectSpendRollups,
@@ -15,6 +18,7 @@ import {
 import type { ImportKind } from "../schema/enums";
 import { replyTimeLimits } from "../schema/reference";
 import { serviceItems } from "../schema/services";
+import type { AppealRollupDeltas } from "./appeal-deltas.server";
 import type { ImportRow, Tx } from "./kinds/kind";
 import { TouchedCells } from "./touched-cells";
 
@@ -61,8 +65,13 @@ export async function refreshRollupsAfterImport(
  * calendar the cells whose working days the changed days can move. Cells are refreshed a
  * bounded batch at a time, in day order.
  */
-export async function refreshTouchedRollups(tx: Tx, touched: TouchedCells): Promise<void> {
-  if (touched.size === 0) return;
+export async function refreshTouchedRollups(
+  tx: Tx,
+  touched: TouchedCells,
+  /** An appeals import's counts already added to their cells: their derived rows follow. */
+  deltas?: AppealRollupDeltas,
+): Promise<void> {
+  if (touched.size === 0 && !deltas) return;
   const { timeZone } = touched;
   switch (touched.kind) {
     case "appeals": {
@@ -78,7 +87,7 @@ export async function refreshTouchedRollups(tx: Tx, touched: TouchedCells): Prom
           dayNumber: dayNumberOf(day),
         });
       }
-      await refreshOrdered(tx, cells, await loadAppealClock(tx, timeZone));
+      await refreshOrdered(tx, cells, await loadAppealClock(tx, timeZone), deltas?.span);
       return;
     }
     case "calendar": {
@@ -144,7 +153,12 @@ async function refreshInBatches(
 type OrderedCell = AppealCell & { rows: number; dayNumber: number };
 
 /** refreshInBatches for cells that carry their day number; sorts `ordered` in place. */
-async function refreshOrdered(tx: Tx, ordered: OrderedCell[], clock: AppealClock): Promise<void> {
+async function refreshOrdered(
+  tx: Tx,
+  ordered: OrderedCell[],
+  clock: AppealClock,
+  added?: DerivedRollupSpan,
+): Promise<void> {
   ordered.sort((a, b) => a.dayNumber - b.dayNumber || a.departmentId - b.departmentId);
   let batch: AppealCell[] = [];
   let rows = 0;
@@ -160,5 +174,7 @@ async function refreshOrdered(tx: Tx, ordered: OrderedCell[], clock: AppealClock
   await refreshAppealCells(tx, batch, clock, { derived: false });
   // Month and all-department rows once, over every touched cell: per batch, a month
   // would be re-summed for every batch that touches one of its days.
-  await refreshDerivedAppealRollups(tx, ordered);
+  const span = new DerivedRollupSpan(ordered);
+  if (added) span.merge(added);
+  await refreshDerivedAppealRollups(tx, span);
 }

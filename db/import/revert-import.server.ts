@@ -43,11 +43,13 @@ export async function revertImport(
     );
     const tableName = sql.raw(`"${table}"`);
 
-    // A later committed batch that holds some of these rows now: it must go first.
+    // A later committed batch that changed rows this batch wrote must go first: it
+    // recorded this batch's version as what it replaced.
     const later = await tx.execute(sql`
-      select t.batch_id as "batchId" from ${tableName} t
-      join import_replaced_rows r on r.batch_id = ${batchId} and ${keyMatch}
-      where t.batch_id is distinct from ${batchId} and t.batch_id > ${batchId}
+      select r.batch_id as "batchId" from import_replaced_rows r
+      join import_batches b on b.id = r.batch_id and b.state = 'committed'
+      where r.batch_id > ${batchId} and b.kind = ${batch.kind}
+        and (r.before->>'batch_id')::bigint = ${batchId}
       limit 1`);
     const laterRows = (
       Array.isArray(later) ? later : (later as { rows: Array<{ batchId: number }> }).rows
@@ -62,17 +64,21 @@ export async function revertImport(
       } as const;
 
     const current = await tx.execute(sql`
-      select to_jsonb(t.*) as row from ${tableName} t
-      join import_replaced_rows r on r.batch_id = ${batchId} and ${keyMatch}
-      where t.batch_id = ${batchId}`);
+      select to_jsonb(t.*) as row from ${tableName} t where t.batch_id = ${batchId}`);
     const currentRows = (
       Array.isArray(current) ? current : (current as { rows: unknown[] }).rows
     ) as Array<{
       row: Record<string, unknown>;
     }>;
+    // A row of this batch with no record of what it replaced was added by it.
+    const keyArray = sql.raw(
+      `jsonb_build_array(${keyNames.map((name) => `t."${name}"::text`).join(", ")})`,
+    );
     const removed = await tx.execute(sql`
-      delete from ${tableName} t using import_replaced_rows r
-      where r.batch_id = ${batchId} and r.before is null and ${keyMatch} and t.batch_id = ${batchId}`);
+      delete from ${tableName} t
+      where t.batch_id = ${batchId} and not exists (
+        select 1 from import_replaced_rows r
+        where r.batch_id = ${batchId} and r.natural_key::jsonb = ${keyArray})`);
     const restored = await tx.execute(sql`
       update ${tableName} t set (${sql.raw(
         restoreColumns(definition)

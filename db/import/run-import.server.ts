@@ -16,7 +16,9 @@ import { matchHeaders } from "./values/header-match";
 import { CopyWriter, postgresClientOf } from "./copy/copy-writer.server";
 import { refreshTouchedRollups } from "./refresh-rollups.server";
 import { TouchedCells } from "./touched-cells";
-import { writeChunk } from "./write-chunk.server";
+import { lastPerKey, writeChunk } from "./write-chunk.server";
+import { AppealRollupDeltas } from "./appeal-deltas.server";
+import { loadAppealClock } from "../rollups/clock.server";
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -189,11 +191,23 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       const batchId = batch!.id;
       // PostgreSQL: COPY into a staging table and one merge per chunk, a chunk in flight
       // while the next is parsed. PGlite: batched INSERT … ON CONFLICT.
+      // Appeals add their counts to the roll-ups as they are written; other kinds' cells
+      // are recomputed at the end.
+      const deltas =
+        options.kind === "appeals"
+          ? new AppealRollupDeltas(await loadAppealClock(tx, options.timeZone))
+          : undefined;
       const client = postgresClientOf(tx);
       const copier = client
-        ? new CopyWriter(tx, client, definition, batchId, touched, {
-            failAfterRows: options.failAfterRows,
-          })
+        ? new CopyWriter(
+            tx,
+            client,
+            definition,
+            batchId,
+            touched,
+            { failAfterRows: options.failAfterRows },
+            deltas,
+          )
         : undefined;
       const chunkRows = copier ? COPY_CHUNK_ROWS : CHUNK_ROWS;
       let chunk: ImportRow[] = [];
@@ -201,7 +215,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         if (chunk.length === 0) return;
         // Once a file is known to be refused, nothing more is written: the rollback undoes it.
         if (report.errorCount === 0 || options.skipInvalid) {
-          touched.addRows(chunk);
+          if (!deltas) touched.addRows(chunk);
           if (!copier || !(await copier.write(chunk))) {
             await copier?.settle();
             for (let start = 0; start < chunk.length; start += CHUNK_ROWS) {
@@ -209,6 +223,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
               for (const before of await writeChunk(tx, definition, part, batchId)) {
                 touched.addReplaced(before);
               }
+              await deltas?.add(tx, deltas.count(lastPerKey(definition, part)));
             }
           }
           written += chunk.length;
@@ -257,7 +272,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       ) {
         throw new Rollback();
       }
-      await refreshTouchedRollups(tx, touched);
+      await refreshTouchedRollups(tx, touched, deltas);
       await tx
         .update(importBatches)
         .set({

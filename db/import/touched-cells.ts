@@ -14,7 +14,7 @@ import type { ImportRow } from "./kinds/kind";
  * replaced row's JSON (`replacedKeySql`, the same key as text).
  */
 export class TouchedCells {
-  /** Key → how many of the file's rows fell in the cell (0 for a cell only a replaced row had). */
+  /** Key → how many rows the import wrote or replaced in the cell: what a recount will read, roughly. */
   readonly keys = new Map<string, number>();
 
   constructor(
@@ -41,7 +41,7 @@ export class TouchedCells {
 
   /** A replaced (or removed) row's previous version, with table column names. */
   addReplaced(before: Record<string, unknown>): void {
-    this.add(beforeKey(this.kind, before, this.timeZone));
+    this.add(beforeKey(this.kind, before, this.timeZone), 1);
   }
 }
 

@@ -19,10 +19,11 @@ export function lastPerKey<Row extends ImportRow>(
 }
 
 /**
- * Writes one chunk of an import inside its transaction: first records what each row
- * replaces (its current version, or null for a new key, the first version only), so the
- * batch can be reverted; then upserts the rows by natural key with the batch as lineage.
- * Returns the replaced rows' previous versions (table column names).
+ * Writes one chunk of an import inside its transaction: first records the stored rows it
+ * replaces (their versions from before the batch; a key the batch adds has no record), so
+ * the batch can be reverted; then upserts the rows by natural key with the batch as
+ * lineage. Returns every overwritten row's previous version (table column names), a
+ * version this batch wrote in an earlier chunk included.
  */
 export async function writeChunk<Row extends ImportRow>(
   tx: Tx,
@@ -71,15 +72,13 @@ export async function writeChunk<Row extends ImportRow>(
       row.before as Record<string, unknown>,
     );
 
-  await tx
-    .insert(importReplacedRows)
-    .values(
-      keyTuples.map((values) => {
-        const key = naturalKeyText(values.map((value) => (value === null ? null : String(value))));
-        return { batchId, naturalKey: key, before: before.get(key) ?? null };
-      }),
-    )
-    .onConflictDoNothing();
+  // A version this batch wrote itself (the key came twice) is not what it replaced.
+  const replaced = [...before]
+    .filter(([, row]) => Number(row.batch_id) !== batchId)
+    .map(([naturalKey, row]) => ({ batchId, naturalKey, before: row }));
+  if (replaced.length > 0) {
+    await tx.insert(importReplacedRows).values(replaced).onConflictDoNothing();
+  }
 
   await tx
     .insert(definition.table)

@@ -49,25 +49,44 @@ async function insertDerived(db: Executor, monthWhere: SQL, dayWhere: SQL): Prom
 const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
 
 /**
+ * The month and all-department rows that a set of day cells falls in: (department, month)
+ * pairs and days, a few thousand at most whatever the number of cells.
+ */
+export class DerivedRollupSpan {
+  readonly months = new Map<string, { departmentId: number; month: string }>();
+  readonly days = new Set<string>();
+
+  constructor(cells: Iterable<AppealCell> = []) {
+    for (const cell of cells) this.add(cell);
+  }
+
+  add(cell: AppealCell): void {
+    const month = firstOfMonth(cell.day);
+    this.months.set(`${cell.departmentId}|${month}`, { departmentId: cell.departmentId, month });
+    this.days.add(cell.day);
+  }
+
+  /** Adds another span's months and days. */
+  merge(other: DerivedRollupSpan): void {
+    for (const [key, pair] of other.months) this.months.set(key, pair);
+    for (const day of other.days) this.days.add(day);
+  }
+}
+
+/**
  * Rewrites the month and all-department rows that contain the given day cells, from the
  * day cells (after they were refreshed), inside the caller's transaction.
  */
 export async function refreshDerivedAppealRollups(
   db: Executor,
-  cells: readonly AppealCell[],
+  cells: readonly AppealCell[] | DerivedRollupSpan,
 ): Promise<void> {
-  if (cells.length === 0) return;
-  const months = new Map<string, { departmentId: number; month: string }>();
-  const days = new Set<string>();
-  for (const cell of cells) {
-    const month = firstOfMonth(cell.day);
-    months.set(`${cell.departmentId}|${month}`, { departmentId: cell.departmentId, month });
-    days.add(cell.day);
-  }
-  const pairs = [...months.values()];
+  const span = cells instanceof DerivedRollupSpan ? cells : new DerivedRollupSpan(cells);
+  if (span.days.size === 0) return;
+  const pairs = [...span.months.values()];
   const departmentList = arrayLiteral(pairs.map((pair) => pair.departmentId));
   const monthList = arrayLiteral(pairs.map((pair) => pair.month));
-  const dayList = arrayLiteral([...days]);
+  const dayList = arrayLiteral([...span.days]);
   const sortedMonths = pairs.map((pair) => pair.month).sort();
   const firstMonth = sortedMonths[0] ?? "";
   const afterLastMonth = sql`(${sortedMonths.at(-1) ?? ""}::date + interval '1 month')::date`;

@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
-import type { AppealClock } from "../../metrics/appeal-facts";
+import type { AppealClock, AppealRecord } from "../../metrics/appeal-facts";
 import { appealCounts, type AppealCounts } from "../../metrics/appeal-kpis";
 import { dayNumberOf, isoDateOf } from "../../metrics/iso-date";
 import { endOfLocalDayMs, localDayNumberOf } from "../../metrics/time-zone";
@@ -14,18 +14,6 @@ import {
 } from "./appeal-derived-rollups.server";
 
 type Executor = Pick<Database, "select" | "selectDistinct" | "insert" | "delete" | "execute">;
-type AppealRow = Pick<
-  typeof appeals.$inferSelect,
-  | "id"
-  | "departmentId"
-  | "type"
-  | "receivedAt"
-  | "firstContactAt"
-  | "repliedAt"
-  | "dueAt"
-  | "satisfaction"
->;
-
 /** A department's appeals received on one local day: the unit a refresh rewrites. */
 export interface AppealCell {
   departmentId: number;
@@ -36,7 +24,6 @@ export interface AppealCell {
 /** Local days a full rebuild reads at a time. */
 const WINDOW_DAYS = 7;
 const columns = {
-  id: appeals.id,
   departmentId: appeals.departmentId,
   type: appeals.type,
   receivedAt: appeals.receivedAt,
@@ -54,9 +41,18 @@ function startOfLocalDay(dayNumber: number, timeZone: string): Date {
   return new Date(endOfLocalDayMs(dayNumber - 1, timeZone) + 1);
 }
 
+/** An appeal as the roll-ups count it: its department and what metrics' counts read. */
+export type CountedAppeal = AppealRecord & { readonly departmentId: number };
+
+/** Counts per (department, local day, type) cell, keyed "department|day number|type". */
+export type AppealCellCounts = Map<string, AppealCounts>;
+
 /** Groups appeals by (department, local day, type) and counts each group as metrics does. */
-function countCells(rows: Iterable<AppealRow>, clock: AppealClock): Map<string, AppealCounts> {
-  const groups = new Map<string, AppealRow[]>();
+export function countAppealCells(
+  rows: Iterable<CountedAppeal>,
+  clock: AppealClock,
+): AppealCellCounts {
+  const groups = new Map<string, CountedAppeal[]>();
   for (const row of rows) {
     const key = cellKey(
       row.departmentId,
@@ -67,46 +63,116 @@ function countCells(rows: Iterable<AppealRow>, clock: AppealClock): Map<string, 
     if (group) group.push(row);
     else groups.set(key, [row]);
   }
-  const counts = new Map<string, AppealCounts>();
+  const counts: AppealCellCounts = new Map();
   for (const [key, group] of groups) counts.set(key, appealCounts(group, clock));
   return counts;
 }
 
-async function insertCells(db: Executor, counts: Map<string, AppealCounts>): Promise<void> {
-  const dayRows: Array<typeof appealDayRollups.$inferInsert> = [];
-  const replyRows: Array<typeof appealReplyDayRollups.$inferInsert> = [];
+/** The (department, local date) of a cell key of AppealCellCounts. */
+export function cellOfKey(key: string): AppealCell {
+  const [department, day] = key.split("|") as [string, string];
+  return { departmentId: Number(department), day: isoDateOf(Number(day)) };
+}
+
+/** Rows per insert statement: each column travels as one array parameter. */
+const ROWS_PER_INSERT = 20_000;
+
+/**
+ * Inserts rows given as columns, each sent as one array literal and taken apart by
+ * unnest(): a query builder that binds every value separately spent more time building
+ * the statement than the database took to run it.
+ */
+async function insertColumns(
+  db: Executor,
+  table: string,
+  columns: ReadonlyArray<{ name: string; type: string; values: Array<number | string> }>,
+  /** Add to the counts of rows already there (key columns, then count columns). */
+  add?: { key: readonly string[]; counts: readonly string[] },
+): Promise<void> {
+  const rows = columns[0]?.values.length ?? 0;
+  const names = sql.raw(columns.map((column) => column.name).join(", "));
+  const onConflict = add
+    ? sql.raw(
+        ` on conflict (${add.key.join(", ")}) do update set ` +
+          add.counts.map((name) => `${name} = ${table}.${name} + excluded.${name}`).join(", "),
+      )
+    : sql``;
+  for (let start = 0; start < rows; start += ROWS_PER_INSERT) {
+    const arrays = columns.map(
+      (column) =>
+        sql`${arrayLiteral(column.values.slice(start, start + ROWS_PER_INSERT))}::${sql.raw(column.type)}[]`,
+    );
+    await db.execute(
+      sql`insert into ${sql.raw(table)} (${names}) select * from unnest(${sql.join(arrays, sql`, `)})${onConflict}`,
+    );
+  }
+}
+
+const COUNT_COLUMNS = [
+  ["received", (cell: AppealCounts) => cell.received],
+  ["replied", (cell: AppealCounts) => cell.replied],
+  ["replied_on_time", (cell: AppealCounts) => cell.repliedOnTime],
+  ["with_first_contact", (cell: AppealCounts) => cell.withFirstContact],
+  ["first_contact_in_time", (cell: AppealCounts) => cell.firstContactInTime],
+  ["replied_rated", (cell: AppealCounts) => cell.repliedRated],
+  ...[0, 1, 2, 3, 4].map(
+    (index) => [`rated_${index + 1}`, (cell: AppealCounts) => cell.ratingCounts[index]!] as const,
+  ),
+] as const;
+
+/**
+ * Writes cells' counts. With `add`, counts go on top of what the cells hold: an import adds
+ * the counts of its new appeals to their cells instead of recounting every appeal in them.
+ */
+export async function insertCells(
+  db: Executor,
+  counts: AppealCellCounts,
+  { add = false }: { add?: boolean } = {},
+): Promise<void> {
+  const cellColumns = () => ({
+    department: { name: "department_id", type: "int", values: [] as number[] },
+    day: { name: "day", type: "date", values: [] as string[] },
+    type: { name: "type", type: "appeal_type", values: [] as string[] },
+  });
+  const day = cellColumns();
+  const dayCounts = COUNT_COLUMNS.map(([name, of]) => ({
+    name,
+    type: "int",
+    of,
+    values: [] as number[],
+  }));
+  const reply = cellColumns();
+  const workingDays = { name: "working_days", type: "int", values: [] as number[] };
+  const replies = { name: "replies", type: "int", values: [] as number[] };
   for (const [key, cell] of counts) {
-    const [department, day, type] = key.split("|");
-    const base = {
-      departmentId: Number(department),
-      day: isoDateOf(Number(day)),
-      type: type as AppealType,
-    };
-    const [r1, r2, r3, r4, r5] = cell.ratingCounts;
-    dayRows.push({
-      ...base,
-      received: cell.received,
-      replied: cell.replied,
-      repliedOnTime: cell.repliedOnTime,
-      withFirstContact: cell.withFirstContact,
-      firstContactInTime: cell.firstContactInTime,
-      repliedRated: cell.repliedRated,
-      rated1: r1,
-      rated2: r2,
-      rated3: r3,
-      rated4: r4,
-      rated5: r5,
-    });
-    for (const [workingDays, replies] of cell.replyWorkingDaysHistogram) {
-      replyRows.push({ ...base, workingDays, replies });
+    const [department, dayNumber, type] = key.split("|") as [string, string, string];
+    const departmentId = Number(department);
+    const date = isoDateOf(Number(dayNumber));
+    day.department.values.push(departmentId);
+    day.day.values.push(date);
+    day.type.values.push(type);
+    for (const column of dayCounts) column.values.push(column.of(cell));
+    for (const [days, count] of cell.replyWorkingDaysHistogram) {
+      reply.department.values.push(departmentId);
+      reply.day.values.push(date);
+      reply.type.values.push(type);
+      workingDays.values.push(days);
+      replies.values.push(count);
     }
   }
-  for (let start = 0; start < dayRows.length; start += 2_000) {
-    await db.insert(appealDayRollups).values(dayRows.slice(start, start + 2_000));
-  }
-  for (let start = 0; start < replyRows.length; start += 4_000) {
-    await db.insert(appealReplyDayRollups).values(replyRows.slice(start, start + 4_000));
-  }
+  const cellKeyColumns = ["department_id", "day", "type"];
+  await insertColumns(
+    db,
+    "appeal_day_rollups",
+    [day.department, day.day, day.type, ...dayCounts],
+    add ? { key: cellKeyColumns, counts: dayCounts.map((column) => column.name) } : undefined,
+  );
+  await insertColumns(
+    db,
+    "appeal_reply_day_rollups",
+    [reply.department, reply.day, reply.type, workingDays, replies],
+    add ? { key: [...cellKeyColumns, "working_days"], counts: ["replies"] } : undefined,
+  );
 }
 
 /**
@@ -155,7 +221,7 @@ export async function refreshAppealCells(
   const inCells = rows.filter((row) =>
     wanted.has(`${row.departmentId}|${localDayNumberOf(row.receivedAt, clock.timeZone)}`),
   );
-  await insertCells(db, countCells(inCells, clock));
+  await insertCells(db, countAppealCells(inCells, clock));
   if (derived) await refreshDerivedAppealRollups(db, cells);
 }
 
@@ -195,7 +261,7 @@ export async function rebuildAppealRollups(
           type ? eq(appeals.type, type) : undefined,
         ),
       );
-    await insertCells(db, countCells(rows, clock));
+    await insertCells(db, countAppealCells(rows, clock));
   }
   await rebuildDerivedAppealRollups(db);
 }

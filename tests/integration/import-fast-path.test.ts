@@ -10,6 +10,7 @@ import { postgresClientOf } from "../../db/import/copy/copy-writer.server";
 import { revertImport } from "../../db/import/revert-import.server";
 import { runImport, type ImportOptions } from "../../db/import/run-import.server";
 import { migrateDatabase } from "../../db/migrate.server";
+import { rebuildAllRollups } from "../../db/rollups/rebuild.server";
 import * as schema from "../../db/schema/index";
 import { createTestDatabase, onPostgres } from "../setup/test-database";
 
@@ -17,6 +18,8 @@ import { createTestDatabase, onPostgres } from "../setup/test-database";
  * PostgreSQL imports through COPY into a staging table and one merge per chunk; PGlite
  * through batched INSERT … ON CONFLICT. The same file must leave the same rows, lineage and
  * roll-ups behind either way, and a failure in the middle of a COPY must leave nothing.
+ * Either way an appeals import adds its counts to the roll-ups as it writes: the result
+ * must equal a rebuild from the appeals table, with rows replaced across chunks.
  */
 const TZ = "Asia/Shanghai";
 const ACTOR = { id: null, name: "test", ip: null };
@@ -145,6 +148,43 @@ const v2 = [
   ...Array.from({ length: 300 }, (_, index) => appeal(index * 5 + 500, 2)),
   "FP-bad,网站,FP-A,grumble,其他,2025-03-01 09:00,,,,,",
 ];
+
+/** Every appeal roll-up table, rows in key order. */
+async function appealRollups(handle: DbHandle) {
+  const table = async (name: string, key: string) =>
+    normalise(await handle.rows(sql.raw(`select * from ${name} order by ${key}`))) as unknown[];
+  return {
+    day: await table("appeal_day_rollups", "department_id, day, type"),
+    replyDay: await table("appeal_reply_day_rollups", "department_id, day, type, working_days"),
+    month: await table("appeal_month_rollups", "department_id, month, type"),
+    replyMonth: await table("appeal_reply_month_rollups", "department_id, month, working_days"),
+    totalDay: await table("appeal_total_day_rollups", "day, type"),
+    totalReplyDay: await table("appeal_total_reply_day_rollups", "day, working_days"),
+  };
+}
+
+describe("an appeals import's roll-ups", () => {
+  let handle: DbHandle;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    await addDepartments(handle);
+  }, 120_000);
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it("equal a rebuild from the appeals table after new, changed and twice-changed rows", async () => {
+    const first = writeFile("rollups-v1.csv", v1);
+    const second = writeFile("rollups-v2.csv", v2);
+    await runImport(handle.db, options(first));
+    await runImport(handle.db, options(second, { skipInvalid: true }));
+    const imported = await appealRollups(handle);
+    expect(imported.day.length).toBeGreaterThan(100);
+    await rebuildAllRollups(handle.db, TZ);
+    expect(imported).toEqual(await appealRollups(handle));
+  }, 300_000);
+});
 
 describe.skipIf(!onPostgres)("the PostgreSQL COPY path", () => {
   let postgresDb: DbHandle;

@@ -3,6 +3,7 @@ import { getTableColumns, is, sql, type SQL } from "drizzle-orm";
 import { PgDialect, getTableConfig, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { PostgresJsTransaction } from "drizzle-orm/postgres-js";
 import type postgres from "postgres";
+import type { AppealRollupDeltas } from "../appeal-deltas.server";
 import type { ImportRow, KindDefinition, Tx } from "../kinds/kind";
 import { replacedKeySql, type TouchedCells } from "../touched-cells";
 import { naturalKeyText } from "../write-chunk.server";
@@ -27,13 +28,14 @@ export interface CopyWriterOptions {
 /**
  * Writes an import's rows on PostgreSQL: each chunk is streamed with COPY FROM STDIN into
  * a temporary staging table (typed as the target's columns, no index, no constraint), then
- * merged by one INSERT … SELECT that also records, in import_replaced_rows, what each new
- * row replaces (the first version only, as the batched writer does) and returns the roll-up
- * cells of those replaced rows. The database reads each row once into the staging table
- * and once into the target.
+ * merged by one INSERT … SELECT that also records, in import_replaced_rows, the stored rows
+ * it replaces (as the batched writer does) and returns the roll-up
+ * cells of the rows it overwrote. The database reads each row once into the staging table
+ * and once into the target. For appeals, the chunk's counts are then added to their
+ * roll-up cells (AppealRollupDeltas).
  *
  * One chunk is in flight while the next is parsed: `write` sends the COPY and queues the
- * merge, and only waits for the previous chunk's merge. Every statement runs on the
+ * merge and the counts, and only waits for the previous chunk's. Every statement runs on the
  * transaction's connection, so they run in order and a failure rolls everything back.
  */
 export class CopyWriter {
@@ -49,6 +51,7 @@ export class CopyWriter {
     private readonly batchId: number,
     private readonly touched: TouchedCells,
     private readonly options: CopyWriterOptions = {},
+    private readonly deltas?: AppealRollupDeltas,
   ) {}
 
   /** Rows deduplicated by natural key (the last wins), then staged and merged. */
@@ -61,6 +64,7 @@ export class CopyWriter {
     // A row whose set of values differs (a column left to its default) goes the batched way.
     for (const row of byKey.values()) if (signatureOf(row) !== this.signature) return false;
 
+    const counted = this.deltas?.count(byKey.values());
     await this.settle();
     const stream = await this.client
       .unsafe(`copy ${STAGE} (${this.columnList()}, natural_key) from stdin`)
@@ -87,14 +91,17 @@ export class CopyWriter {
     await endCopy(stream);
     if (failed) throw failed;
 
-    const merged = this.client.unsafe<Array<{ key: string | null }>>(this.mergeQuery()).execute();
+    const merged = this.client
+      .unsafe<Array<{ key: string | null; rows: number }>>(this.mergeQuery())
+      .execute();
     const truncated = this.client.unsafe(`truncate ${STAGE}`).execute();
+    const added = counted && this.deltas!.add(this.tx, counted);
     // The rows outlive this call only for a kind that reads them after its chunk: holding
     // them for the merge in flight would keep a second chunk of row objects alive.
     const afterChunk = this.definition.afterChunk?.bind(this.definition);
     const rows = afterChunk ? [...byKey.values()] : [];
-    this.inFlight = Promise.all([merged, truncated]).then(async ([keys]) => {
-      for (const { key } of keys) this.touched.add(key);
+    this.inFlight = Promise.all([merged, truncated, added]).then(async ([keys]) => {
+      for (const { key, rows: replaced } of keys) this.touched.add(key, replaced);
       await afterChunk?.(this.tx, rows);
     });
     // A failure surfaces at the next write or at finish; until then it must not go unheard.
@@ -158,20 +165,25 @@ export class CopyWriter {
       replacedKeySql(this.definition.kind, sql.raw("r.before"), this.touched.timeZone) ??
       sql`null::text`;
     const target = this.definition.keyColumns.map((column) => `"${column.name}"`).join(", ");
+    // Every stored row a staged row overwrites is returned, counted by roll-up cell, even a
+    // version this batch wrote in an earlier chunk: those cells are recounted, not added to.
+    // import_replaced_rows keeps what the batch replaced: versions older than the batch.
     const statement: SQL = sql`
-      with replaced as (
+      with existing as (
+        select s.natural_key, to_jsonb(t.*) as before
+        from ${sql.raw(STAGE)} s join ${sql.raw(`"${table}"`)} t on ${sql.raw(joinOn)}
+      ), replaced as (
         insert into import_replaced_rows (batch_id, natural_key, before)
-        select ${sql.raw(String(this.batchId))}::bigint, s.natural_key, to_jsonb(t.*)
-        from ${sql.raw(STAGE)} s left join ${sql.raw(`"${table}"`)} t on ${sql.raw(joinOn)}
+        select ${sql.raw(String(this.batchId))}::bigint, e.natural_key, e.before from existing e
+        where (e.before->>'batch_id')::bigint is distinct from ${sql.raw(String(this.batchId))}
         on conflict do nothing
-        returning before
       ), merged as (
         insert into ${sql.raw(`"${table}"`)} (${sql.raw(names.join(", "))}, batch_id)
         select ${sql.raw(names.map((name) => `s.${name}`).join(", "))}, ${sql.raw(String(this.batchId))}::bigint
         from ${sql.raw(STAGE)} s
         on conflict (${sql.raw(target)}) do update set ${sql.raw(updated.join(", "))}
       )
-      select distinct ${touchedKey} as key from replaced r where r.before is not null`;
+      select ${touchedKey} as key, count(*)::int as rows from existing r group by 1`;
     const query = dialect.sqlToQuery(statement);
     // The time zone is the only parameter: inline it as a literal for the simple protocol.
     this.mergeSql = query.sql.replace(/\$(\d+)/g, (_, index: string) =>
