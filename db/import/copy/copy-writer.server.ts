@@ -66,15 +66,24 @@ export class CopyWriter {
 
     const counted = this.deltas?.count(byKey.values());
     await this.settle();
+    // When no key of the chunk is stored yet (a file of new rows, the usual case), the rows
+    // go straight into the table: nothing to replace, so nothing to stage and merge.
+    const direct = !(await this.anyStored(byKey.values()));
+    const table = `"${getTableConfig(this.definition.table).name}"`;
     const stream = await this.client
-      .unsafe(`copy ${STAGE} (${this.columnList()}, natural_key) from stdin`)
+      .unsafe(
+        direct
+          ? `copy ${table} (${this.columnList()}, batch_id) from stdin`
+          : `copy ${STAGE} (${this.columnList()}, natural_key) from stdin`,
+      )
       .writable();
     let failed: Error | undefined;
     stream.once("error", (error: Error) => (failed ??= error));
+    const batch = String(this.batchId);
     let lines: string[] = [];
     for (const [key, row] of byKey) {
       const values = this.columns!.map(({ property, column }) => copyValue(column, row[property]));
-      values.push(copyText(key));
+      values.push(direct ? batch : copyText(key));
       lines.push(values.join("\t"));
       this.sent += 1;
       if (this.options.failAfterRows !== undefined && this.sent >= this.options.failAfterRows) {
@@ -91,10 +100,12 @@ export class CopyWriter {
     await endCopy(stream);
     if (failed) throw failed;
 
-    const merged = this.client
-      .unsafe<Array<{ key: string | null; rows: number }>>(this.mergeQuery())
-      .execute();
-    const truncated = this.client.unsafe(`truncate ${STAGE}`).execute();
+    const merged = direct
+      ? []
+      : this.client
+          .unsafe<Array<{ key: string | null; rows: number }>>(this.mergeQuery())
+          .execute();
+    const truncated = direct ? undefined : this.client.unsafe(`truncate ${STAGE}`).execute();
     const added = counted && this.deltas!.add(this.tx, counted);
     // The rows outlive this call only for a kind that reads them after its chunk: holding
     // them for the merge in flight would keep a second chunk of row objects alive.
@@ -120,6 +131,24 @@ export class CopyWriter {
   /** Waits for the chunk in flight, ignoring its failure: the transaction is failing anyway. */
   async abandon(): Promise<void> {
     await this.settle().catch(() => {});
+  }
+
+  /**
+   * Whether any of the rows' keys is stored already (by an earlier import or chunk). Kinds
+   * keyed by several columns, or a nullable one, are always staged.
+   */
+  private async anyStored(rows: Iterable<ImportRow>): Promise<boolean> {
+    const [key, ...more] = this.definition.keyColumns;
+    if (!key || more.length > 0 || !key.notNull) return true;
+    const values: string[] = [];
+    for (const row of rows) values.push(String(this.definition.keyValues(row)[0]));
+    const { name: table } = getTableConfig(this.definition.table);
+    const found = await this.client.unsafe(
+      // Sent as text: postgres.js serialises a text array exactly, whatever the key's type.
+      `select 1 from "${table}" where "${key.name}" = any($1::text[]::${key.getSQLType()}[]) limit 1`,
+      [values],
+    );
+    return found.length > 0;
   }
 
   private keyTexts(row: ImportRow): Array<string | null> {
