@@ -5,6 +5,7 @@ import { readExcelSerialText } from "./excel-serial";
 import { toHalfWidth } from "./half-width";
 import { instantOfLocalTime } from "./local-time";
 import { failure, parsed, type ParseResult } from "./parse-result";
+import { readPlainDateTime } from "./plain-date-time";
 import { readTimeOfDay } from "./time-text";
 
 export const EXPECTED_DATE_TIME =
@@ -26,6 +27,10 @@ export const EXPECTED_DATE_TIME =
  * on by the gap (see local-time.ts). An unknown zone name throws a RangeError.
  */
 export function parseDateTime(text: string, timeZone: string): ParseResult<Date> {
+  const plain = readPlainDateTime(text);
+  if (plain !== null) {
+    return parsed(new Date(instantOfLocalTime(plain.dayNumber, plain.msOfDay, timeZone)));
+  }
   const folded = toHalfWidth(text).trim();
   const date = readDateText(folded);
   if (date === null) {
