@@ -48,6 +48,17 @@ describe("empty cells", () => {
     );
   });
 
+  it("gives the trimmed text of exactly the cells that are not empty", () => {
+    const pieces = fc.constantFrom(" ", "\u3000", "-", "—", "－", "–", "/", "／", "a", "0", "项");
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 6 }), (parts) => {
+        const text = parts.join("");
+        expect(cellText(text), JSON.stringify(text)).toBe(isEmptyCell(text) ? null : text.trim());
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it("parses optional cells to null and requires required ones", () => {
     expect(parseOptionalCell("—", parseInteger)).toEqual({ ok: true, value: null });
     expect(parseOptionalCell(" 12 ", parseInteger)).toEqual({ ok: true, value: 12 });

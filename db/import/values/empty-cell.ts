@@ -24,10 +24,17 @@ export function isEmptyCell(text: string | null | undefined): boolean {
   return trimmed === "" || EMPTY_MARKER.test(trimmed);
 }
 
-/** The trimmed text of a cell, or null when the cell is empty. */
+/** The trimmed text of a cell, or null when the cell is empty (see isEmptyCell). */
 export function cellText(text: string | null | undefined): string | null {
-  if (text === null || text === undefined || isEmptyCell(text)) return null;
-  return trimCell(text);
+  if (text === null || text === undefined) return null;
+  const trimmed = trimCell(text);
+  if (trimmed === "") return null;
+  // Only a text starting with a dash or a slash can be an empty marker: skip the test
+  // for the millions of other cells of a large file.
+  const first = trimmed.charCodeAt(0);
+  const marker =
+    first === 0x2d || first === 0x2f || first === 0x2013 || first === 0x2014 || first >= 0xff0d;
+  return marker && EMPTY_MARKER.test(trimmed) ? null : trimmed;
 }
 
 /** Parses an optional cell: an empty cell is null, anything else must parse. */
