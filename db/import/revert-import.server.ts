@@ -33,13 +33,11 @@ export async function revertImport(
     const definition = KIND_DEFINITIONS[batch.kind];
     const { name: table } = getTableConfig(definition.table);
     const keyNames = definition.keyColumns.map((column) => column.name);
+    // A row's natural key as import_replaced_rows stores it (a JSON array of texts), as jsonb:
+    // an equality the database can hash, where comparing element by element made every
+    // statement compare every row of the batch with every record.
     const keyMatch = sql.raw(
-      keyNames
-        .map(
-          (name, index) =>
-            `t."${name}"::text is not distinct from (r.natural_key::jsonb ->> ${index})`,
-        )
-        .join(" and "),
+      `r.natural_key::jsonb = jsonb_build_array(${keyNames.map((name) => `t."${name}"::text`).join(", ")})`,
     );
     const tableName = sql.raw(`"${table}"`);
 
@@ -71,14 +69,11 @@ export async function revertImport(
       row: Record<string, unknown>;
     }>;
     // A row of this batch with no record of what it replaced was added by it.
-    const keyArray = sql.raw(
-      `jsonb_build_array(${keyNames.map((name) => `t."${name}"::text`).join(", ")})`,
-    );
     const removed = await tx.execute(sql`
       delete from ${tableName} t
       where t.batch_id = ${batchId} and not exists (
         select 1 from import_replaced_rows r
-        where r.batch_id = ${batchId} and r.natural_key::jsonb = ${keyArray})`);
+        where r.batch_id = ${batchId} and ${keyMatch})`);
     const restored = await tx.execute(sql`
       update ${tableName} t set (${sql.raw(
         restoreColumns(definition)
