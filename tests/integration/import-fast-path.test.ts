@@ -229,7 +229,7 @@ describe.skipIf(!onPostgres)("the PostgreSQL COPY path", () => {
     expect(onPostgresSide.dayRollups.length).toBeGreaterThan(100);
     expectSame(onPostgresSide, await snapshot(pgliteDb));
 
-    // A revert of a smaller mixed file (revertImport's cost grows with the batch squared).
+    // A revert of a smaller file that both replaces and adds rows.
     const third = writeFile("v3.csv", [
       ...Array.from({ length: 300 }, (_, index) => appeal(index * 7, 3)),
       ...Array.from({ length: 200 }, (_, index) => appeal(50_000 + index)),
