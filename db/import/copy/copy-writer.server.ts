@@ -26,17 +26,17 @@ export interface CopyWriterOptions {
 }
 
 /**
- * Writes an import's rows on PostgreSQL: each chunk is streamed with COPY FROM STDIN into
- * a temporary staging table (typed as the target's columns, no index, no constraint), then
+ * Writes an import's rows on PostgreSQL with COPY FROM STDIN. A chunk none of whose keys is
+ * stored yet is copied straight into the target table. Any other chunk is copied into a
+ * temporary staging table (typed as the target's columns, no index, no constraint) and
  * merged by one INSERT … SELECT that also records, in import_replaced_rows, the stored rows
- * it replaces (as the batched writer does) and returns the roll-up
- * cells of the rows it overwrote. The database reads each row once into the staging table
- * and once into the target. For appeals, the chunk's counts are then added to their
- * roll-up cells (AppealRollupDeltas).
+ * it replaces (as the batched writer does) and returns the roll-up cells of the rows it
+ * overwrote. For appeals, each chunk's counts are then added to their roll-up cells
+ * (AppealRollupDeltas).
  *
  * One chunk is in flight while the next is parsed: `write` sends the COPY and queues the
- * merge and the counts, and only waits for the previous chunk's. Every statement runs on the
- * transaction's connection, so they run in order and a failure rolls everything back.
+ * merge and the counts, and only waits for the previous chunk's. Every statement runs on
+ * the transaction's connection, so they run in order and a failure rolls everything back.
  */
 export class CopyWriter {
   private columns: Array<{ property: string; column: AnyPgColumn }> | undefined;
