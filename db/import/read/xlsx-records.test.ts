@@ -158,6 +158,23 @@ describe("readXlsxRecords", () => {
     expect(escaped).toEqual([]);
   });
 
+  it("refuses a workbook whose sheet fails to inflate, rather than waiting for rows forever", async () => {
+    const file = path.join(dir, "damaged.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Data");
+    sheet.addRow(["code", "value"]);
+    for (let i = 0; i < 5_000; i++) sheet.addRow([`C-${i}`, Math.sin(i)]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    // The central directory's record of the sheet (its name 46 bytes in, after the local
+    // header's copy) claims fewer bytes than the sheet inflates to: its stream fails midway.
+    const name = Buffer.from("xl/worksheets/sheet1.xml");
+    const record = bytes.lastIndexOf(name) - 46;
+    expect(bytes.readUInt32LE(record)).toBe(0x02014b50);
+    bytes.writeUInt32LE(bytes.readUInt32LE(record + 24) - 1_000, record + 24);
+    await writeFile(file, bytes);
+    await expect(readAll(file)).rejects.toThrow(/cannot read the workbook/);
+  });
+
   it("reports progress in bytes of the workbook and records", async () => {
     let last: ReadProgress = { bytes: 0, records: 0 };
     const records = await readAll(workbookPath, { onProgress: (progress) => (last = progress) });

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { posix } from "node:path";
-import { Transform, type Readable } from "node:stream";
+import { Transform, pipeline, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { cellText } from "./cell-text";
 import { ImportFileError, type FileRecord, type OnReadProgress } from "./file-record";
@@ -217,15 +217,15 @@ async function* xlsxRecordStream(
     let records = 0;
     const report = (bytes: number): void => options.onProgress?.({ bytes, records });
     part = await zip.open(partName);
-    const counted = part.pipe(
-      new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          inflated += chunk.length;
-          report(Math.min(fileSize, Math.round((fileSize * inflated) / Math.max(1, sheetSize))));
-          done(null, chunk);
-        },
-      }),
-    );
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        inflated += chunk.length;
+        report(Math.min(fileSize, Math.round((fileSize * inflated) / Math.max(1, sheetSize))));
+        done(null, chunk);
+      },
+    });
+    // pipeline, not pipe: a damaged part's error must end the rows, not leave them waiting.
+    pipeline(part, counted, () => undefined);
     const worksheet = reader._parseWorksheet(counted, String(listing.indexOf(sheet) + 1)).next();
     if (worksheet.done === true) throw new Error("exceljs made no worksheet reader");
     const date1904 = usesDate1904(reader);
@@ -248,7 +248,7 @@ async function* xlsxRecordStream(
 }
 
 /**
- * Opens an .xlsx import file with exceljs's streaming reader: the named worksheet (matched
+ * Opens an .xlsx import file (see xlsxRecordStream): the named worksheet (matched
  * regardless of case) or else the first visible one in tab order; its first non-empty row is
  * the header. Returns the header and the non-empty rows after it, each with its worksheet
  * row number as `line` and its cells as the text a person sees (see `cellText`).
