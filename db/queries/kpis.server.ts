@@ -105,6 +105,12 @@ export async function projectKpisFromRollups(
   if (filter.departmentIds && filter.departmentIds.length === 0) {
     return { portfolio: portfolioEarnedValue([]), byProject: [] };
   }
+  const chosen = and(
+    filter.departmentIds ? inArray(projects.departmentId, [...filter.departmentIds]) : undefined,
+    filter.projectCode ? eq(projects.code, filter.projectCode) : undefined,
+    filter.category ? eq(projects.category, filter.category) : undefined,
+    filter.stage ? eq(projects.stage, filter.stage) : undefined,
+  );
   const rows = await db
     .select({
       id: projects.id,
@@ -115,19 +121,11 @@ export async function projectKpisFromRollups(
     })
     .from(projects)
     .innerJoin(departments, eq(departments.id, projects.departmentId))
-    .where(
-      and(
-        filter.departmentIds
-          ? inArray(projects.departmentId, [...filter.departmentIds])
-          : undefined,
-        filter.projectCode ? eq(projects.code, filter.projectCode) : undefined,
-        filter.category ? eq(projects.category, filter.category) : undefined,
-        filter.stage ? eq(projects.stage, filter.stage) : undefined,
-      ),
-    )
+    .where(chosen)
     .orderBy(asc(projects.code));
-  const ids = rows.map((row) => row.id);
-  if (ids.length === 0) return { portfolio: portfolioEarnedValue([]), byProject: [] };
+  if (rows.length === 0) return { portfolio: portfolioEarnedValue([]), byProject: [] };
+  // The same choice as a subquery, not the ids as hundreds of bound parameters.
+  const ids = db.select({ id: projects.id }).from(projects).where(chosen);
   const lastMonth = lastMonthCountedAt(cutoff);
   const [spend, plan] = await Promise.all([
     db
