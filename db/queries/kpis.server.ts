@@ -13,7 +13,7 @@ import {
 } from "../../metrics/portfolio-earned-value";
 import { serviceKpis, type ServiceKpis } from "../../metrics/service-kpis";
 import type { Database } from "../client.server";
-import type { ProjectFilter } from "./project-portfolio.server";
+import { chosenProjectIds, projectCondition, type ProjectFilter } from "./project-portfolio.server";
 import { appealCountsInRange } from "./appeal-figures.server";
 import { departments } from "../schema/organisation";
 import { milestones, projects } from "../schema/projects";
@@ -105,12 +105,6 @@ export async function projectKpisFromRollups(
   if (filter.departmentIds && filter.departmentIds.length === 0) {
     return { portfolio: portfolioEarnedValue([]), byProject: [] };
   }
-  const chosen = and(
-    filter.departmentIds ? inArray(projects.departmentId, [...filter.departmentIds]) : undefined,
-    filter.projectCode ? eq(projects.code, filter.projectCode) : undefined,
-    filter.category ? eq(projects.category, filter.category) : undefined,
-    filter.stage ? eq(projects.stage, filter.stage) : undefined,
-  );
   const rows = await db
     .select({
       id: projects.id,
@@ -121,11 +115,10 @@ export async function projectKpisFromRollups(
     })
     .from(projects)
     .innerJoin(departments, eq(departments.id, projects.departmentId))
-    .where(chosen)
+    .where(projectCondition(filter))
     .orderBy(asc(projects.code));
   if (rows.length === 0) return { portfolio: portfolioEarnedValue([]), byProject: [] };
-  // The same choice as a subquery, not the ids as hundreds of bound parameters.
-  const ids = db.select({ id: projects.id }).from(projects).where(chosen);
+  const ids = chosenProjectIds(db, filter);
   const lastMonth = lastMonthCountedAt(cutoff);
   const [spend, plan] = await Promise.all([
     db

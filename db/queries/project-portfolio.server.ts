@@ -1,5 +1,5 @@
 import { group } from "d3";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { EarnedValueInput } from "../../metrics/earned-value";
 import type { OutcomeIndicator } from "../../metrics/outcome-achievement";
 import type { Database } from "../client.server";
@@ -40,6 +40,24 @@ export interface PortfolioProject {
   indicators: Array<OutcomeIndicator & { code: string; name: string; unit: string | null }>;
 }
 
+/** The projects a filter chooses, as a condition on projects. */
+export function projectCondition(filter: ProjectFilter): SQL | undefined {
+  return and(
+    filter.departmentIds ? inArray(projects.departmentId, [...filter.departmentIds]) : undefined,
+    filter.projectCode ? eq(projects.code, filter.projectCode) : undefined,
+    filter.category ? eq(projects.category, filter.category) : undefined,
+    filter.stage ? eq(projects.stage, filter.stage) : undefined,
+  );
+}
+
+/**
+ * The ids of the projects a filter chooses, as a subquery: a list of hundreds of ids bound
+ * one by one took PostgreSQL longer to parse (9 ms at 300) than the query took to run.
+ */
+export function chosenProjectIds(db: Pick<Database, "select">, filter: ProjectFilter) {
+  return db.select({ id: projects.id }).from(projects).where(projectCondition(filter));
+}
+
 /**
  * Every project in the filter with what its KPIs need, from dimension rows and the
  * monthly spend roll-up (five queries whatever the number of projects). Computing at a
@@ -66,19 +84,10 @@ export async function loadPortfolio(
     })
     .from(projects)
     .innerJoin(departments, eq(departments.id, projects.departmentId))
-    .where(
-      and(
-        filter.departmentIds
-          ? inArray(projects.departmentId, [...filter.departmentIds])
-          : undefined,
-        filter.projectCode ? eq(projects.code, filter.projectCode) : undefined,
-        filter.category ? eq(projects.category, filter.category) : undefined,
-        filter.stage ? eq(projects.stage, filter.stage) : undefined,
-      ),
-    )
+    .where(projectCondition(filter))
     .orderBy(asc(projects.code));
-  const ids = rows.map((row) => row.id);
-  if (ids.length === 0) return [];
+  if (rows.length === 0) return [];
+  const ids = chosenProjectIds(db, filter);
   const [spend, plan, indicators, values] = await Promise.all([
     db
       .select()
