@@ -190,8 +190,9 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         })
         .returning({ id: importBatches.id });
       const batchId = batch!.id;
-      // PostgreSQL: COPY into a staging table and one merge per chunk, a chunk in flight
-      // while the next is parsed. PGlite: batched INSERT … ON CONFLICT.
+      // PostgreSQL: one COPY per chunk (straight into the table, or staged and merged when
+      // some of its keys are stored), a chunk in flight while the next is parsed. PGlite:
+      // batched INSERT … ON CONFLICT.
       // Appeals add their counts to the roll-ups as they are written; other kinds' cells
       // are recomputed at the end.
       const deltas =
