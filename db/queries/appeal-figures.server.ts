@@ -4,6 +4,7 @@ import { splitAtWholeMonths, type DayRange } from "../../metrics/whole-months";
 import type { Database } from "../client.server";
 import type { AppealType } from "../schema/enums";
 import { arrayLiteral } from "../rollups/array-literal";
+import { rowsOf } from "./rows-of.server";
 
 /*
  * Appeal counts for any whole-day range from the roll-ups, reading the coarsest rows
@@ -35,11 +36,6 @@ const sums = sql.raw(
 );
 
 type CountRow = Record<(typeof COUNT_COLUMNS)[number][0], number>;
-
-async function rowsOf<T>(db: Reader, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
 
 const departmentCondition = (ids: DepartmentIds) =>
   ids ? sql`department_id = any(${arrayLiteral([...ids])}::int[])` : sql`true`;

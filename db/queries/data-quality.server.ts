@@ -4,6 +4,7 @@ import { calendarDaysBetween } from "../../metrics/iso-date";
 import type { Database } from "../client.server";
 import { arrayLiteral } from "../rollups/array-literal";
 import type { DateRange } from "./overview.server";
+import { rowsOf } from "./rows-of.server";
 
 type Reader = Pick<Database, "execute">;
 
@@ -30,11 +31,6 @@ export interface DataQuality {
   rows: Array<{ code: string; name: string; cells: Record<QualityKind, DataQualityCell> }>;
   /** Years of the period without official holiday data: working-day figures are provisional. */
   yearsWithoutCalendar: number[];
-}
-
-async function rowsOf<T>(db: Reader, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
 }
 
 /**
