@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { earnedValue, lastMonthCountedAt, projectEarnedValue, spendToDate } from "./earned-value";
+import {
+  earnedValue,
+  earnedValueTotals,
+  lastMonthCountedAt,
+  projectEarnedValue,
+  spendToDate,
+} from "./earned-value";
 import { gatewayProject } from "./earned-value.fixture";
 
 describe("spendToDate", () => {
@@ -71,6 +77,21 @@ describe("earnedValue", () => {
         return ev >= 0 && ev <= bac;
       }),
     );
+  });
+});
+
+describe("earnedValueTotals", () => {
+  it("gives the hand-worked project's BAC, PV, AC and EV, as projectEarnedValue does, at any cut-off", () => {
+    expect(earnedValueTotals(gatewayProject, "2024-06-15")).toEqual({
+      bac: 1_000_000,
+      pv: 400_000,
+      ac: 400_000,
+      ev: 500_000,
+    });
+    for (const cutoff of ["2023-12-31", "2024-01-31", "2024-03-15", "2024-12-31", "2026-01-01"]) {
+      const { bac, pv, ac, ev } = projectEarnedValue(gatewayProject, cutoff);
+      expect(earnedValueTotals(gatewayProject, cutoff), cutoff).toEqual({ bac, pv, ac, ev });
+    }
   });
 });
 

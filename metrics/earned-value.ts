@@ -116,6 +116,22 @@ export function spendToDate(
   return { pv, ac };
 }
 
+/** The additive figures of projectEarnedValue (what portfolioEarnedValue sums): BAC, PV, AC, EV. */
+export type EarnedValueTotals = Pick<ProjectEarnedValue, "bac" | "pv" | "ac" | "ev">;
+
+/**
+ * BAC, PV and AC (spendToDate) and EV (earnedValue) of one project at a cut-off, without
+ * the ratios and bands: enough for portfolio sums over many cut-offs.
+ */
+export function earnedValueTotals(
+  project: EarnedValueInput,
+  cutoffDate: string,
+): EarnedValueTotals {
+  const bac = project.bacYuan;
+  const { pv, ac } = spendToDate(project.budgetLines, cutoffDate);
+  return { bac, pv, ac, ev: earnedValue(bac, project.milestones, cutoffDate) };
+}
+
 /**
  * Earned-value management of one project at a cut-off date (default today, chosen by
  * the caller):
@@ -133,9 +149,7 @@ export function projectEarnedValue(
   project: EarnedValueInput,
   cutoffDate: string,
 ): ProjectEarnedValue {
-  const bac = project.bacYuan;
-  const { pv, ac } = spendToDate(project.budgetLines, cutoffDate);
-  const ev = earnedValue(bac, project.milestones, cutoffDate);
+  const { bac, pv, ac, ev } = earnedValueTotals(project, cutoffDate);
   const cpi = ratio(ev, ac);
   const costVariancePct = ev === null ? null : ratio(ev - ac, ev);
   const scheduleVariancePct = ev === null ? null : ratio(ev - pv, pv);

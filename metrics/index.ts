@@ -109,11 +109,13 @@ export { serviceKpis, type ServiceKpis } from "./service-kpis";
 // Projects
 export {
   earnedValue,
+  earnedValueTotals,
   projectEarnedValue,
   lastMonthCountedAt,
   spendToDate,
   type BudgetLine,
   type EarnedValueInput,
+  type EarnedValueTotals,
   type Milestone,
   type ProjectEarnedValue,
 } from "./earned-value";

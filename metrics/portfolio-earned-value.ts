@@ -1,4 +1,4 @@
-import type { ProjectEarnedValue } from "./earned-value";
+import type { EarnedValueTotals } from "./earned-value";
 import { ratio } from "./ratio";
 
 /** Earned-value figures of a set of projects (a department, a region, everything). */
@@ -28,9 +28,7 @@ export interface PortfolioEarnedValue {
  *
  * each null when its denominator is 0.
  */
-export function portfolioEarnedValue(
-  projects: readonly ProjectEarnedValue[],
-): PortfolioEarnedValue {
+export function portfolioEarnedValue(projects: readonly EarnedValueTotals[]): PortfolioEarnedValue {
   let bac = 0;
   let pv = 0;
   let ac = 0;

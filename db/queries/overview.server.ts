@@ -4,7 +4,11 @@ import {
   mergeAppealCounts,
   type AppealKpis,
 } from "../../metrics/appeal-kpis";
-import { projectEarnedValue, type ProjectEarnedValue } from "../../metrics/earned-value";
+import {
+  earnedValueTotals,
+  projectEarnedValue,
+  type ProjectEarnedValue,
+} from "../../metrics/earned-value";
 import { addYears, calendarDaysInclusive, lastDayOfMonth } from "../../metrics/iso-date";
 import { monthsInRange } from "../../metrics/months-in-range";
 import { projectOutcome } from "../../metrics/outcome-achievement";
@@ -24,7 +28,12 @@ import {
 } from "./appeal-figures.server";
 import type { DashboardScope } from "./dashboard-scope.server";
 import { loadPortfolio, type PortfolioProject } from "./project-portfolio.server";
-import { loadServiceItems, loadServiceMonths, type ServiceMonth } from "./service-figures.server";
+import {
+  loadServiceItems,
+  loadServiceSums,
+  type MonthRange,
+  type ServiceMonth,
+} from "./service-figures.server";
 import { loadTargets, type TargetView } from "./targets.server";
 
 type Reader = Pick<Database, "select" | "execute">;
@@ -193,16 +202,25 @@ export async function loadOverview(
     from: monthsInRange(addYears(range.to, -2), range.to).slice(-24)[0] ?? range.from,
     to: range.to,
   };
-  const [targets, byDepartment, lastYearByDepartment, trend, items, serviceMonths, portfolio] =
+  const monthsOf = (r: DateRange): MonthRange => ({
+    from: `${r.from.slice(0, 7)}-01`,
+    to: `${r.to.slice(0, 7)}-01`,
+  });
+  const seriesMonths = monthsInRange(addYears(range.to, -1), range.to).slice(-12);
+  const [targets, byDepartment, lastYearByDepartment, trend, items, serviceSums, portfolio] =
     await Promise.all([
       loadTargets(db),
       appealTalliesByDepartment(db, range, ids),
       appealTalliesByDepartment(db, lastYearRange, ids),
       series ? appealTalliesByMonth(db, trendRange, ids) : [],
       loadServiceItems(db, ids),
-      loadServiceMonths(
+      loadServiceSums(
         db,
-        { from: `${lastYearRange.from.slice(0, 7)}-01`, to: `${range.to.slice(0, 7)}-01` },
+        {
+          range: monthsOf(range),
+          previous: monthsOf(lastYearRange),
+          months: { from: seriesMonths[0] ?? monthsOf(range).from, to: monthsOf(range).to },
+        },
         ids,
       ),
       loadPortfolio(db, { departmentIds: ids, category: filter.category, stage: filter.stage }),
@@ -216,41 +234,33 @@ export async function loadOverview(
     calendarDaysInclusive(lastYearRange.from, lastYearRange.to),
   );
 
-  const inMonths = (rows: readonly ServiceMonth[], r: DateRange) => {
-    const from = `${r.from.slice(0, 7)}-01`;
-    const to = `${r.to.slice(0, 7)}-01`;
-    return rows.filter((row) => row.period >= from && row.period <= to);
-  };
-  const services = serviceFigures(items, inMonths(serviceMonths, range));
-  const servicesLastYear = serviceFigures([], inMonths(serviceMonths, lastYearRange));
+  const serviceRows = [...serviceSums.byDepartment.values()];
+  const services = serviceFigures(items, serviceRows);
+  const servicesLastYear = serviceFigures([], serviceSums.previous);
 
   const points = portfolio.map((project) => projectPoint(project, cutoff));
   const evNow = portfolioEarnedValue(points.map((point) => point.ev));
+  // Portfolio sums at other cut-offs need only each project's totals, not its ratios.
   const evLastYear = portfolioEarnedValue(
     series
       ? portfolio.map((project) =>
-          projectEarnedValue(project.earnedValueInput, addYears(cutoff, -1)),
+          earnedValueTotals(project.earnedValueInput, addYears(cutoff, -1)),
         )
       : [],
   );
   const evSeries = (series ? monthEnds(cutoff) : []).map((end) => ({
     period: end,
-    value: portfolioEarnedValue(portfolio.map((p) => projectEarnedValue(p.earnedValueInput, end))),
+    value: portfolioEarnedValue(portfolio.map((p) => earnedValueTotals(p.earnedValueInput, end))),
   }));
 
   const appealSeries = trend.slice(-12).map((row) => ({
     period: row.month,
     value: kpisOf(row.tallies, null),
   }));
-  const serviceSeries = monthsInRange(addYears(range.to, -1), range.to)
-    .slice(-12)
-    .map((month) => ({
-      period: month,
-      value: serviceFigures(
-        [],
-        serviceMonths.filter((row) => row.period === month),
-      ).digitalTakeUp,
-    }));
+  const serviceSeries = seriesMonths.map((month) => {
+    const row = serviceSums.byMonth.get(month);
+    return { period: month, value: serviceFigures([], row ? [row] : []).digitalTakeUp };
+  });
 
   const tile = (
     kpi: TileKpi,
@@ -315,16 +325,13 @@ export async function loadOverview(
 
   // One pass each (d3.group), not an array copy per row.
   const itemsOf = group(items, (item) => item.departmentId);
-  const monthsOf = group(inMonths(serviceMonths, range), (row) => row.departmentId);
   const pointsOf = group(points, (point) => point.departmentCode);
 
   const departmentFigures = scope.departments.map((department) => {
     const appeals = kpisOf(byDepartment.get(department.id), days);
     const previous = kpisOf(lastYearByDepartment.get(department.id), null);
-    const service = serviceFigures(
-      itemsOf.get(department.id) ?? [],
-      monthsOf.get(department.id) ?? [],
-    );
+    const sums = serviceSums.byDepartment.get(department.id);
+    const service = serviceFigures(itemsOf.get(department.id) ?? [], sums ? [sums] : []);
     const ev = portfolioEarnedValue((pointsOf.get(department.code) ?? []).map((point) => point.ev));
     return { department, appeals, previous, service, ev };
   });

@@ -90,12 +90,25 @@ export async function loadPortfolio(
   const ids = chosenProjectIds(db, filter);
   const [spend, plan, indicators, values] = await Promise.all([
     db
-      .select()
+      .select({
+        projectId: projectMonthSpendRollups.projectId,
+        period: projectMonthSpendRollups.period,
+        plannedYuan: projectMonthSpendRollups.plannedYuan,
+        actualYuan: projectMonthSpendRollups.actualYuan,
+      })
       .from(projectMonthSpendRollups)
       .where(inArray(projectMonthSpendRollups.projectId, ids))
       .orderBy(asc(projectMonthSpendRollups.period)),
     db
-      .select()
+      .select({
+        projectId: milestones.projectId,
+        name: milestones.name,
+        stage: milestones.stage,
+        weight: milestones.weight,
+        plannedDate: milestones.plannedDate,
+        actualDate: milestones.actualDate,
+        forecastDate: milestones.forecastDate,
+      })
       .from(milestones)
       .where(inArray(milestones.projectId, ids))
       .orderBy(asc(milestones.plannedDate), asc(milestones.name)),
@@ -120,7 +133,7 @@ export async function loadPortfolio(
   const milestonesOf = group(plan, (milestone) => milestone.projectId);
   const indicatorsOf = group(indicators, (indicator) => indicator.projectId);
   const valuesOf = group(values, (value) => value.indicatorId);
-  return rows.map(({ budgetYuan, ...project }) => {
+  return rows.map((project) => {
     const projectMilestones = (milestonesOf.get(project.id) ?? []).map((milestone) => ({
       name: milestone.name,
       stage: milestone.stage,
@@ -130,9 +143,18 @@ export async function loadPortfolio(
       forecastDate: milestone.forecastDate,
     }));
     return {
-      ...project,
+      id: project.id,
+      code: project.code,
+      name: project.name,
+      departmentId: project.departmentId,
+      departmentCode: project.departmentCode,
+      departmentName: project.departmentName,
+      category: project.category,
+      stage: project.stage,
+      plannedStart: project.plannedStart,
+      plannedEnd: project.plannedEnd,
       earnedValueInput: {
-        bacYuan: Number(budgetYuan),
+        bacYuan: Number(project.budgetYuan),
         budgetLines: (linesOf.get(project.id) ?? []).map((line) => ({
           period: line.period,
           plannedYuan: Number(line.plannedYuan),

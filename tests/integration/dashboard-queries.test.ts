@@ -123,6 +123,23 @@ describe("dashboard page queries on the demo county", () => {
     );
     expect(row.values.reply_rate).toBe(own.replyRate);
     expect(row.values.satisfaction_rate).toBe(own.satisfactionRate);
+    // Its services too, and the take-up series' last month, from the raw statistics.
+    const ownItems = items.filter((item) => item.departmentId === department.id);
+    const ownItemIds = new Set(ownItems.map((item) => item.id));
+    const ownServices = serviceKpis(
+      ownItems,
+      statsInRange.filter((stat) => ownItemIds.has(stat.itemId)),
+    );
+    expect(row.values.service_coverage).toBe(ownServices.coverage);
+    expect(row.values.digital_take_up).toBeCloseTo(ownServices.digitalTakeUp!, 12);
+    const lastMonth = tile("digital_take_up").series.at(-1)!;
+    expect(lastMonth.value).toBeCloseTo(
+      serviceKpis(
+        [],
+        stats.filter((stat) => stat.period === lastMonth.period),
+      ).digitalTakeUp!,
+      12,
+    );
     expect(overview.heatmap).toHaveLength(scope.departments.length);
 
     // Projects by stage add up; every flag names something in view.
