@@ -56,6 +56,13 @@ export async function findSessionUser(
       role: users.role,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
+      // The user's departments in the same statement: every signed-in request asks.
+      departmentIds: sql<
+        number[]
+      >`coalesce((select array_agg(ud.department_id order by ud.department_id) from ${userDepartments} ud where ud.user_id = ${users.id}), '{}')`,
+      departmentCodes: sql<
+        string[]
+      >`coalesce((select array_agg(d.code) from ${userDepartments} ud join ${departments} d on d.id = ud.department_id where ud.user_id = ${users.id}), '{}')`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -75,18 +82,13 @@ export async function findSessionUser(
       .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + IDLE_TIMEOUT_MS) })
       .where(eq(sessions.id, sessionId));
   }
-  const scope = await db
-    .select({ id: departments.id, code: departments.code })
-    .from(userDepartments)
-    .innerJoin(departments, eq(departments.id, userDepartments.departmentId))
-    .where(eq(userDepartments.userId, row.id));
   return {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
     role: row.role,
-    departmentCodes: scope.map((department) => department.code).sort(),
-    departmentIds: scope.map((department) => department.id),
+    departmentCodes: [...row.departmentCodes].sort(),
+    departmentIds: row.departmentIds.map(Number),
     sessionId,
   };
 }
