@@ -47,8 +47,8 @@ describe("importing a file in Chromium", () => {
   const browser = sharedBrowser();
   const baseUrl = inject("baseUrl");
 
-  it("steward uploads a CSV, sees the preview, commits it; both pages pass axe", async () => {
-    // In English: each page speaks the visitor's one language.
+  /** The demo steward, signed in, in English: each page speaks the visitor's one language. */
+  async function stewardSignedIn() {
     const context = await browser().newContext({ bypassCSP: true, locale: "en-GB" });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/login`);
@@ -57,6 +57,11 @@ describe("importing a file in Chromium", () => {
     await page.locator("#password").fill(DEMO_PASSWORD);
     await page.locator("main button[type=submit]").click();
     await page.waitForURL(`${baseUrl}/dashboard`);
+    return { context, page };
+  }
+
+  it("steward uploads a CSV, sees the preview, commits it; both pages pass axe", async () => {
+    const { context, page } = await stewardSignedIn();
 
     await page.goto(`${baseUrl}/imports/new`);
     await page.getByRole("heading", { level: 1, name: /Upload a file/ }).waitFor();
@@ -82,13 +87,7 @@ describe("importing a file in Chromium", () => {
   });
 
   it("steward uploads a nine-sheet workbook, names the sheet, and commits its rows", async () => {
-    const context = await browser().newContext({ bypassCSP: true, locale: "en-GB" });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/login`);
-    await page.locator("#username").fill("steward");
-    await page.locator("#password").fill(DEMO_PASSWORD);
-    await page.locator("main button[type=submit]").click();
-    await page.waitForURL(`${baseUrl}/dashboard`);
+    const { context, page } = await stewardSignedIn();
 
     await page.goto(`${baseUrl}/imports/new`);
     await page.getByLabel("Kind of data", { exact: true }).selectOption("appeals");
