@@ -7,7 +7,7 @@ import { recordAudit } from "../queries/audit.server";
 import type { ImportKind } from "../schema/enums";
 import { importBatches } from "../schema/imports";
 import { KIND_DEFINITIONS } from "./kinds/index";
-import type { ImportContext, ImportRow, Tx } from "./kinds/kind";
+import { RowRefusal, type ImportContext, type ImportRow, type Tx } from "./kinds/kind";
 import { References } from "./kinds/references.server";
 import { RowReader } from "./kinds/row-reader";
 import type { ReadProgress } from "./read/file-record";
@@ -304,7 +304,14 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       report.outcome = "committed";
     });
   } catch (error) {
-    if (!(error instanceof Rollback)) throw error;
+    if (error instanceof RowRefusal) {
+      // Refused only once written: the whole file is rolled back, even with skipInvalid,
+      // since the rows written beside it may depend on it.
+      report.rowsAccepted -= 1;
+      report.rowsRejected += 1;
+      const { line, column, value, reason } = error;
+      addError({ line, column, value, reason });
+    } else if (!(error instanceof Rollback)) throw error;
   }
   if (report.outcome === "committed") return report;
   if (options.dryRun && report.errorCount === 0) return { ...report, outcome: "validated" };

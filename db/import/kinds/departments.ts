@@ -61,7 +61,7 @@ export const departmentsKind: KindDefinition<DepartmentRow> = {
     if (!reader.valid || !code || !name || parentCode === undefined) return undefined;
     // parent_id is linked by code after the chunk is written (afterChunk).
     const row: DepartmentRow = { code, name, regionId: regionId ?? null };
-    parents.remember(refs, row, parentCode);
+    parents.remember(refs, row, parentCode, reader.line);
     names.set(name, code);
     return row;
   },

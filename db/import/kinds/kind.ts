@@ -14,6 +14,23 @@ export interface ImportContext {
   piiKey: string | undefined;
 }
 
+/**
+ * A row that parsed but that the database refuses once written beside what is stored (a
+ * parent that makes a cycle through stored rows), thrown from afterChunk: the import
+ * rolls back and reports it like any rejected value, with the row's line.
+ */
+export class RowRefusal extends Error {
+  constructor(
+    readonly line: number,
+    readonly column: string,
+    readonly value: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = "RowRefusal";
+  }
+}
+
 /** A parsed row: the values to insert, column property names as in the drizzle table. */
 export type ImportRow = Record<string, unknown>;
 
@@ -32,6 +49,6 @@ export interface KindDefinition<Row extends ImportRow = ImportRow> {
   keyValues(row: Row): ReadonlyArray<string | number | null>;
   /** The department a row belongs to, for a steward's scope; undefined for kinds without one. */
   departmentOf?(row: Row): number | undefined;
-  /** After a chunk is written (e.g. linking parents defined in the same file). */
+  /** After a chunk is written (e.g. linking parents defined in the same file); may throw RowRefusal. */
   afterChunk?(tx: Tx, rows: readonly Row[]): Promise<void>;
 }

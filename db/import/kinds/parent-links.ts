@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { parseCode } from "../values/parse-code";
-import type { Tx } from "./kind";
+import { RowRefusal, type Tx } from "./kind";
 import type { References } from "./references.server";
 import type { RowReader } from "./row-reader";
 
@@ -14,7 +14,8 @@ import type { RowReader } from "./row-reader";
 export class ParentLinks<Row extends { code: string }> {
   /** Per import (its References): the codes defined so far in the file, with their parent codes. */
   private readonly files = new WeakMap<References, Map<string, string | null>>();
-  private readonly parentCodes = new WeakMap<Row, string>();
+  /** A row's parent code and the line it was read from, until it is linked. */
+  private readonly parents = new WeakMap<Row, { code: string; line: number }>();
 
   constructor(
     private readonly table: PgTable,
@@ -69,18 +70,20 @@ export class ParentLinks<Row extends { code: string }> {
   }
 
   /** A valid row: its code is defined for the rows below, and its parent is linked after writing. */
-  remember(refs: References, row: Row, parentCode: string | null): void {
+  remember(refs: References, row: Row, parentCode: string | null, line: number): void {
     this.file(refs).set(row.code, parentCode);
-    if (parentCode === null) this.parentCodes.delete(row);
-    else this.parentCodes.set(row, parentCode);
+    if (parentCode === null) this.parents.delete(row);
+    else this.parents.set(row, { code: parentCode, line });
   }
 
   /** Links the written rows to their parents by code, then refuses any cycle of parents. */
   async link(tx: Tx, rows: readonly Row[]): Promise<void> {
-    const pairs = rows.flatMap((row) => {
-      const parentCode = this.parentCodes.get(row);
-      return parentCode === undefined ? [] : [[row.code, parentCode] as const];
-    });
+    const linked = new Map<string, { code: string; line: number }>();
+    for (const row of rows) {
+      const parent = this.parents.get(row);
+      if (parent) linked.set(row.code, parent);
+    }
+    const pairs = [...linked].map(([code, parent]) => [code, parent.code] as const);
     if (pairs.length === 0) return;
     const table = sql.identifier(getTableConfig(this.table).name);
     const values = sql.join(
@@ -106,9 +109,13 @@ export class ParentLinks<Row extends { code: string }> {
           select t.code from walk as w join ${table} as t on t.id = w.start_id where w.id = w.start_id limit 1`,
     )) as unknown as { rows?: Array<{ code: string }> } | Array<{ code: string }>;
     const cycle = (Array.isArray(result) ? result : (result.rows ?? []))[0];
-    if (cycle) {
-      throw new Error(
-        `The ${this.what} ${cycle.code} would be its own ancestor: with the parents stored already, its parent_code makes a cycle. Change the parent_code of ${cycle.code} and import again.`,
+    const parent = cycle && linked.get(cycle.code);
+    if (cycle && parent) {
+      throw new RowRefusal(
+        parent.line,
+        "parent_code",
+        parent.code,
+        `expected a parent that is not under this ${this.what}: with the ${this.what}s stored already, ${cycle.code} would be its own ancestor`,
       );
     }
   }

@@ -27,7 +27,7 @@ export const regionsKind: KindDefinition<RegionRow> = {
     if (!reader.valid || !code || !name || !level || parentCode === undefined) return undefined;
     // parent_id is linked by code after the chunk is written (afterChunk).
     const row: RegionRow = { code, name, level };
-    parents.remember(refs, row, parentCode);
+    parents.remember(refs, row, parentCode, reader.line);
     return row;
   },
   keyValues: (row) => [row.code],
