@@ -1529,17 +1529,6 @@ const foreignKeyCases: ConstraintCase[] = [
   foreignKey("import_replaced_rows_batch_id_import_batches_id_fk", "unknown batch", (tx, f) =>
     tx.insert(importReplacedRows).values({ ...fresh(f).replacedRow, batchId: MISSING }),
   ),
-  foreignKey("appeal_day_rollups_department_id_departments_id_fk", "unknown department", (tx, f) =>
-    tx.insert(appealDayRollups).values({ ...fresh(f).appealDayRollup, departmentId: MISSING }),
-  ),
-  foreignKey(
-    "appeal_reply_day_rollups_department_id_departments_id_fk",
-    "unknown department",
-    (tx, f) =>
-      tx
-        .insert(appealReplyDayRollups)
-        .values({ ...fresh(f).appealReplyDayRollup, departmentId: MISSING }),
-  ),
   foreignKey(
     "appeal_month_rollups_department_id_departments_id_fk",
     "unknown department",
