@@ -34,6 +34,21 @@ describe("hashPii", () => {
     expect(normalisePii("Jean-Luc", "name")).toBe("Jean-Luc");
   });
 
+  it("equals createHmac for keys longer than a block and values longer than its buffer", () => {
+    const longKey = "键".repeat(30); // 90 bytes: hashed first, as RFC 2104 says
+    const longValue = "张".repeat(200); // 600 bytes
+    for (const [value, key] of [
+      [longValue, longKey],
+      ["13800138000", longKey],
+      [longValue, "k"],
+      ["13800138000", "k"], // the same key again after a longer value
+    ] as const) {
+      expect(hashPii(value, key, "name")).toBe(
+        createHmac("sha256", key).update(normalisePii(value, "name"), "utf8").digest("hex"),
+      );
+    }
+  });
+
   it("depends on the key and the value", () => {
     expect(hashPii("13800138000", "a")).not.toBe(hashPii("13800138000", "b"));
     expect(hashPii("13800138000", "a")).not.toBe(hashPii("13800138001", "a"));

@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { hash } from "node:crypto";
 import { toHalfWidth } from "./half-width";
 import type { PiiKind } from "./pii-columns";
 
@@ -32,5 +32,46 @@ export function normalisePii(value: string, kind?: PiiKind): string {
 /** HMAC-SHA-256 of the normalised value under `key`, as 64 lower-case hex digits. */
 export function hashPii(value: string, key: string, kind?: PiiKind): string {
   if (key === "") throw new RangeError("hashPii needs a non-empty key (MINGJING_PII_KEY)");
-  return createHmac("sha256", key).update(normalisePii(value, kind), "utf8").digest("hex");
+  if (lastHmac?.key !== key) lastHmac = new Sha256Hmac(key);
+  return lastHmac.hex(normalisePii(value, kind));
+}
+
+const BLOCK = 64;
+let lastHmac: Sha256Hmac | undefined;
+
+/**
+ * HMAC-SHA-256 (RFC 2104) under one key, its padded key blocks prepared once: an import
+ * hashes a value per row, and createHmac set the key up again for each (4 µs a value;
+ * two one-shot hashes take 2.5).
+ *
+ *   HMAC(K, m) = SHA-256((K' xor opad) || SHA-256((K' xor ipad) || m)),
+ *   K' = K (SHA-256(K) when longer than a block), zero-padded to 64 bytes.
+ */
+class Sha256Hmac {
+  /** The inner key block, then room for a message. */
+  private inner = Buffer.alloc(BLOCK + 256);
+  /** The outer key block, then the inner digest. */
+  private readonly outer = Buffer.alloc(BLOCK + 32);
+
+  constructor(readonly key: string) {
+    let keyBytes = Buffer.from(key, "utf8");
+    if (keyBytes.length > BLOCK) keyBytes = hash("sha256", keyBytes, "buffer");
+    for (let index = 0; index < BLOCK; index++) {
+      const byte = keyBytes[index] ?? 0;
+      this.inner[index] = byte ^ 0x36;
+      this.outer[index] = byte ^ 0x5c;
+    }
+  }
+
+  hex(message: string): string {
+    const length = Buffer.byteLength(message, "utf8");
+    if (BLOCK + length > this.inner.length) {
+      const larger = Buffer.alloc(BLOCK + length);
+      this.inner.copy(larger, 0, 0, BLOCK);
+      this.inner = larger;
+    }
+    this.inner.write(message, BLOCK, "utf8");
+    hash("sha256", this.inner.subarray(0, BLOCK + length), "buffer").copy(this.outer, BLOCK);
+    return hash("sha256", this.outer, "hex");
+  }
 }
