@@ -1,13 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema/index";
-import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.server";
+import { acquireDataDirLock } from "./data-dir-lock.server";
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -37,6 +35,9 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const lock = acquireDataDirLock(options.dataDir, options.owner);
   try {
+    // Loaded only here: PGlite (its WebAssembly PostgreSQL) adds ~40 MB to a process's
+    // memory, which a deployment on PostgreSQL never needs.
+    const { PGlite, wrapPglite } = await import("./client-pglite.server");
     const client = new PGlite(pgliteFolder(options.dataDir));
     await client.waitReady;
     return wrapPglite(client, lock);
@@ -64,22 +65,6 @@ export const postgresOptions: postgres.Options<Record<string, postgres.PostgresT
     },
   },
 };
-
-export function wrapPglite(client: PGlite, lock?: DataDirLock): DbHandle {
-  const db = drizzlePglite({ client, schema }) as unknown as Database;
-  return {
-    kind: "pglite",
-    db,
-    async rows<T extends Record<string, unknown>>(query: SQL) {
-      const result = (await db.execute(query)) as unknown as { rows: T[] };
-      return result.rows;
-    },
-    async close() {
-      if (!client.closed) await client.close();
-      lock?.release();
-    },
-  };
-}
 
 export function wrapPostgres(client: postgres.Sql): DbHandle {
   const db = drizzlePostgres({ client, schema }) as unknown as Database;

@@ -5,7 +5,8 @@ import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { syncOfficialCalendar } from "../../db/calendar/sync-official.server";
-import { postgresOptions, wrapPglite, wrapPostgres } from "../../db/client.server";
+import { postgresOptions, wrapPostgres } from "../../db/client.server";
+import { wrapPglite } from "../../db/client-pglite.server";
 import { migrateDatabase } from "../../db/migrate.server";
 import { adminUrl, databaseUrlFor } from "./database-urls";
 

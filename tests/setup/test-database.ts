@@ -3,7 +3,8 @@ import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { inject } from "vitest";
-import { postgresOptions, wrapPglite, wrapPostgres, type DbHandle } from "../../db/client.server";
+import { postgresOptions, wrapPostgres, type DbHandle } from "../../db/client.server";
+import { wrapPglite } from "../../db/client-pglite.server";
 import { adminUrl, databaseUrlFor } from "./database-urls";
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
