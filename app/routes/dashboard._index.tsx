@@ -116,6 +116,13 @@ export default function Overview() {
     `/dashboard/departments/${encodeURIComponent(code)}${keep}`;
   const projectHref = (code: string) => `/dashboard/projects/${encodeURIComponent(code)}${keep}`;
   const percent = (value: number) => i18n.percent(value);
+  const partialMonth = overview.trend.at(-1);
+  const partialMonthNote = partialMonth?.through
+    ? i18n.t("dashboard.trend.partial", {
+        month: i18n.month(partialMonth.month),
+        date: i18n.date(partialMonth.through),
+      })
+    : null;
   return (
     <>
       <h1>{i18n.t("dashboard.title")}</h1>
@@ -281,7 +288,7 @@ export default function Overview() {
         <LineChart
           title={i18n.t("dashboard.trend")}
           headingLevel={2}
-          summary={i18n.t("dashboard.trend.summary")}
+          summary={[i18n.t("dashboard.trend.summary"), partialMonthNote].filter(Boolean).join(" ")}
           labels={labels}
           text={lineText(i18n)}
           fileName="appeal-trends"
@@ -324,7 +331,9 @@ export default function Overview() {
         <BarChart
           title={i18n.t("dashboard.trend.received")}
           headingLevel={2}
-          summary={i18n.t("dashboard.trend.receivedSummary")}
+          summary={[i18n.t("dashboard.trend.receivedSummary"), partialMonthNote]
+            .filter(Boolean)
+            .join(" ")}
           labels={labels}
           text={barText(i18n)}
           fileName="appeals-received"

@@ -70,8 +70,11 @@ export interface KpiTile {
   change: number | null;
   band: Band | null;
   target: TargetView | null;
-  /** Monthly values up to the period's end, for the sparkline. */
-  series: Array<{ period: string; value: number | null }>;
+  /**
+   * Monthly values up to the period's end, for the sparkline. `through` marks a month the
+   * period ends part way through: counted only to that day, so a rate may look low.
+   */
+  series: Array<{ period: string; value: number | null; through?: string }>;
   /** Rated share beside satisfaction (never a satisfaction figure without it). */
   ratedShare?: number | null;
 }
@@ -118,6 +121,8 @@ export interface Overview {
   stages: Array<{ stage: LifecycleStage; projects: number; bac: number }>;
   trend: Array<{
     month: string;
+    /** The last day counted, when the period ends part way through the month; else null. */
+    through: string | null;
     received: number;
     replyRate: number | null;
     onTimeReplyRate: number | null;
@@ -253,8 +258,15 @@ export async function loadOverview(
     value: portfolioEarnedValue(portfolio.map((p) => earnedValueTotals(p.earnedValueInput, end))),
   }));
 
+  // Appeals of the month the period ends in are counted only to its last day: a month
+  // begun a few days ago has few appeals, and few replied yet.
+  const throughOf = (month: string) =>
+    month.slice(0, 7) === cutoff.slice(0, 7) && cutoff !== lastDayOfMonth(cutoff)
+      ? cutoff
+      : undefined;
   const appealSeries = trend.slice(-12).map((row) => ({
     period: row.month,
+    through: throughOf(row.month),
     value: kpisOf(row.tallies, null),
   }));
   const serviceSeries = seriesMonths.map((month) => {
@@ -288,19 +300,27 @@ export async function loadOverview(
       "reply_rate",
       current.replyRate,
       lastYear.replyRate,
-      appealSeries.map((p) => ({ period: p.period, value: p.value.replyRate })),
+      appealSeries.map((p) => ({ period: p.period, through: p.through, value: p.value.replyRate })),
     ),
     tile(
       "on_time_reply_rate",
       current.onTimeReplyRate,
       lastYear.onTimeReplyRate,
-      appealSeries.map((p) => ({ period: p.period, value: p.value.onTimeReplyRate })),
+      appealSeries.map((p) => ({
+        period: p.period,
+        through: p.through,
+        value: p.value.onTimeReplyRate,
+      })),
     ),
     tile(
       "satisfaction_rate",
       current.satisfactionRate,
       lastYear.satisfactionRate,
-      appealSeries.map((p) => ({ period: p.period, value: p.value.satisfactionRate })),
+      appealSeries.map((p) => ({
+        period: p.period,
+        through: p.through,
+        value: p.value.satisfactionRate,
+      })),
       { ratedShare: current.ratedShare },
     ),
     tile(
@@ -403,6 +423,7 @@ export async function loadOverview(
       const kpis = kpisOf(row.tallies, null);
       return {
         month: row.month,
+        through: throughOf(row.month) ?? null,
         received: kpis.received,
         replyRate: kpis.replyRate,
         onTimeReplyRate: kpis.onTimeReplyRate,

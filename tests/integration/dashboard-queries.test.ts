@@ -163,6 +163,29 @@ describe("dashboard page queries on the demo county", () => {
     expect(october.received).toBe(
       appeals.filter((a) => localDateOf(a.receivedAt, TZ).startsWith("2026-10")).length,
     );
+    // The period ends with a whole month: no month is marked as counted only in part.
+    expect(overview.trend.filter((m) => m.through !== null)).toEqual([]);
+    expect(overview.tiles.flatMap((t) => t.series).filter((p) => p.through)).toEqual([]);
+  });
+
+  it("overview: the month the period ends part way through says the day it is counted to", async () => {
+    const scope = await resolveDashboardScope(handle.db, null, {});
+    const overview = await loadOverview(handle.db, scope, {
+      range: { from: range.from, to: "2026-10-15" },
+    });
+    const last = overview.trend.at(-1)!;
+    expect(last).toMatchObject({ month: "2026-10-01", through: "2026-10-15" });
+    expect(overview.trend.slice(0, -1).every((m) => m.through === null)).toBe(true);
+    const appeals = await handle.db.select().from(schema.appeals);
+    expect(last.received).toBe(
+      appeals.filter((a) => {
+        const day = localDateOf(a.receivedAt, TZ);
+        return day >= "2026-10-01" && day <= "2026-10-15";
+      }).length,
+    );
+    const replyRate = overview.tiles.find((t) => t.kpi === "reply_rate")!;
+    expect(replyRate.series.at(-1)).toMatchObject({ period: "2026-10-01", through: "2026-10-15" });
+    expect(replyRate.series.slice(0, -1).every((p) => p.through === undefined)).toBe(true);
   });
 
   it("a scoped overview (one department) counts only that department", async () => {

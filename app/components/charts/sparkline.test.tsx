@@ -21,6 +21,20 @@ describe("Sparkline", () => {
     expect(svg.querySelector("path")!.getAttribute("d")!.match(/M/g)).toHaveLength(2);
   });
 
+  it("draws the last point hollow when its period is not over", () => {
+    const lastPoint = (points: typeof SAMPLE_SPARKLINE) =>
+      render(<Sparkline points={points} label="r" />).container.querySelector("circle")!;
+    expect(lastPoint(SAMPLE_SPARKLINE).getAttribute("class")).toBeNull();
+    expect(lastPoint(SAMPLE_SPARKLINE).getAttribute("fill")).not.toBe("#fff");
+    cleanup();
+    const partial = lastPoint([
+      ...SAMPLE_SPARKLINE.slice(0, -1),
+      { ...SAMPLE_SPARKLINE.at(-1)!, partial: true },
+    ]);
+    expect(partial.getAttribute("class")).toBe("sparkline-partial");
+    expect(partial.getAttribute("fill")).toBe("#fff");
+  });
+
   it("spans the view box: the first point at the left, the largest value at the top", () => {
     const { x, y } = sparklineLayout(SAMPLE_SPARKLINE, 120, 32);
     expect(x(0)).toBe(3);

@@ -7,6 +7,8 @@ import { CHART_COLORS } from "./chart-theme";
 export interface SparklinePoint {
   x: string;
   y: number | null;
+  /** The period is not over: its value covers only part of it (drawn as a hollow point). */
+  partial?: boolean;
 }
 
 export interface SparklineText {
@@ -132,7 +134,16 @@ export function Sparkline({
           strokeLinejoin="round"
           vectorEffect="non-scaling-stroke"
         />
-        <circle cx={r1(x(last.i))} cy={r1(y(last.y))} r={2.5} fill={CHART_COLORS.accent} />
+        <circle
+          className={last.partial ? "sparkline-partial" : undefined}
+          cx={r1(x(last.i))}
+          cy={r1(y(last.y))}
+          r={2.5}
+          fill={last.partial ? "#fff" : CHART_COLORS.accent}
+          stroke={CHART_COLORS.accent}
+          strokeWidth={last.partial ? 1.5 : 0}
+          vectorEffect="non-scaling-stroke"
+        />
       </svg>
       {table ? (
         <details className="chart-details">

@@ -57,7 +57,16 @@ export function KpiTile({ i18n, tile, cutoff }: { i18n: I18n; tile: Tile; cutoff
       {tile.series.length > 1 ? (
         <Sparkline
           label={name}
-          points={tile.series.map((point) => ({ x: point.period.slice(0, 7), y: point.value }))}
+          points={tile.series.map((point) => ({
+            x: point.through
+              ? i18n.t("dashboard.monthThrough", {
+                  month: point.period.slice(0, 7),
+                  date: i18n.date(point.through),
+                })
+              : point.period.slice(0, 7),
+            y: point.value,
+            partial: point.through !== undefined,
+          }))}
           format={(value) => formatKpi(i18n, tile.kpi, value)}
           target={tile.target?.target ?? null}
           text={{

@@ -62,6 +62,8 @@ export const dashboard = {
   "dashboard.target": { zh: "目标 {value}", en: "Target {value}" },
   "dashboard.targetBetween": { zh: "目标 {min}–{max}", en: "Target {min}–{max}" },
   "dashboard.lastYear": { zh: "去年同期 {value}", en: "Last year {value}" },
+  // A month the period ends part way through: its figures count appeals to that day only.
+  "dashboard.monthThrough": { zh: "{month}（截至{date}）", en: "{month} (to {date})" },
   "dashboard.change": { zh: "同比 {value}", en: "Year on year {value}" },
   "dashboard.ratedShare": { zh: "评价占比 {value}", en: "Rated share {value}" },
   "dashboard.points": { zh: "{value} 个百分点", en: "{value} pts" },
@@ -199,6 +201,10 @@ export const dashboard = {
     en: "Reply, on-time reply and satisfaction rates per month over 24 months.",
   },
   "dashboard.trend.received": { zh: "每月受理诉求", en: "Appeals received per month" },
+  "dashboard.trend.partial": {
+    zh: "{month}只计到{date}：当月尚未结束，近几日的诉求多数还未到答复时限。",
+    en: "{month} counts appeals to {date} only: the month is not over, and most recent appeals are not yet due.",
+  },
   "dashboard.trend.receivedSummary": {
     zh: "近 24 个月每月受理的诉求数。",
     en: "Appeals received per month over 24 months.",
