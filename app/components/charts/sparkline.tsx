@@ -100,7 +100,7 @@ export function Sparkline({
   const { x, y, path } = sparklineLayout(points, width, height, target);
   const name = `${label}: ${text.describe(
     { x: first.x, y: first.y, text: format(first.y) },
-    { x: last.x, y: last.y, text: format(last.y) },
+    { x: last.x, y: last.y, partial: last.partial, text: format(last.y) },
   )}`;
   return (
     <span className={className ? `sparkline ${className}` : "sparkline"}>
@@ -134,16 +134,20 @@ export function Sparkline({
           strokeLinejoin="round"
           vectorEffect="non-scaling-stroke"
         />
-        <circle
-          className={last.partial ? "sparkline-partial" : undefined}
-          cx={r1(x(last.i))}
-          cy={r1(y(last.y))}
-          r={2.5}
-          fill={last.partial ? "#fff" : CHART_COLORS.accent}
-          stroke={CHART_COLORS.accent}
-          strokeWidth={last.partial ? 1.5 : 0}
-          vectorEffect="non-scaling-stroke"
-        />
+        {last.partial ? (
+          <circle
+            className="sparkline-partial"
+            cx={r1(x(last.i))}
+            cy={r1(y(last.y))}
+            r={2.5}
+            fill="#fff"
+            stroke={CHART_COLORS.accent}
+            strokeWidth={1.5}
+            vectorEffect="non-scaling-stroke"
+          />
+        ) : (
+          <circle cx={r1(x(last.i))} cy={r1(y(last.y))} r={2.5} fill={CHART_COLORS.accent} />
+        )}
       </svg>
       {table ? (
         <details className="chart-details">

@@ -295,17 +295,26 @@ function charts(i18n: I18n): Array<[string, ReactElement]> {
         label: name("满意率", "Satisfaction"),
         points: [
           { x: "2024-01", y: 0.9 },
-          { x: "2024-02", y: 0.95 },
+          { x: "2024-02", y: 0.95, partial: true },
         ],
         format: (v: number) => i18n.percent(v),
         table: { caption: "t", columns: [name("月份", "Month")], rows: [] },
-        text: sparklineText(i18n),
+        text: sparklineText(i18n, "2024-02-15"),
       }),
     ],
   ];
 }
 
 describe("charts rendered with these texts", () => {
+  it("name a sparkline's partial last month with the day it is counted to", () => {
+    const nameOf = (locale: "zh" | "en") => {
+      const sparkline = charts(createI18n(locale)).find(([chart]) => chart === "sparkline")!;
+      return /aria-label="([^"]*)"/.exec(renderToString(sparkline[1]))![1];
+    };
+    expect(nameOf("en")).toContain("Feb 2024 (to 15 Feb 2024)");
+    expect(nameOf("zh")).toContain("2024年2月（截至2024年2月15日）");
+  });
+
   it("show no Chinese on an English page", () => {
     for (const [chart, element] of charts(createI18n("en"))) {
       const html = renderToString(element);

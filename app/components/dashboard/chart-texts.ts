@@ -179,14 +179,21 @@ export function timelineText(i18n: I18n): MilestoneTimelineText {
   };
 }
 
-export function sparklineText(i18n: I18n): SparklineText {
+/** `through`: the day a partial last period is counted to, named with it. */
+export function sparklineText(i18n: I18n, through?: string): SparklineText {
   return {
     // x is a period ("2024-03"); the values come formatted by the sparkline's `format`.
     describe: (first, last) =>
       i18n.t("charts.sparkline.describe", {
         firstX: i18n.month(first.x),
         first: first.text,
-        lastX: i18n.month(last.x),
+        lastX:
+          last.partial && through
+            ? i18n.t("dashboard.monthThrough", {
+                month: i18n.month(last.x),
+                date: i18n.date(through),
+              })
+            : i18n.month(last.x),
         last: last.text,
       }),
     noData: i18n.t("charts.noData"),

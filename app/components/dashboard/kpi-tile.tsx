@@ -58,19 +58,14 @@ export function KpiTile({ i18n, tile, cutoff }: { i18n: I18n; tile: Tile; cutoff
         <Sparkline
           label={name}
           points={tile.series.map((point) => ({
-            x: point.through
-              ? i18n.t("dashboard.monthThrough", {
-                  month: point.period.slice(0, 7),
-                  date: i18n.date(point.through),
-                })
-              : point.period.slice(0, 7),
+            x: point.period.slice(0, 7),
             y: point.value,
             partial: point.through !== undefined,
           }))}
           format={(value) => formatKpi(i18n, tile.kpi, value)}
           target={tile.target?.target ?? null}
           text={{
-            ...sparklineText(i18n),
+            ...sparklineText(i18n, tile.series.at(-1)?.through),
             noData: i18n.t("dashboard.chart.noData"),
             table: i18n.t("dashboard.chart.table"),
           }}
