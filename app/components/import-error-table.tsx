@@ -1,4 +1,5 @@
 import { useI18n } from "~/i18n/i18n";
+import { TableScroll } from "~/components/table-scroll";
 
 /** The rejected values of an import (file, line, column, value, reason), as its report lists them. */
 export function ImportErrorTable({
@@ -10,7 +11,7 @@ export function ImportErrorTable({
 }) {
   const { t } = useI18n();
   return (
-    <div className="table-scroll" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+    <TableScroll labelledBy={labelledBy}>
       <table className="import-errors">
         <thead>
           <tr>
@@ -33,6 +34,6 @@ export function ImportErrorTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -13,6 +13,7 @@ import { metaI18n, pageTitle } from "~/i18n/meta";
 import type { MessageKey } from "~/i18n/messages";
 import { filtersQuery } from "~/utils/dashboard-filters";
 import { dashboardContext } from "~/utils/dashboard-loader.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = ({ matches }) => {
   const i18n = metaI18n(matches);
@@ -49,7 +50,7 @@ export default function DataQuality() {
         </p>
       ) : null}
       <TableCsvButton tableId="quality-table" fileName="data-quality" />
-      <div className="table-scroll">
+      <TableScroll label={i18n.t("dashboard.quality")}>
         <table className="quality-table" id="quality-table">
           <thead>
             <tr>
@@ -119,7 +120,7 @@ export default function DataQuality() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="hint">
         {i18n.t("dashboard.quality.summary", {
           stale: quality.rows.flatMap((r) => Object.values(r.cells)).filter((c) => c.stale).length,

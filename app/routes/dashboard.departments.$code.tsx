@@ -14,6 +14,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { filtersQuery } from "~/utils/dashboard-filters";
 import { dashboardRequest } from "~/utils/dashboard-loader.server";
 import { requireDepartment } from "~/utils/permissions.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const i18n = metaI18n(matches);
@@ -140,7 +141,7 @@ export default function DepartmentPage() {
             }))}
           />
         </div>
-        <div className="table-scroll">
+        <TableScroll label={i18n.t("dashboard.dept.byType")}>
           <table>
             <caption>{i18n.t("dashboard.dept.byType")}</caption>
             <thead>
@@ -172,7 +173,7 @@ export default function DepartmentPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="services-heading">

@@ -13,6 +13,7 @@ import { dashboardRequest } from "~/utils/dashboard-loader.server";
 import { getSettings } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { requireDepartment } from "~/utils/permissions.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const i18n = metaI18n(matches);
@@ -95,7 +96,7 @@ export default function DepartmentAppeals() {
         tableId="appeals-table"
         fileName={`${department.code}-appeals-page-${list.page}`}
       />
-      <div className="table-scroll">
+      <TableScroll label={i18n.t("dashboard.rows.title")}>
         <table id="appeals-table">
           <thead>
             <tr>
@@ -136,7 +137,7 @@ export default function DepartmentAppeals() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <nav aria-label={i18n.t("dashboard.rows.pages")} className="filter-actions">
         {list.page > 1 ? (
           <Link to={pageHref(list.page - 1)}>← {i18n.t("dashboard.rows.previous")}</Link>

@@ -10,6 +10,7 @@ import { metaI18n, pageTitle } from "~/i18n/meta";
 import type { MessageKey } from "~/i18n/messages";
 import { filtersQuery } from "~/utils/dashboard-filters";
 import { dashboardContext } from "~/utils/dashboard-loader.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = ({ matches }) => {
   const i18n = metaI18n(matches);
@@ -49,7 +50,7 @@ export default function Rankings() {
         projectFilters={false}
       />
       <TableCsvButton tableId="rankings-table" fileName="department-rankings" />
-      <div className="table-scroll">
+      <TableScroll label={i18n.t("dashboard.rankings")}>
         <table id="rankings-table">
           <thead>
             <tr>
@@ -102,7 +103,7 @@ export default function Rankings() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

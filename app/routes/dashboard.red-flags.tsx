@@ -8,6 +8,7 @@ import { metaI18n, pageTitle } from "~/i18n/meta";
 import type { MessageKey } from "~/i18n/messages";
 import { filtersQuery } from "~/utils/dashboard-filters";
 import { dashboardContext } from "~/utils/dashboard-loader.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = ({ matches }) => {
   const i18n = metaI18n(matches);
@@ -69,7 +70,7 @@ export default function RedFlags() {
       </p>
       <h1>{i18n.t("dashboard.flags.rules")}</h1>
       <p className="lede">{i18n.t("dashboard.flags.intro")}</p>
-      <div className="table-scroll">
+      <TableScroll label={i18n.t("dashboard.flags.rules")}>
         <table>
           <thead>
             <tr>
@@ -92,7 +93,7 @@ export default function RedFlags() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h2>
         {i18n.t("dashboard.flags")} ({i18n.number(total)})
       </h2>

@@ -18,6 +18,7 @@ import { formatSize } from "~/utils/import-messages";
 import { discardUpload, findUpload, type UploadFailure } from "~/utils/import-uploads.server";
 import { notFound, requireUser } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const i18n = metaI18n(matches);
@@ -302,7 +303,7 @@ export default function ImportPreview() {
           {preview.rows.length === 0 ? (
             <p>{t("imports.preview.noRows")}</p>
           ) : (
-            <div className="table-scroll" role="region" aria-labelledby="first-rows" tabIndex={0}>
+            <TableScroll labelledBy="first-rows">
               <table>
                 <thead>
                   <tr>
@@ -325,7 +326,7 @@ export default function ImportPreview() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </>
       ) : null}

@@ -4,6 +4,7 @@ import { RED_FLAG_RULES } from "../../../metrics/red-flags";
 import { TableCsvButton } from "~/components/table-csv";
 import type { I18n } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
+import { TableScroll } from "~/components/table-scroll";
 
 const ruleOf = new Map<string, (typeof RED_FLAG_RULES)[number]>(
   RED_FLAG_RULES.map((rule) => [rule.id, rule]),
@@ -34,7 +35,7 @@ export function FlagTable({
 }) {
   if (flags.length === 0) return <p>{i18n.t("dashboard.flags.none")}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={i18n.t("dashboard.flags")}>
       <TableCsvButton tableId="flags-table" fileName="red-flags" />
       <table className="flag-table" id="flags-table">
         <thead>
@@ -78,6 +79,6 @@ export function FlagTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

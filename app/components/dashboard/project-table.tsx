@@ -5,6 +5,7 @@ import { TableCsvButton } from "~/components/table-csv";
 import type { I18n } from "~/i18n/i18n";
 import { stageLabel } from "~/utils/format";
 import { bandLabels, formatKpi } from "./dashboard-text";
+import { TableScroll } from "~/components/table-scroll";
 
 type Row = Pick<
   ProjectPoint,
@@ -41,7 +42,7 @@ export function ProjectTable({
   return (
     <>
       <TableCsvButton tableId={id} fileName={id} />
-      <div className="table-scroll">
+      <TableScroll label={i18n.t("dashboard.projects")}>
         <table id={id}>
           <thead>
             <tr>
@@ -80,7 +81,7 @@ export function ProjectTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }
