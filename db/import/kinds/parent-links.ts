@@ -109,14 +109,11 @@ export class ParentLinks<Row extends { code: string }> {
           select t.code from walk as w join ${table} as t on t.id = w.start_id where w.id = w.start_id limit 1`,
     )) as unknown as { rows?: Array<{ code: string }> } | Array<{ code: string }>;
     const cycle = (Array.isArray(result) ? result : (result.rows ?? []))[0];
-    const parent = cycle && linked.get(cycle.code);
-    if (cycle && parent) {
-      throw new RowRefusal(
-        parent.line,
-        "parent_code",
-        parent.code,
-        `expected a parent that is not under this ${this.what}: with the ${this.what}s stored already, ${cycle.code} would be its own ancestor`,
-      );
-    }
+    if (!cycle) return;
+    const reason = `expected a parent that is not under this ${this.what}: with the ${this.what}s stored already, ${cycle.code} would be its own ancestor`;
+    // The walk starts from this chunk's rows, so the cycle's row is one of them.
+    const parent = linked.get(cycle.code);
+    if (!parent) throw new Error(`${cycle.code}: ${reason}`);
+    throw new RowRefusal(parent.line, "parent_code", parent.code, reason);
   }
 }
