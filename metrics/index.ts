@@ -33,6 +33,7 @@ export {
   isIsoDate,
   isoDateOf,
   lastDayOfMonth,
+  partialMonthEnd,
   partsFromDayNumber,
 } from "./iso-date";
 export {

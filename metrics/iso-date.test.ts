@@ -10,6 +10,7 @@ import {
   isIsoDate,
   isoDateOf,
   lastDayOfMonth,
+  partialMonthEnd,
 } from "./iso-date";
 
 describe("iso dates as day numbers", () => {
@@ -61,6 +62,10 @@ describe("iso dates as day numbers", () => {
   it("finds the last day of a month", () => {
     expect(lastDayOfMonth("2024-02-01")).toBe("2024-02-29");
     expect(lastDayOfMonth("2023-02")).toBe("2023-02-28");
+    expect(partialMonthEnd("2024-02-01", "2024-02-15")).toBe("2024-02-15");
+    expect(partialMonthEnd("2024-02", "2024-02-28")).toBe("2024-02-28"); // 2024 has a 29th
+    expect(partialMonthEnd("2024-02-01", "2024-02-29")).toBeUndefined();
+    expect(partialMonthEnd("2024-01-01", "2024-02-15")).toBeUndefined();
     expect(lastDayOfMonth("2024-12-15")).toBe("2024-12-31");
     expect(lastDayOfMonth("2024-04")).toBe("2024-04-30");
   });

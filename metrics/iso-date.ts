@@ -135,6 +135,15 @@ export function lastDayOfMonth(dateOrPeriod: string): string {
 }
 
 /**
+ * The last day counted of `month` ("YYYY-MM" or a day in it) for a period ending on `to`,
+ * when the period ends part way through that month; undefined for any other month, or
+ * when `to` is the month's last day.
+ */
+export function partialMonthEnd(month: string, to: string): string | undefined {
+  return month.slice(0, 7) === to.slice(0, 7) && to !== lastDayOfMonth(to) ? to : undefined;
+}
+
+/**
  * The same calendar day `years` years later (earlier when negative); 29 February becomes
  * 28 February in a year without it. For "the same period last year".
  */

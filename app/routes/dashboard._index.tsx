@@ -7,7 +7,13 @@ import {
 } from "../../db/queries/data-quality.server";
 import { loadOverview } from "../../db/queries/overview.server";
 import { BarChart, Heatmap, LineChart, QuadrantScatter } from "~/components/charts";
-import { barText, heatmapText, lineText, quadrantText } from "~/components/dashboard/chart-texts";
+import {
+  barText,
+  heatmapText,
+  lineText,
+  partialMonthNote,
+  quadrantText,
+} from "~/components/dashboard/chart-texts";
 import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashboard-text";
 import { FilterForm } from "~/components/dashboard/filter-form";
 import { FlagTable } from "~/components/dashboard/flag-table";
@@ -116,13 +122,7 @@ export default function Overview() {
     `/dashboard/departments/${encodeURIComponent(code)}${keep}`;
   const projectHref = (code: string) => `/dashboard/projects/${encodeURIComponent(code)}${keep}`;
   const percent = (value: number) => i18n.percent(value);
-  const partialMonth = overview.trend.at(-1);
-  const partialMonthNote = partialMonth?.through
-    ? i18n.t("dashboard.trend.partial", {
-        month: i18n.month(partialMonth.month),
-        date: i18n.date(partialMonth.through),
-      })
-    : null;
+  const partialNote = partialMonthNote(i18n, overview.trend);
   return (
     <>
       <h1>{i18n.t("dashboard.title")}</h1>
@@ -288,7 +288,7 @@ export default function Overview() {
         <LineChart
           title={i18n.t("dashboard.trend")}
           headingLevel={2}
-          summary={[i18n.t("dashboard.trend.summary"), partialMonthNote].filter(Boolean).join(" ")}
+          summary={[i18n.t("dashboard.trend.summary"), partialNote].filter(Boolean).join(" ")}
           labels={labels}
           text={lineText(i18n)}
           fileName="appeal-trends"
@@ -331,7 +331,7 @@ export default function Overview() {
         <BarChart
           title={i18n.t("dashboard.trend.received")}
           headingLevel={2}
-          summary={[i18n.t("dashboard.trend.receivedSummary"), partialMonthNote]
+          summary={[i18n.t("dashboard.trend.receivedSummary"), partialNote]
             .filter(Boolean)
             .join(" ")}
           labels={labels}

@@ -4,7 +4,7 @@ import { loadDepartmentPage } from "../../db/queries/department-page.server";
 import { findDepartment } from "../../db/queries/scope.server";
 import { compareToTarget } from "../../metrics/target-comparison";
 import { BarChart, LineChart, bandText } from "~/components/charts";
-import { barText, lineText } from "~/components/dashboard/chart-texts";
+import { barText, lineText, partialMonthNote } from "~/components/dashboard/chart-texts";
 import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashboard-text";
 import { FilterForm } from "~/components/dashboard/filter-form";
 import { ProjectTable } from "~/components/dashboard/project-table";
@@ -115,7 +115,9 @@ export default function DepartmentPage() {
           />
           <LineChart
             title={i18n.t("dashboard.dept.satisfactionTrend")}
-            summary={i18n.t("dashboard.trend.summary")}
+            summary={[i18n.t("dashboard.trend.summary"), partialMonthNote(i18n, appeals.trend)]
+              .filter(Boolean)
+              .join(" ")}
             labels={labels}
             text={lineText(i18n)}
             fileName={`${department.code}-appeal-trend`}

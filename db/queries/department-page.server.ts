@@ -1,5 +1,5 @@
 import { appealKpisFromCounts, type AppealKpis } from "../../metrics/appeal-kpis";
-import { addYears, calendarDaysInclusive } from "../../metrics/iso-date";
+import { addYears, calendarDaysInclusive, partialMonthEnd } from "../../metrics/iso-date";
 import { monthsInRange } from "../../metrics/months-in-range";
 import {
   portfolioEarnedValue,
@@ -39,6 +39,8 @@ export interface DepartmentPage {
     byType: Array<{ type: AppealType; kpis: AppealKpis }>;
     trend: Array<{
       month: string;
+      /** The last day counted, when the period ends part way through the month; else null. */
+      through: string | null;
       received: number;
       replyRate: number | null;
       onTimeReplyRate: number | null;
@@ -120,6 +122,7 @@ export async function loadDepartmentPage(
         const figures = kpis(row.tallies, null);
         return {
           month: row.month,
+          through: partialMonthEnd(row.month, range.to) ?? null,
           received: figures.received,
           replyRate: figures.replyRate,
           onTimeReplyRate: figures.onTimeReplyRate,

@@ -9,7 +9,12 @@ import {
   projectEarnedValue,
   type ProjectEarnedValue,
 } from "../../metrics/earned-value";
-import { addYears, calendarDaysInclusive, lastDayOfMonth } from "../../metrics/iso-date";
+import {
+  addYears,
+  calendarDaysInclusive,
+  lastDayOfMonth,
+  partialMonthEnd,
+} from "../../metrics/iso-date";
 import { monthsInRange } from "../../metrics/months-in-range";
 import { projectOutcome } from "../../metrics/outcome-achievement";
 import { portfolioEarnedValue } from "../../metrics/portfolio-earned-value";
@@ -260,10 +265,7 @@ export async function loadOverview(
 
   // Appeals of the month the period ends in are counted only to its last day: a month
   // begun a few days ago has few appeals, and few replied yet.
-  const throughOf = (month: string) =>
-    month.slice(0, 7) === cutoff.slice(0, 7) && cutoff !== lastDayOfMonth(cutoff)
-      ? cutoff
-      : undefined;
+  const throughOf = (month: string) => partialMonthEnd(month, cutoff);
   const appealSeries = trend.slice(-12).map((row) => ({
     period: row.month,
     through: throughOf(row.month),

@@ -240,6 +240,20 @@ describe("dashboard page queries on the demo county", () => {
       items.length,
     );
     expect(page.services.takeUpTrend).toHaveLength(24);
+    expect(page.appeals.trend.filter((m) => m.through !== null)).toEqual([]);
+    // A period ending on the 15th: its last month says so, and counts to that day.
+    const partial = await loadDepartmentPage(handle.db, department!.id, {
+      from: range.from,
+      to: "2026-10-15",
+    });
+    expect(partial.appeals.trend.at(-1)).toMatchObject({
+      month: "2026-10-01",
+      through: "2026-10-15",
+      received: appeals.filter((a) => {
+        const day = localDateOf(a.receivedAt, TZ);
+        return day >= "2026-10-01" && day <= "2026-10-15";
+      }).length,
+    });
   });
 
   it("project page: earned value, spend curve up to the cut-off, indicators and sources", async () => {

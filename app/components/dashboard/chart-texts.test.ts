@@ -17,6 +17,7 @@ import {
   heatmapText,
   lineText,
   quadrantText,
+  partialMonthNote,
   sparklineText,
   timelineText,
 } from "./chart-texts";
@@ -304,6 +305,21 @@ function charts(i18n: I18n): Array<[string, ReactElement]> {
     ],
   ];
 }
+
+describe("partialMonthNote", () => {
+  it("names the month counted in part and its last day, and nothing for whole months", () => {
+    const trend = [
+      { month: "2026-09-01", through: null },
+      { month: "2026-10-01", through: "2026-10-15" },
+    ];
+    expect(partialMonthNote(createI18n("en"), trend)).toMatch(
+      /^Oct 2026 counts appeals to 15 Oct 2026 only/,
+    );
+    expect(partialMonthNote(createI18n("zh"), trend)).toMatch(/^2026年10月只计到2026年10月15日/);
+    expect(partialMonthNote(createI18n("en"), trend.slice(0, 1))).toBeNull();
+    expect(partialMonthNote(createI18n("en"), [])).toBeNull();
+  });
+});
 
 describe("charts rendered with these texts", () => {
   it("name a sparkline's partial last month with the day it is counted to", () => {

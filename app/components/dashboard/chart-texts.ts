@@ -179,6 +179,23 @@ export function timelineText(i18n: I18n): MilestoneTimelineText {
   };
 }
 
+/**
+ * What a trend chart's summary adds when its last month is counted only in part (the
+ * period ends within it); null when every month is whole.
+ */
+export function partialMonthNote(
+  i18n: I18n,
+  trend: ReadonlyArray<{ month: string; through: string | null }>,
+): string | null {
+  const last = trend.at(-1);
+  return last?.through
+    ? i18n.t("dashboard.trend.partial", {
+        month: i18n.month(last.month),
+        date: i18n.date(last.through),
+      })
+    : null;
+}
+
 /** `through`: the day a partial last period is counted to, named with it. */
 export function sparklineText(i18n: I18n, through?: string): SparklineText {
   return {
