@@ -9,15 +9,17 @@ import type { ReactNode } from "react";
 export function TableScroll({
   label,
   labelledBy,
+  className = "table-scroll",
   children,
 }: {
   label?: string;
   labelledBy?: string;
+  className?: string;
   children: ReactNode;
 }) {
   return (
     <div
-      className="table-scroll"
+      className={className}
       role="region"
       aria-label={label}
       aria-labelledby={labelledBy}

@@ -1,4 +1,5 @@
 import type { ExportCell } from "../../utils/csv-export";
+import { TableScroll } from "../table-scroll";
 
 /**
  * One cell of a chart's data table: plain text or a number, or an object with the text to
@@ -30,7 +31,7 @@ function CellContent({ cell, empty }: { cell: ChartTableCell; empty: string }) {
 /** The accessible table of a chart: caption, column headers and row headers with scope. */
 export function ChartDataTable({ table, empty = "—" }: { table: ChartTable; empty?: string }) {
   return (
-    <div className="chart-table-scroll">
+    <TableScroll className="chart-table-scroll" label={table.caption}>
       <table className="chart-table">
         <caption>{table.caption}</caption>
         <thead>
@@ -60,6 +61,6 @@ export function ChartDataTable({ table, empty = "—" }: { table: ChartTable; em
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
