@@ -6,6 +6,7 @@ import { importBatches, importReplacedRows } from "../schema/imports";
 import { KIND_DEFINITIONS } from "./kinds/index";
 import type { ImportRow, KindDefinition } from "./kinds/kind";
 import { refreshRollupsAfterImport } from "./refresh-rollups.server";
+import { rowsOf } from "../queries/rows-of.server";
 
 export type RevertResult =
   | { ok: true; restored: number; removed: number }
@@ -43,17 +44,15 @@ export async function revertImport(
 
     // A later committed batch that changed rows this batch wrote must go first: it
     // recorded this batch's version as what it replaced.
-    const later = await tx.execute(sql`
+    const laterRows = await rowsOf<{ batchId: number }>(
+      tx,
+      sql`
       select r.batch_id as "batchId" from import_replaced_rows r
       join import_batches b on b.id = r.batch_id and b.state = 'committed'
       where r.batch_id > ${batchId} and b.kind = ${batch.kind}
         and (r.before->>'batch_id')::bigint = ${batchId}
-      limit 1`);
-    const laterRows = (
-      Array.isArray(later) ? later : (later as { rows: Array<{ batchId: number }> }).rows
-    ) as Array<{
-      batchId: number;
-    }>;
+      limit 1`,
+    );
     if (laterRows[0])
       return {
         ok: false,
@@ -61,13 +60,10 @@ export async function revertImport(
         laterBatchId: Number(laterRows[0].batchId),
       } as const;
 
-    const current = await tx.execute(sql`
-      select to_jsonb(t.*) as row from ${tableName} t where t.batch_id = ${batchId}`);
-    const currentRows = (
-      Array.isArray(current) ? current : (current as { rows: unknown[] }).rows
-    ) as Array<{
-      row: Record<string, unknown>;
-    }>;
+    const currentRows = await rowsOf<{ row: Record<string, unknown> }>(
+      tx,
+      sql`select to_jsonb(t.*) as row from ${tableName} t where t.batch_id = ${batchId}`,
+    );
     // A row of this batch with no record of what it replaced was added by it.
     const removed = await tx.execute(sql`
       delete from ${tableName} t

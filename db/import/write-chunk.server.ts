@@ -2,6 +2,7 @@ import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import { getTableConfig, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { importReplacedRows } from "../schema/imports";
 import type { ImportRow, KindDefinition, Tx } from "./kinds/kind";
+import { rowsOf } from "../queries/rows-of.server";
 
 /** The natural key as stored with a replaced row: JSON of its values. */
 export function naturalKeyText(values: ReadonlyArray<string | number | null>): string {
@@ -60,11 +61,11 @@ export async function writeChunk<Row extends ImportRow>(
       )
       .join(" and "),
   );
-  const existing = (await tx.execute(
+  const found = await rowsOf<Record<string, unknown>>(
+    tx,
     sql`select ${sql.raw(keyNames.map((name) => `t."${name}"::text as "${name}"`).join(", "))}, to_jsonb(t.*) as before
         from ${sql.raw(`"${table}"`)} t join (values ${valuesList}) as ${alias} on ${joinOn}`,
-  )) as unknown as { rows?: Array<Record<string, unknown>> } | Array<Record<string, unknown>>;
-  const found = Array.isArray(existing) ? existing : (existing.rows ?? []);
+  );
   const before = new Map<string, Record<string, unknown>>();
   for (const row of found)
     before.set(

@@ -8,6 +8,7 @@ import { and, desc, gte, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../client.server";
 import { auditEvents } from "../schema/imports";
+import { rowsOf } from "./rows-of.server";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -117,7 +118,9 @@ export async function listAuditEvents(
  * over audit_events_action_idx: one index probe per distinct action, not a table scan.
  */
 export async function listAuditActions(db: Database): Promise<string[]> {
-  const result: unknown = await db.execute(sql`
+  const rows = await rowsOf<{ action: string }>(
+    db,
+    sql`
     with recursive actions(action) as (
       (select action from audit_events order by action limit 1)
       union all
@@ -125,11 +128,8 @@ export async function listAuditActions(db: Database): Promise<string[]> {
       from actions a
       where a.action is not null
     )
-    select action from actions where action is not null`);
-  // PGlite answers { rows }, postgres.js an array of rows.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{
-    action: string;
-  }>;
+    select action from actions where action is not null`,
+  );
   return rows.map((row) => row.action);
 }
 

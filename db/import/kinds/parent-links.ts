@@ -4,6 +4,7 @@ import { parseCode } from "../values/parse-code";
 import { RowRefusal, type Tx } from "./kind";
 import type { References } from "./references.server";
 import type { RowReader } from "./row-reader";
+import { rowsOf } from "../../queries/rows-of.server";
 
 /**
  * The parent_code column of a tree kind (regions, departments). A parent is a row that
@@ -99,7 +100,8 @@ export class ParentLinks<Row extends { code: string }> {
       pairs.map(([code]) => sql`${code}::text`),
       sql`, `,
     );
-    const result = (await tx.execute(
+    const [cycle] = await rowsOf<{ code: string }>(
+      tx,
       sql`with recursive walk(start_id, id, depth) as (
             select t.id, t.parent_id, 1 from ${table} as t where t.code in (${codes})
             union all
@@ -107,8 +109,7 @@ export class ParentLinks<Row extends { code: string }> {
             where w.id <> w.start_id and w.depth < 10000
           )
           select t.code from walk as w join ${table} as t on t.id = w.start_id where w.id = w.start_id limit 1`,
-    )) as unknown as { rows?: Array<{ code: string }> } | Array<{ code: string }>;
-    const cycle = (Array.isArray(result) ? result : (result.rows ?? []))[0];
+    );
     if (!cycle) return;
     const reason = `expected a parent that is not under this ${this.what}: with the ${this.what}s stored already, ${cycle.code} would be its own ancestor`;
     // The walk starts from this chunk's rows, so the cycle's row is one of them.
