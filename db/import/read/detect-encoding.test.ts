@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { detectFileEncoding, parseEncodingName, sniffEncoding } from "./detect-encoding";
 import { GBK_CODES, gbkBytes } from "./fixtures/gbk-bytes";
@@ -68,6 +69,35 @@ describe("sniffEncoding", () => {
     for (const size of [1, 2, 3]) {
       expect((await sniffEncoding(chunked(gbk, size))).encoding).toBe("gb18030");
     }
+  });
+
+  it("agrees with a fatal UTF-8 decoder on any bytes, however the chunks split them", async () => {
+    const isUtf8ByDecoder = (bytes: Uint8Array) => {
+      try {
+        new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // Mostly valid text with stray bytes, so both answers come up often.
+    const piece = fc.oneof(
+      fc.string({ unit: "grapheme", maxLength: 6 }).map((text) => utf8(text)),
+      fc.uint8Array({ minLength: 1, maxLength: 3 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 8 }),
+        fc.integer({ min: 1, max: 7 }),
+        async (pieces, size) => {
+          // Bytes that open with no byte order mark, so only UTF-8 or not is in question.
+          const bytes = concat(utf8("a"), ...pieces);
+          const sniffed = await sniffEncoding(chunked(bytes, size));
+          expect(sniffed.encoding).toBe(isUtf8ByDecoder(bytes) ? "utf-8" : "gb18030");
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 
   it("reads GBK bytes as GB18030", async () => {

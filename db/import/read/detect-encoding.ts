@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
 
 /**
  * The text encodings an import CSV may be in. GBK and GB2312 are read as GB18030, their
@@ -82,10 +83,11 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
 export async function sniffEncoding(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
 ): Promise<SniffedEncoding> {
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   // The first 3 bytes decide the byte order mark; a chunk may be shorter than that.
   let head: Uint8Array | undefined = new Uint8Array(0);
   let bom = false;
+  // The bytes of a character a chunk cut in two, checked with the next chunk.
+  let carry: Uint8Array = new Uint8Array(0);
 
   const startFrom = (bytes: Uint8Array): SniffedEncoding | undefined => {
     if (startsWith(bytes, BYTE_ORDER_MARKS["utf-16le"])) return { encoding: "utf-16le", bom: true };
@@ -94,30 +96,47 @@ export async function sniffEncoding(
     return undefined;
   };
 
-  try {
-    for await (const chunk of chunks) {
-      let bytes = chunk;
-      if (head !== undefined) {
-        head = concatBytes(head, chunk);
-        if (head.length < 3) continue;
-        const utf16 = startFrom(head);
-        if (utf16) return utf16;
-        bytes = head;
-        head = undefined;
-      }
-      decoder.decode(bytes, { stream: true });
-    }
+  for await (const chunk of chunks) {
+    let bytes = chunk;
     if (head !== undefined) {
+      head = concatBytes(head, chunk);
+      if (head.length < 3) continue;
       const utf16 = startFrom(head);
       if (utf16) return utf16;
-      decoder.decode(head, { stream: true });
+      bytes = head;
+      head = undefined;
     }
-    decoder.decode();
-  } catch (error) {
-    if (error instanceof TypeError) return { encoding: "gb18030", bom: false };
-    throw error;
+    if (carry.length > 0) bytes = concatBytes(carry, bytes);
+    const complete = completeUtf8Length(bytes);
+    // isUtf8 validates without decoding: the whole file is checked, so no string is built.
+    if (!isUtf8(bytes.subarray(0, complete))) return { encoding: "gb18030", bom: false };
+    carry = bytes.slice(complete);
   }
+  if (head !== undefined) {
+    const utf16 = startFrom(head);
+    if (utf16) return utf16;
+    carry = head;
+  }
+  if (carry.length > 0 && !isUtf8(carry)) return { encoding: "gb18030", bom: false };
   return { encoding: "utf-8", bom };
+}
+
+/**
+ * How many bytes of `bytes` end on a character boundary: a UTF-8 sequence that the end
+ * cuts short (a lead byte followed by fewer continuation bytes than it announces) is left
+ * for the next chunk. Anything else, invalid bytes included, is left to isUtf8.
+ */
+export function completeUtf8Length(bytes: Uint8Array): number {
+  const end = bytes.length;
+  for (let index = end - 1; index >= 0 && index >= end - 4; index--) {
+    const byte = bytes[index]!;
+    if (byte < 0x80) return end;
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return end - index < length ? index : end;
+    }
+  }
+  return end;
 }
 
 /** Whether the file starts with the byte order mark of `encoding`. */
