@@ -64,11 +64,15 @@ export class CopyWriter {
     // A row whose set of values differs (a column left to its default) goes the batched way.
     for (const row of byKey.values()) if (signatureOf(row) !== this.signature) return false;
 
+    // When no key of the chunk is stored yet (a file of new rows, the usual case), the rows
+    // go straight into the table: nothing to replace, so nothing to stage and merge. Asked
+    // before the chunk in flight is done: the question queues behind its statements on the
+    // connection, so it sees that chunk's rows, and no round trip is waited for on its own.
+    const stored = this.anyStored(byKey.values());
+    stored.catch(() => {});
     const counted = this.deltas?.count(byKey.values());
     await this.settle();
-    // When no key of the chunk is stored yet (a file of new rows, the usual case), the rows
-    // go straight into the table: nothing to replace, so nothing to stage and merge.
-    const direct = !(await this.anyStored(byKey.values()));
+    const direct = !(await stored);
     const table = `"${getTableConfig(this.definition.table).name}"`;
     const stream = await this.client
       .unsafe(
@@ -141,12 +145,21 @@ export class CopyWriter {
     const values: string[] = [];
     for (const row of rows) values.push(String(this.definition.keyValues(row)[0]));
     const { name: table } = getTableConfig(this.definition.table);
-    const found = await this.client.unsafe(
-      // Sent as text: postgres.js serialises a text array exactly, whatever the key's type.
-      `select 1 from "${table}" where "${key.name}" = any($1::text[]::${key.getSQLType()}[]) limit 1`,
+    const column = `"${key.name}"`;
+    // Sent as text: postgres.js serialises a text array exactly, whatever the key's type.
+    const keys = `$1::text[]::${key.getSQLType()}[]`;
+    // One probe of the key's index for the span of the chunk's keys (ordered as the index
+    // orders them) answers a file of new keys; only a span that holds stored keys costs a
+    // probe per key. CASE keeps that order.
+    const [row] = await this.client.unsafe<Array<{ stored: boolean }>>(
+      `select case when exists (
+          select 1 from "${table}" where ${column} between
+            (select min(k) from unnest(${keys}) k) and (select max(k) from unnest(${keys}) k))
+        then exists (select 1 from "${table}" where ${column} = any(${keys}))
+        else false end as stored`,
       [values],
     );
-    return found.length > 0;
+    return row?.stored === true;
   }
 
   private keyTexts(row: ImportRow): Array<string | null> {
