@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema/index";
 import { acquireDataDirLock } from "./data-dir-lock.server";
+import { connectWithoutDelay } from "./postgres-socket.server";
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -55,6 +56,8 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
 export const postgresOptions: postgres.Options<Record<string, postgres.PostgresType>> = {
   max: 10,
   onnotice: () => {},
+  // postgres.js calls it with its parsed options (the option is missing from its types).
+  ...({ socket: connectWithoutDelay } as object),
   // Dates stay "YYYY-MM-DD" strings, as PGlite returns them: no time-zone shifts.
   types: {
     date: {
