@@ -3,6 +3,7 @@ import type { AppealClock } from "../../metrics/appeal-facts";
 import { dayNumberOf } from "../../metrics/iso-date";
 import {
   cellsAffectedByCalendar,
+  lockAppealRollups,
   refreshAppealCells,
   type AppealCell,
 } from "../rollups/appeal-rollups.server";
@@ -75,6 +76,7 @@ export async function refreshTouchedRollups(
   const { timeZone } = touched;
   switch (touched.kind) {
     case "appeals": {
+      await lockAppealRollups(tx);
       // One object per cell (up to departments × days of them), built once and put in order.
       const cells: OrderedCell[] = [];
       for (const [key, rows] of touched.keys) {
@@ -91,6 +93,7 @@ export async function refreshTouchedRollups(
       return;
     }
     case "calendar": {
+      await lockAppealRollups(tx);
       const days = [...touched.keys.keys()];
       const limits = await tx.select({ days: replyTimeLimits.workingDays }).from(replyTimeLimits);
       const longest = Math.max(5, ...limits.map((limit) => limit.days));

@@ -19,6 +19,7 @@ import { TouchedCells } from "./touched-cells";
 import { lastPerKey, writeChunk } from "./write-chunk.server";
 import { AppealRollupDeltas } from "./appeal-deltas.server";
 import { loadAppealClock } from "../rollups/clock.server";
+import { lockAppealRollups } from "../rollups/appeal-rollups.server";
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -199,6 +200,9 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         options.kind === "appeals"
           ? new AppealRollupDeltas(await loadAppealClock(tx, options.timeZone))
           : undefined;
+      // Taken first, so that two imports of appeals wait for each other instead of
+      // deadlocking on the rows and roll-up cells they both write.
+      if (deltas) await lockAppealRollups(tx);
       const client = postgresClientOf(tx);
       const copier = client
         ? new CopyWriter(
@@ -261,6 +265,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         }
         await flush();
         await copier?.settle();
+        await deltas?.finish(tx, client);
       } catch (error) {
         // Nothing may still run on the connection when the transaction rolls back.
         await copier?.abandon();

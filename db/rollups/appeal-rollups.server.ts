@@ -85,7 +85,7 @@ const ROWS_PER_INSERT = 20_000;
 async function insertColumns(
   db: Executor,
   table: string,
-  columns: ReadonlyArray<{ name: string; type: string; values: Array<number | string> }>,
+  columns: RollupColumns,
   /** Add to the counts of rows already there (key columns, then count columns). */
   add?: { key: readonly string[]; counts: readonly string[] },
 ): Promise<void> {
@@ -120,28 +120,43 @@ const COUNT_COLUMNS = [
   ),
 ] as const;
 
+/** The advisory lock of appeal roll-up writers (any number: it only has to be the same). */
+const APPEAL_ROLLUPS_LOCK = 0x6d6a_0001;
+
 /**
- * Writes cells' counts. With `add`, counts go on top of what the cells hold: an import adds
- * the counts of its new appeals to their cells instead of recounting every appeal in them.
+ * Takes, until the transaction ends, the lock every writer of appeal roll-ups holds: an
+ * import appends new cells with COPY after finding their days empty, which holds only if
+ * no other transaction writes cells meanwhile. It also keeps two imports of appeals from
+ * deadlocking on cells they both add to.
  */
-export async function insertCells(
-  db: Executor,
-  counts: AppealCellCounts,
-  { add = false }: { add?: boolean } = {},
-): Promise<void> {
-  const cellColumns = () => ({
+export async function lockAppealRollups(db: Executor): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(APPEAL_ROLLUPS_LOCK))})`);
+}
+
+/** A roll-up table's rows as columns, each with its name and SQL type. */
+export type RollupColumns = Array<{ name: string; type: string; values: Array<number | string> }>;
+
+/**
+ * Cells' counts as the columns of their two tables: appeal_day_rollups (one row per cell)
+ * and appeal_reply_day_rollups (one row per cell and number of working days to reply).
+ */
+export function cellColumns(counts: AppealCellCounts): {
+  day: RollupColumns;
+  reply: RollupColumns;
+} {
+  const keyColumns = () => ({
     department: { name: "department_id", type: "int", values: [] as number[] },
     day: { name: "day", type: "date", values: [] as string[] },
     type: { name: "type", type: "appeal_type", values: [] as string[] },
   });
-  const day = cellColumns();
+  const day = keyColumns();
   const dayCounts = COUNT_COLUMNS.map(([name, of]) => ({
     name,
     type: "int",
     of,
     values: [] as number[],
   }));
-  const reply = cellColumns();
+  const reply = keyColumns();
   const workingDays = { name: "working_days", type: "int", values: [] as number[] };
   const replies = { name: "replies", type: "int", values: [] as number[] };
   for (const [key, cell] of counts) {
@@ -160,19 +175,47 @@ export async function insertCells(
       replies.values.push(count);
     }
   }
-  const cellKeyColumns = ["department_id", "day", "type"];
+  return {
+    day: [
+      day.department,
+      day.day,
+      day.type,
+      ...dayCounts.map(({ name, type, values }) => ({ name, type, values })),
+    ],
+    reply: [reply.department, reply.day, reply.type, workingDays, replies],
+  };
+}
+
+const CELL_KEY_COLUMNS = ["department_id", "day", "type"];
+
+/**
+ * Writes cells' counts. With `add`, counts go on top of what the cells hold: an import adds
+ * the counts of its new appeals to their cells instead of recounting every appeal in them.
+ */
+export async function insertCells(
+  db: Executor,
+  counts: AppealCellCounts,
+  { add = false }: { add?: boolean } = {},
+): Promise<void> {
+  const { day, reply } = cellColumns(counts);
   await insertColumns(
     db,
     "appeal_day_rollups",
-    [day.department, day.day, day.type, ...dayCounts],
-    add ? { key: cellKeyColumns, counts: dayCounts.map((column) => column.name) } : undefined,
+    day,
+    add ? { key: CELL_KEY_COLUMNS, counts: COUNT_COLUMNS.map(([name]) => name) } : undefined,
   );
   await insertColumns(
     db,
     "appeal_reply_day_rollups",
-    [reply.department, reply.day, reply.type, workingDays, replies],
-    add ? { key: [...cellKeyColumns, "working_days"], counts: ["replies"] } : undefined,
+    reply,
+    add ? { key: [...CELL_KEY_COLUMNS, "working_days"], counts: ["replies"] } : undefined,
   );
+}
+
+/** The local day number of a cell key of AppealCellCounts. */
+export function cellDayNumber(key: string): number {
+  const first = key.indexOf("|");
+  return Number(key.slice(first + 1, key.indexOf("|", first + 1)));
 }
 
 /**
@@ -234,6 +277,7 @@ export async function rebuildAppealRollups(
   clock: AppealClock,
   type?: AppealType,
 ): Promise<void> {
+  await lockAppealRollups(db);
   const onlyType = (table: typeof appealDayRollups | typeof appealReplyDayRollups) =>
     type ? eq(table.type, type) : undefined;
   await db.delete(appealDayRollups).where(onlyType(appealDayRollups));

@@ -185,6 +185,43 @@ describe("an appeals import's roll-ups", () => {
     await rebuildAllRollups(handle.db, TZ);
     expect(imported).toEqual(await appealRollups(handle));
   }, 300_000);
+
+  it("equal a rebuild after files in time order, whose chunks end part way through a day", async () => {
+    // 40 appeals an hour, so a chunk of 2,500 ends in the middle of a day; the second file
+    // goes on with the first file's last day, whose cells are then stored already.
+    const inTimeOrder = (first: number, count: number) =>
+      Array.from({ length: count }, (_, offset) => {
+        const index = first + offset;
+        const at = new Date(Date.UTC(2026, 2, 1) + Math.floor(index * 90_000));
+        const [date, time] = at.toISOString().slice(0, 16).split("T") as [string, string];
+        const replied = index % 6 === 0 ? "" : `${date} 23:59`;
+        return [
+          `TO${index}`,
+          "12345热线",
+          index % 3 === 0 ? "FP-B" : "FP-A",
+          TYPES[index % 4],
+          "城乡建设",
+          `${date} ${time}`,
+          "",
+          replied,
+          "",
+          replied && index % 2 ? String(1 + (index % 5)) : "",
+          "",
+        ].join(",");
+      });
+    for (const [name, lines] of [
+      ["in-order-1.csv", inTimeOrder(0, 6_100)],
+      ["in-order-2.csv", inTimeOrder(6_100, 3_000)],
+    ] as const) {
+      expect(await runImport(handle.db, options(writeFile(name, lines)))).toMatchObject({
+        outcome: "committed",
+        rowsAccepted: lines.length,
+      });
+    }
+    const imported = await appealRollups(handle);
+    await rebuildAllRollups(handle.db, TZ);
+    expect(imported).toEqual(await appealRollups(handle));
+  }, 300_000);
 });
 
 describe.skipIf(!onPostgres)("the PostgreSQL COPY path", () => {

@@ -1,4 +1,3 @@
-import type { Writable } from "node:stream";
 import { getTableColumns, is, sql, type SQL } from "drizzle-orm";
 import { PgDialect, getTableConfig, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { PostgresJsTransaction } from "drizzle-orm/postgres-js";
@@ -8,6 +7,7 @@ import type { ImportRow, KindDefinition, Tx } from "../kinds/kind";
 import { replacedKeySql, type TouchedCells } from "../touched-cells";
 import { naturalKeyText } from "../write-chunk.server";
 import { copyText, copyValue } from "./copy-text";
+import { endCopy, send } from "./copy-stream.server";
 
 /** The transaction's own postgres.js connection, or undefined on PGlite. */
 export function postgresClientOf(tx: Tx): postgres.Sql | undefined {
@@ -64,15 +64,13 @@ export class CopyWriter {
     // A row whose set of values differs (a column left to its default) goes the batched way.
     for (const row of byKey.values()) if (signatureOf(row) !== this.signature) return false;
 
-    // When no key of the chunk is stored yet (a file of new rows, the usual case), the rows
-    // go straight into the table: nothing to replace, so nothing to stage and merge. Asked
-    // before the chunk in flight is done: the question queues behind its statements on the
-    // connection, so it sees that chunk's rows, and no round trip is waited for on its own.
-    const stored = this.anyStored(byKey.values());
-    stored.catch(() => {});
     const counted = this.deltas?.count(byKey.values());
+    // Nothing may be sent while the chunk in flight runs: its roll-up cells may be in a COPY,
+    // and postgres.js would send the next statement in the middle of it.
     await this.settle();
-    const direct = !(await stored);
+    // When no key of the chunk is stored yet (a file of new rows, the usual case), the rows
+    // go straight into the table: nothing to replace, so nothing to stage and merge.
+    const direct = !(await this.anyStored(byKey.values()));
     const table = `"${getTableConfig(this.definition.table).name}"`;
     const stream = await this.client
       .unsafe(
@@ -108,7 +106,7 @@ export class CopyWriter {
           .unsafe<Array<{ key: string | null; rows: number }>>(this.mergeQuery())
           .execute();
     const truncated = direct ? undefined : this.client.unsafe(`truncate ${STAGE}`).execute();
-    const added = counted && this.deltas!.add(this.tx, counted);
+    const added = counted && this.deltas!.add(this.tx, counted, this.client);
     // The rows outlive this call only for a kind that reads them after its chunk: holding
     // them for the merge in flight would keep a second chunk of row objects alive.
     const afterChunk = this.definition.afterChunk?.bind(this.definition);
@@ -245,24 +243,6 @@ function signatureOf(row: ImportRow): string {
 }
 
 /**
- * Ends a COPY and resolves once its end (CopyDone) is on the wire: the connection then
- * takes the next statement, which PostgreSQL runs after the COPY. Not at 'finish', which
- * postgres.js only emits when the COPY succeeded: after a failed COPY the next statement
- * fails instead (the transaction is aborted), and nothing waits forever.
- */
-function endCopy(stream: Writable): Promise<void> {
-  const writable = stream as Writable & { _final(callback: (error?: Error) => void): void };
-  const final = writable._final.bind(writable);
-  return new Promise((resolve) => {
-    writable._final = (callback) => {
-      final(callback);
-      resolve();
-    };
-    stream.end();
-  });
-}
-
-/**
  * COPY text rows as UTF-8, each value written into the buffer as it comes: joining the
  * values into one string and encoding that took three times as long (a row of appeals is
  * mostly ASCII, but one Chinese value made the whole message a two-byte string).
@@ -303,18 +283,4 @@ class CopyMessage {
     this.length += this.buffer.write(text, this.length, "utf8");
     this.buffer[this.length++] = end;
   }
-}
-
-function send(stream: Writable, bytes: Buffer): Promise<void> {
-  if (stream.write(bytes)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const done = (error?: Error) => {
-      stream.off("drain", done);
-      stream.off("error", done);
-      if (error) reject(error);
-      else resolve();
-    };
-    stream.once("drain", () => done());
-    stream.once("error", done);
-  });
 }

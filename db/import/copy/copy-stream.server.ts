@@ -1,0 +1,75 @@
+import type { Writable } from "node:stream";
+import type postgres from "postgres";
+import type { RollupColumns } from "../../rollups/appeal-rollups.server";
+
+/**
+ * Ends a COPY and resolves once its end (CopyDone) is on the wire: the connection then
+ * takes the next statement, which PostgreSQL runs after the COPY. Not at 'finish', which
+ * postgres.js only emits when the COPY succeeded: after a failed COPY the next statement
+ * fails instead (the transaction is aborted), and nothing waits forever.
+ */
+export function endCopy(stream: Writable): Promise<void> {
+  const writable = stream as Writable & {
+    _final(callback: (error?: Error) => void): void;
+    _destroy(error: Error | null, callback: (error?: Error | null) => void): void;
+  };
+  const final = writable._final.bind(writable);
+  return new Promise((resolve) => {
+    writable._final = (callback) => {
+      final(callback);
+      // postgres.js destroys a finished COPY stream by sending CopyFail: harmless while the
+      // connection runs other statements, but it fails a COPY that follows this one. Once
+      // CopyDone is sent there is nothing left to abort.
+      writable._destroy = (error, done) => done(error);
+      resolve();
+    };
+    stream.end();
+  });
+}
+
+/** Writes to a COPY stream; waits for it to drain when its buffer is full. */
+export function send(stream: Writable, bytes: Buffer): Promise<void> {
+  if (stream.write(bytes)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      stream.off("drain", done);
+      stream.off("error", done);
+      if (error) reject(error);
+      else resolve();
+    };
+    stream.once("drain", () => done());
+    stream.once("error", done);
+  });
+}
+
+/** Rows per COPY message of copyColumns. */
+const ROWS_PER_MESSAGE = 2_000;
+
+/**
+ * Appends rows given as columns to a table with COPY FROM STDIN, on the connection of
+ * `client`, and resolves once they are on the wire. For numbers, ISO dates and plain
+ * words only: nothing is escaped.
+ */
+export async function copyColumns(
+  client: postgres.Sql,
+  table: string,
+  columns: RollupColumns,
+): Promise<void> {
+  const rows = columns[0]?.values.length ?? 0;
+  if (rows === 0) return;
+  const names = columns.map((column) => column.name).join(", ");
+  const stream = await client.unsafe(`copy ${table} (${names}) from stdin`).writable();
+  let failed: Error | undefined;
+  stream.once("error", (error: Error) => (failed ??= error));
+  for (let start = 0; start < rows; start += ROWS_PER_MESSAGE) {
+    let text = "";
+    for (let row = start; row < Math.min(rows, start + ROWS_PER_MESSAGE); row++) {
+      for (let index = 0; index < columns.length; index++) {
+        text += `${columns[index]!.values[row]}${index === columns.length - 1 ? "\n" : "\t"}`;
+      }
+    }
+    await send(stream, Buffer.from(text, "utf8"));
+  }
+  await endCopy(stream);
+  if (failed) throw failed;
+}
