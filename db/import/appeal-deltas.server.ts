@@ -9,7 +9,6 @@ import {
   cellOfKey,
   countAppealCells,
   insertCells,
-  lockAppealRollups,
   type AppealCellCounts,
   type CountedAppeal,
 } from "../rollups/appeal-rollups.server";
@@ -74,13 +73,12 @@ export class AppealRollupDeltas {
 /**
  * Adds cells to the day roll-ups: appended with COPY when no roll-up row lies on their days
  * (a row on such a day would collide with a cell of the same key), otherwise by upsert.
- * Appeal roll-up writers hold lockAppealRollups, so no other transaction adds rows there
- * in the meantime.
+ * The import holds lockAppealRollups, which every writer of appeal roll-ups takes, so no
+ * other transaction adds rows there in the meantime.
  */
 async function write(tx: Tx, cells: AppealCellCounts, client?: postgres.Sql): Promise<void> {
   if (cells.size === 0) return;
   if (client) {
-    await lockAppealRollups(tx);
     let first = Number.POSITIVE_INFINITY;
     let last = Number.NEGATIVE_INFINITY;
     for (const key of cells.keys()) {
