@@ -105,7 +105,7 @@ export default function DepartmentPage() {
             fileName={`${department.code}-reply-days`}
             orientation="vertical"
             valueLabel={i18n.t("dashboard.dept.replies")}
-            categoryLabel={i18n.t("dashboard.axis.count")}
+            categoryLabel={i18n.t("dashboard.dept.replyTime")}
             format={(value) => i18n.number(value)}
             data={appeals.replyDays.map((bin) => ({
               key: String(bin.workingDays),

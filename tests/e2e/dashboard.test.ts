@@ -43,6 +43,15 @@ describe("the leadership dashboard in Chromium", () => {
     await page.getByRole("heading", { level: 2, name: "Appeals" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "dashboard-department");
+    // The reply-time distribution's table names what its rows are: reply times, not counts.
+    const replyTimes = page.locator("table", { hasText: "Replies" }).first();
+    expect(await replyTimes.locator("thead th").allTextContents()).toEqual([
+      "Reply time",
+      "Replies",
+    ]);
+    expect(await replyTimes.locator("tbody th, tbody td").first().textContent()).toMatch(
+      /working days$/,
+    );
 
     // Every figure leads to its rows: the department's appeals, a page at a time.
     await page.getByRole("link", { name: "The appeals behind these figures" }).click();
