@@ -1,7 +1,6 @@
 import type postgres from "postgres";
 import type { AppealClock } from "../../metrics/appeal-facts";
 import { mergeAppealCounts } from "../../metrics/appeal-kpis";
-import { isoDateOf } from "../../metrics/iso-date";
 import { DerivedRollupSpan } from "../rollups/appeal-derived-rollups.server";
 import {
   cellColumns,
@@ -59,43 +58,56 @@ export class AppealRollupDeltas {
     this.held = new Map();
     for (const [key, cell] of cells)
       (cellDayNumber(key) === latest ? this.held : ready).set(key, cell);
-    await write(tx, ready, client);
+    await this.write(tx, ready, client);
   }
 
   /** Writes the cells held back. */
   async finish(tx: Tx, client?: postgres.Sql): Promise<void> {
     const held = this.held;
     this.held = new Map();
-    await write(tx, held, client);
+    await this.write(tx, held, client);
   }
-}
 
-/**
- * Adds cells to the day roll-ups: appended with COPY when no roll-up row lies on their days
- * (a row on such a day would collide with a cell of the same key), otherwise by upsert.
- * The import holds lockAppealRollups, which every writer of appeal roll-ups takes, so no
- * other transaction adds rows there in the meantime.
- */
-async function write(tx: Tx, cells: AppealCellCounts, client?: postgres.Sql): Promise<void> {
-  if (cells.size === 0) return;
-  if (client) {
-    let first = Number.POSITIVE_INFINITY;
-    let last = Number.NEGATIVE_INFINITY;
-    for (const key of cells.keys()) {
-      const day = cellDayNumber(key);
-      first = Math.min(first, day);
-      last = Math.max(last, day);
+  /** The days of roll-up rows stored before the import, first to last; null when none. */
+  private storedDays: Promise<{ first: number; last: number } | null> | undefined;
+  /** The days this import has written cells on. */
+  private readonly writtenDays = new Set<number>();
+
+  /**
+   * Adds cells to the day roll-ups: appended with COPY when no roll-up row can lie on their
+   * days (a row there could collide with a cell of the same key), otherwise by upsert. The
+   * import holds lockAppealRollups, which every writer of appeal roll-ups takes, so the rows
+   * are those stored before it began, which one query bounds, and those it wrote itself:
+   * knowing both here keeps a round trip per chunk off the connection.
+   */
+  private async write(tx: Tx, cells: AppealCellCounts, client?: postgres.Sql): Promise<void> {
+    if (cells.size === 0) return;
+    if (client) {
+      this.storedDays ??= client
+        .unsafe<Array<{ first: number | null; last: number | null }>>(
+          `select min(day) - date '1970-01-01' as first, max(day) - date '1970-01-01' as last
+           from appeal_day_rollups`,
+        )
+        .then(([span]) =>
+          span?.first == null || span.last == null ? null : { first: span.first, last: span.last },
+        );
+      const stored = await this.storedDays;
+      const days = new Set<number>();
+      for (const key of cells.keys()) days.add(cellDayNumber(key));
+      let free = true;
+      for (const day of days) {
+        if (this.writtenDays.has(day) || (stored && day >= stored.first && day <= stored.last)) {
+          free = false;
+        }
+        this.writtenDays.add(day);
+      }
+      if (free) {
+        const { day, reply } = cellColumns(cells);
+        await copyColumns(client, "appeal_day_rollups", day);
+        await copyColumns(client, "appeal_reply_day_rollups", reply);
+        return;
+      }
     }
-    const [span] = await client.unsafe<Array<{ taken: boolean }>>(
-      `select exists (select 1 from appeal_day_rollups where day between $1::date and $2::date) as taken`,
-      [isoDateOf(first), isoDateOf(last)],
-    );
-    if (span && !span.taken) {
-      const { day, reply } = cellColumns(cells);
-      await copyColumns(client, "appeal_day_rollups", day);
-      await copyColumns(client, "appeal_reply_day_rollups", reply);
-      return;
-    }
+    await insertCells(tx, cells, { add: true });
   }
-  await insertCells(tx, cells, { add: true });
 }
