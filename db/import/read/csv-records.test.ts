@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mulberry32 } from "../../../metrics/prng";
 import {
   extraLines,
   openCsv,
@@ -323,6 +324,54 @@ describe("records and lines", () => {
       line: 3,
       message: expect.stringMatching(/line 3: a quoted value .* never closed/),
     });
+  });
+
+  it("reads records that straddle the file's 64 kB chunks as papaparse reads the whole text", async () => {
+    const random = mulberry32(7);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+    const value = () =>
+      pick([
+        () => "plain",
+        () => "城乡建设".repeat(1 + Math.floor(random() * 40)),
+        () => `"a, ""quoted"" value\nover ${Math.floor(random() * 3) + 2}\nlines"`,
+        () => `"${"x".repeat(Math.floor(random() * 3_000))}"`,
+        () => "",
+      ])();
+    const lines = ["a,b,c,d"];
+    while (lines.join("\n").length < 400_000)
+      lines.push([value(), value(), value(), value()].join(","));
+    const text = `${lines.join("\n")}\n`;
+    const records = await readAll(await csvFile(text));
+    const expected = Papa.parse<string[]>(text, { delimiter: ",", newline: "\n" }).data.slice(
+      0,
+      -1,
+    );
+    expect(records.map((record) => record.values)).toEqual(expected);
+    // Each record starts on the line after the line breaks of those before it.
+    let line = 1;
+    const starts = expected.map((values) => {
+      const start = line;
+      line += 1 + values.join().split("\n").length - 1;
+      return start;
+    });
+    expect(records.map((record) => record.line)).toEqual(starts);
+  });
+
+  it("refuses a record longer than any spreadsheet's, a quote left open, without reading on", async () => {
+    const open = await csvFile(`a,b\n1,2\n3,"open\n${"4,5\n".repeat(100_000)}`);
+    await expect(readAll(open, { maxRecordChars: 100_000 })).rejects.toMatchObject({
+      name: "ImportFileError",
+      line: 3,
+      message: expect.stringMatching(
+        /line 3: .* never closed, or its record is longer than 100,000/,
+      ),
+    });
+    // Below the limit the record is read, however many chunks it spans.
+    const long = `"${"長".repeat(150_000)}"`;
+    expect(await valuesOf(`a,b\n1,${long}\n`, { maxRecordChars: 200_000 })).toEqual([
+      ["a", "b"],
+      ["1", "長".repeat(150_000)],
+    ]);
   });
 
   it("counts lines a record spans, a \\r\\n split by the record's end counting once", () => {

@@ -1,5 +1,4 @@
 import { createReadStream } from "node:fs";
-import { Readable } from "node:stream";
 import Papa from "papaparse";
 import { detectFileEncoding, type TextEncoding } from "./detect-encoding";
 import { ImportFileError, type FileRecord, type OnReadProgress } from "./file-record";
@@ -15,7 +14,16 @@ export interface CsvReadOptions {
   delimiter?: string;
   /** Called as the file is read: bytes read so far and records yielded so far. */
   onProgress?: OnReadProgress;
+  /** The longest record read, in characters (tests); MAX_RECORD_CHARS when absent. */
+  maxRecordChars?: number;
 }
+
+/**
+ * No record of a spreadsheet comes near this many characters (Excel holds at most 32,767 in
+ * a cell): a longer one is a quote left open, which would otherwise swallow the rest of the
+ * file into memory, parsed again with every chunk read.
+ */
+export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
 export interface CsvFileInfo {
   format: "csv";
@@ -232,16 +240,16 @@ async function* decodeFile(
   }
 }
 
-/**
- * Text for papaparse a small piece at a time. Its Node stream pauses whenever its reader is
- * a few rows behind, and on resuming splits the rest of the piece again: with the 64 kB
- * chunks of the file, parsing took six times as long as parsing the whole text at once.
- * A record longer than a piece is carried over whole, as with any chunk.
- */
-const PIECE_CHARS = 2_048;
+/** What papaparse's parser returns that we read: the records, and where the last one ended. */
+interface PapaResult {
+  data: string[][];
+  meta: { cursor: number };
+}
 
-function* pieces(text: string): Generator<string, void, undefined> {
-  for (let at = 0; at < text.length; at += PIECE_CHARS) yield text.slice(at, at + PIECE_CHARS);
+/** A chunk's records, and the characters of the record it ends in the middle of. */
+interface PapaBatch {
+  records: string[][];
+  open: number;
 }
 
 /**
@@ -282,38 +290,38 @@ async function* csvRecordStream(
     // header ends in a lone \r (classic Mac) is split at \r.
     const newline: CsvNewline = headerNewline === "\r" ? "\r" : "\n";
 
-    async function* textToParse(): AsyncGenerator<string, void, undefined> {
-      yield* pieces(start);
-      for await (const chunk of text) yield* pieces(chunk);
-      yield newline + END_OF_INPUT;
+    // Papaparse's own parser, a decoded chunk at a time, without its Node stream: the
+    // stream cost three times as much as the parsing, a few rows per pause and resume. A
+    // record the chunk ends in the middle of is parsed again with the next chunk.
+    const parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
+    const maxRecordChars = options.maxRecordChars ?? MAX_RECORD_CHARS;
+    async function* recordValues(): AsyncGenerator<PapaBatch, void, undefined> {
+      let rest = start;
+      for await (const chunk of text) {
+        const input = rest + chunk;
+        const parsed = parser.parse(input, 0, true) as PapaResult;
+        rest = input.slice(parsed.meta.cursor);
+        yield { records: parsed.data, open: rest.length };
+      }
+      const last = parser.parse(rest + newline + END_OF_INPUT, 0, false) as PapaResult;
+      yield { records: last.data, open: 0 };
     }
 
-    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
-      delimiter,
-      newline,
-      quoteChar: '"',
-      header: false,
-      dynamicTyping: false,
-      skipEmptyLines: false,
-    });
-    const source = Readable.from(textToParse(), { objectMode: true, highWaterMark: 1 });
-    source.once("error", (error) => parser.destroy(error));
-    source.pipe(parser);
-
-    try {
-      let line = 1;
-      let headerSeen = false;
-      for await (const values of parser as AsyncIterable<string[]>) {
+    let line = 1;
+    let headerSeen = false;
+    const unclosed = (line: number, why: string) =>
+      new ImportFileError(
+        `${path}: line ${line}: a quoted value opened on the record starting here is never ` +
+          `closed, ${why}. Add the closing " (a quote inside a quoted value is written "").`,
+        path,
+        line,
+      );
+    for await (const batch of recordValues()) {
+      for (const values of batch.records) {
         if (values.length === 1 && values[0] === END_OF_INPUT) break;
         const last = values.at(-1);
         if (last !== undefined && last.endsWith(newline + END_OF_INPUT)) {
-          throw new ImportFileError(
-            `${path}: line ${line}: a quoted value opened on the record starting here is never ` +
-              `closed, so the rest of the file would be one value. Add the closing " (a quote ` +
-              `inside a quoted value is written "").`,
-            path,
-            line,
-          );
+          throw unclosed(line, "so the rest of the file would be one value");
         }
         const recordLine = line;
         line += 1 + extraLines(values, newline);
@@ -334,11 +342,15 @@ async function* csvRecordStream(
         }
         yield { line: recordLine, values };
       }
-      report();
-    } finally {
-      source.destroy();
-      parser.destroy();
+      // The record not ended yet starts on `line`.
+      if (batch.open > maxRecordChars) {
+        throw unclosed(
+          line,
+          `or its record is longer than ${maxRecordChars.toLocaleString("en-US")} characters`,
+        );
+      }
     }
+    report();
   } finally {
     await text.return();
   }
