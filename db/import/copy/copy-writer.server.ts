@@ -40,7 +40,8 @@ export interface CopyWriterOptions {
  */
 export class CopyWriter {
   private columns: Array<{ property: string; column: AnyPgColumn }> | undefined;
-  private signature = "";
+  /** The properties the first row gives a value: rows staged together must give the same. */
+  private given = new Set<string>();
   private inFlight: Promise<unknown> | undefined;
   private sent = 0;
 
@@ -62,7 +63,7 @@ export class CopyWriter {
     const first = byKey.values().next().value!;
     if (!this.columns) await this.prepare(first);
     // A row whose set of values differs (a column left to its default) goes the batched way.
-    for (const row of byKey.values()) if (signatureOf(row) !== this.signature) return false;
+    for (const row of byKey.values()) if (!this.givesSameValues(row)) return false;
 
     const counted = this.deltas?.count(byKey.values());
     // Nothing may be sent while the chunk in flight runs: its roll-up cells may be in a COPY,
@@ -160,6 +161,17 @@ export class CopyWriter {
     return row?.stored === true;
   }
 
+  /** Whether a row gives values for the same properties as the first (checked without allocating: once a row). */
+  private givesSameValues(row: ImportRow): boolean {
+    let count = 0;
+    for (const property in row) {
+      if (row[property] === undefined) continue;
+      if (!this.given.has(property)) return false;
+      count += 1;
+    }
+    return count === this.given.size;
+  }
+
   private keyTexts(row: ImportRow): Array<string | null> {
     return this.definition.keyValues(row).map((value) => (value === null ? null : String(value)));
   }
@@ -175,7 +187,7 @@ export class CopyWriter {
       .filter((property) => row[property] !== undefined && property !== "batchId")
       .filter((property) => byProperty[property] !== undefined)
       .map((property) => ({ property, column: byProperty[property]! }));
-    this.signature = signatureOf(row);
+    this.given = givenProperties(row);
     await this.client.unsafe(
       `create temp table ${STAGE} on commit drop as
        select ${this.columnList()}, null::text as natural_key from "${table}" with no data`,
@@ -235,11 +247,11 @@ function literal(value: unknown): string {
   return `'${String(value).replaceAll("'", "''")}'`;
 }
 
-/** Which properties a row gives a value: rows staged together must agree. */
-function signatureOf(row: ImportRow): string {
-  let signature = "";
-  for (const property in row) if (row[property] !== undefined) signature += `${property},`;
-  return signature;
+/** The properties a row gives a value (not undefined). */
+function givenProperties(row: ImportRow): Set<string> {
+  const given = new Set<string>();
+  for (const property in row) if (row[property] !== undefined) given.add(property);
+  return given;
 }
 
 /**
