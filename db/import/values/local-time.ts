@@ -15,11 +15,12 @@ export function instantOfLocalTime(dayNumber: number, msOfDay: number, timeZone:
   const localMs = dayNumber * MS_PER_DAY + msOfDay;
   // Offsets lie within [−12 h, +14 h], so u lies within [local − 14 h, local + 12 h]:
   // sample the offsets in force across that window.
-  const offsets = new Set([
-    utcOffsetMs(localMs - 14 * 3_600_000, timeZone),
-    utcOffsetMs(localMs, timeZone),
-    utcOffsetMs(localMs + 12 * 3_600_000, timeZone),
-  ]);
+  const before = utcOffsetMs(localMs - 14 * 3_600_000, timeZone);
+  const at = utcOffsetMs(localMs, timeZone);
+  const after = utcOffsetMs(localMs + 12 * 3_600_000, timeZone);
+  // One offset across the window (no change of offset near): the instant is local − offset.
+  if (before === at && at === after) return localMs - at;
+  const offsets = new Set([before, at, after]);
   let earliest: number | null = null;
   let latest = Number.NEGATIVE_INFINITY;
   for (const offset of offsets) {
