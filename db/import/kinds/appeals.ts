@@ -7,7 +7,9 @@ import { parseInteger } from "../values/parse-integer";
 import { hashPii } from "../values/pii-hash";
 import type { PiiKind } from "../values/pii-columns";
 import { departmentColumn, text } from "./columns";
+import type { ParseResult } from "../values/parse-result";
 import type { KindDefinition } from "./kind";
+import type { RowReader } from "./row-reader";
 
 export interface AppealRow {
   externalId: string;
@@ -28,6 +30,31 @@ export interface AppealRow {
 /** The caller is linked by phone, else ID number, else name: the most specific one given. */
 const PII_PREFERENCE: readonly PiiKind[] = ["phone", "id_number", "name"];
 
+const parseAppealType = (value: string) => parseEnum(value, APPEAL_TYPE_SYNONYMS);
+
+/** A parser of date-times in each time zone, made once: a file's rows share it. */
+const dateTimeParsers = new Map<string, (value: string) => ParseResult<Date>>();
+function dateTimeParser(timeZone: string): (value: string) => ParseResult<Date> {
+  let parse = dateTimeParsers.get(timeZone);
+  if (!parse) {
+    parse = (value: string) => parseDateTime(value, timeZone);
+    dateTimeParsers.set(timeZone, parse);
+  }
+  return parse;
+}
+
+/** A time of the appeal must not come before its receipt. */
+function notBeforeReceipt(
+  reader: RowReader,
+  column: string,
+  time: Date | null | undefined,
+  receivedAt: Date,
+): void {
+  if (time && time < receivedAt) {
+    reader.fail(column, "is before the time the appeal was received (received_at)");
+  }
+}
+
 /** 诉求: appeals from the 12345 hotline and other channels. */
 export const appealsKind: KindDefinition<AppealRow> = {
   kind: "appeals",
@@ -36,14 +63,13 @@ export const appealsKind: KindDefinition<AppealRow> = {
   parse(reader, { refs, timeZone, piiKey }) {
     const externalId = reader.required("external_id", parseCode);
     const departmentId = departmentColumn(reader, refs, "department_code");
-    const type = reader.required("type", (value) => parseEnum(value, APPEAL_TYPE_SYNONYMS));
-    const at = (column: string) =>
-      reader.optional(column, (value) => parseDateTime(value, timeZone));
-    const receivedAt = reader.required("received_at", (value) => parseDateTime(value, timeZone));
-    const firstContactAt = at("first_contact_at");
-    const repliedAt = at("replied_at");
-    const closedAt = at("closed_at");
-    const dueAt = at("due_at");
+    const type = reader.required("type", parseAppealType);
+    const parseAt = dateTimeParser(timeZone);
+    const receivedAt = reader.required("received_at", parseAt);
+    const firstContactAt = reader.optional("first_contact_at", parseAt);
+    const repliedAt = reader.optional("replied_at", parseAt);
+    const closedAt = reader.optional("closed_at", parseAt);
+    const dueAt = reader.optional("due_at", parseAt);
     const satisfaction = reader.optional("satisfaction", parseInteger);
     if (
       satisfaction !== null &&
@@ -53,21 +79,12 @@ export const appealsKind: KindDefinition<AppealRow> = {
       reader.fail("satisfaction", "expected a satisfaction score from 1 to 5");
     }
     if (receivedAt) {
-      const times = {
-        first_contact_at: firstContactAt,
-        replied_at: repliedAt,
-        closed_at: closedAt,
-        due_at: dueAt,
-      };
-      for (const [column, time] of Object.entries(times)) {
-        if (time && time < receivedAt)
-          reader.fail(column, "is before the time the appeal was received (received_at)");
-      }
+      notBeforeReceipt(reader, "first_contact_at", firstContactAt, receivedAt);
+      notBeforeReceipt(reader, "replied_at", repliedAt, receivedAt);
+      notBeforeReceipt(reader, "closed_at", closedAt, receivedAt);
+      notBeforeReceipt(reader, "due_at", dueAt, receivedAt);
     }
-    const personal = reader.personalData();
-    const caller = PII_PREFERENCE.map((kind) => personal.find((cell) => cell.kind === kind)).find(
-      Boolean,
-    );
+    const caller = reader.personalDatum(PII_PREFERENCE);
     if (!reader.valid || !externalId || !departmentId || !type || !receivedAt) return undefined;
     return {
       externalId,
@@ -82,7 +99,7 @@ export const appealsKind: KindDefinition<AppealRow> = {
       dueAt: dueAt ?? null,
       satisfaction: satisfaction ?? null,
       // Personal data is never stored in clear: a keyed hash links repeat callers, or nothing.
-      callerHash: caller && piiKey ? hashPii(caller.value, piiKey, caller.kind as PiiKind) : null,
+      callerHash: caller && piiKey ? hashPii(caller.value, piiKey, caller.kind) : null,
     };
   },
   keyValues: (row) => [row.externalId],

@@ -34,11 +34,19 @@ export class RowReader {
     return matched ? (this.record.values[matched.index] ?? "") : undefined;
   }
 
-  /** The raw texts of the personal-data columns, by kind (name, phone, id number). */
-  personalData(): Array<{ kind: string; value: string }> {
-    return this.match.pii
-      .map((column) => ({ kind: column.kind, value: this.record.values[column.index] ?? "" }))
-      .filter((cell) => cell.value.trim() !== "");
+  /**
+   * The first personal-data cell (name, phone, id number) that holds something, trying the
+   * kinds in the order given; undefined when all are empty or absent.
+   */
+  personalDatum<K extends string>(kinds: readonly K[]): { kind: K; value: string } | undefined {
+    for (const kind of kinds) {
+      for (const column of this.match.pii) {
+        if (column.kind !== kind) continue;
+        const value = this.record.values[column.index] ?? "";
+        if (value.trim() !== "") return { kind, value };
+      }
+    }
+    return undefined;
   }
 
   fail(column: string, reason: string, value = this.text(column) ?? ""): undefined {
