@@ -246,6 +246,26 @@ describe("roll-ups give the same KPIs as the pure functions over the raw rows", 
     await expectAppealEquivalence([{ from: "2025-10-09", to: "2025-10-10" }]);
   });
 
+  it("refreshing cells of two departments in two months rewrites those months only", async () => {
+    const clock = await loadAppealClock(handle.db, TZ);
+    const [first, , third] = departmentIds as [number, number, number];
+    // New appeals in (first, September) and (third, October); the same departments'
+    // other months, between them, keep the rows they have.
+    const added = [
+      ...randomAppeals(20, [first], "2025-09-20", 1, "PAIR-A"),
+      ...randomAppeals(20, [third], "2025-10-20", 1, "PAIR-C"),
+    ];
+    await handle.db.insert(schema.appeals).values(added);
+    const cells: AppealCell[] = [
+      { departmentId: first, day: "2025-09-20" },
+      { departmentId: third, day: "2025-10-20" },
+    ];
+    await handle.db.transaction((tx) => refreshAppealCells(tx, cells, clock));
+    const incremental = await rollupContent();
+    await rebuildAllRollups(handle.db, TZ);
+    expect(incremental).toEqual(await rollupContent());
+  });
+
   it("a calendar change refreshes exactly the cells it affects", async () => {
     await handle.db
       .insert(schema.calendarDays)
