@@ -1,13 +1,12 @@
 import { appeals } from "../../schema/appeals";
 import type { AppealType } from "../../schema/enums";
 import { parseCode } from "../values/parse-code";
-import { parseDateTime } from "../values/parse-date-time";
+import { dateTimeParserIn } from "../values/parse-date-time";
 import { APPEAL_TYPE_SYNONYMS, parseEnum } from "../values/parse-enum";
 import { parseInteger } from "../values/parse-integer";
 import { hashPii } from "../values/pii-hash";
 import type { PiiKind } from "../values/pii-columns";
 import { departmentColumn, text } from "./columns";
-import type { ParseResult } from "../values/parse-result";
 import type { KindDefinition } from "./kind";
 import type { RowReader } from "./row-reader";
 
@@ -32,17 +31,6 @@ const PII_PREFERENCE: readonly PiiKind[] = ["phone", "id_number", "name"];
 
 const parseAppealType = (value: string) => parseEnum(value, APPEAL_TYPE_SYNONYMS);
 
-/** A parser of date-times in each time zone, made once: a file's rows share it. */
-const dateTimeParsers = new Map<string, (value: string) => ParseResult<Date>>();
-function dateTimeParser(timeZone: string): (value: string) => ParseResult<Date> {
-  let parse = dateTimeParsers.get(timeZone);
-  if (!parse) {
-    parse = (value: string) => parseDateTime(value, timeZone);
-    dateTimeParsers.set(timeZone, parse);
-  }
-  return parse;
-}
-
 /** A time of the appeal must not come before its receipt. */
 function notBeforeReceipt(
   reader: RowReader,
@@ -64,7 +52,7 @@ export const appealsKind: KindDefinition<AppealRow> = {
     const externalId = reader.required("external_id", parseCode);
     const departmentId = departmentColumn(reader, refs, "department_code");
     const type = reader.required("type", parseAppealType);
-    const parseAt = dateTimeParser(timeZone);
+    const parseAt = dateTimeParserIn(timeZone);
     const receivedAt = reader.required("received_at", parseAt);
     const firstContactAt = reader.optional("first_contact_at", parseAt);
     const repliedAt = reader.optional("replied_at", parseAt);

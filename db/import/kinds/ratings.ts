@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { importReplacedRows } from "../../schema/imports";
 import { ratings } from "../../schema/ratings";
 import { parseCode } from "../values/parse-code";
-import { parseDateTime } from "../values/parse-date-time";
+import { dateTimeParserIn } from "../values/parse-date-time";
 import { parseEnum, RATING_TARGET_SYNONYMS } from "../values/parse-enum";
 import { naturalKeyText } from "../write-chunk.server";
 import { optionalText, wholeNumber, type OwnedReference } from "./columns";
@@ -55,7 +55,7 @@ export const ratingsKind: KindDefinition<RatingRow> = {
       what: "a score from 1 to 5",
     });
     const channel = optionalText(reader, "channel");
-    const ratedAt = reader.required("rated_at", (value) => parseDateTime(value, timeZone));
+    const ratedAt = reader.required("rated_at", dateTimeParserIn(timeZone));
     const comment = optionalText(reader, "comment");
     if (
       !reader.valid ||

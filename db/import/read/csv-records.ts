@@ -309,12 +309,12 @@ async function* csvRecordStream(
 
     let line = 1;
     let headerSeen = false;
-    const unclosed = (line: number, why: string) =>
+    const unclosed = (recordLine: number, why: string) =>
       new ImportFileError(
-        `${path}: line ${line}: a quoted value opened on the record starting here is never ` +
-          `closed, ${why}. Add the closing " (a quote inside a quoted value is written "").`,
+        `${path}: line ${recordLine}: a quoted value opened on the record starting here is ` +
+          `never closed, ${why}. Add the closing " (a quote inside a quoted value is written "").`,
         path,
-        line,
+        recordLine,
       );
     for await (const batch of recordValues()) {
       for (const values of batch.records) {

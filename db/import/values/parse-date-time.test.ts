@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { MS_PER_DAY, isoDateOf, partsFromDayNumber } from "../../../metrics/iso-date";
 import { utcOffsetMs } from "../../../metrics/time-zone";
 import { toExcelSerial } from "./excel-serial";
-import { EXPECTED_DATE_TIME, parseDateTime } from "./parse-date-time";
+import { EXPECTED_DATE_TIME, dateTimeParserIn, parseDateTime } from "./parse-date-time";
 
 const SHANGHAI = "Asia/Shanghai";
 const NEW_YORK = "America/New_York";
@@ -147,5 +147,18 @@ describe("parseDateTime", () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("dateTimeParserIn", () => {
+  it("reads wall-clock times in its own zone, one parser per zone", () => {
+    const inShanghai = dateTimeParserIn(SHANGHAI);
+    const inNewYork = dateTimeParserIn(NEW_YORK);
+    expect(dateTimeParserIn(SHANGHAI)).toBe(inShanghai);
+    expect(inShanghai("2021年7月1日 9:05")).toEqual(parseDateTime("2021年7月1日 9:05", SHANGHAI));
+    const shanghai = inShanghai("2021-07-01 09:05");
+    const newYork = inNewYork("2021-07-01 09:05");
+    expect(shanghai.ok && shanghai.value.toISOString()).toBe("2021-07-01T01:05:00.000Z");
+    expect(newYork.ok && newYork.value.toISOString()).toBe("2021-07-01T13:05:00.000Z");
   });
 });

@@ -55,3 +55,15 @@ export function parseDateTime(text: string, timeZone: string): ParseResult<Date>
     ),
   );
 }
+
+const parsersByZone = new Map<string, (text: string) => ParseResult<Date>>();
+
+/** parseDateTime in one time zone, made once per zone: an import's rows share it. */
+export function dateTimeParserIn(timeZone: string): (text: string) => ParseResult<Date> {
+  let parse = parsersByZone.get(timeZone);
+  if (!parse) {
+    parse = (text: string) => parseDateTime(text, timeZone);
+    parsersByZone.set(timeZone, parse);
+  }
+  return parse;
+}
