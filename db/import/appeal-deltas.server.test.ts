@@ -39,6 +39,7 @@ function recorder(stored: { first: number; last: number } | null) {
       if (copy) {
         writes.push(`copy ${copy[1]}`);
         return {
+          reject: () => {},
           writable: async () =>
             new Writable({ write: (_chunk, _encoding, done) => done(), final: (done) => done() }),
         };

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
+import type postgres from "postgres";
 import type { Database } from "../client.server";
 import { recordAudit } from "../queries/audit.server";
 import type { ImportKind } from "../schema/enums";
@@ -14,6 +15,7 @@ import type { ReadProgress } from "./read/file-record";
 import { readRecords } from "./read/read-records";
 import { matchHeaders } from "./values/header-match";
 import { CopyWriter, postgresClientOf } from "./copy/copy-writer.server";
+import { copyFailureOf } from "./copy/copy-stream.server";
 import { refreshTouchedRollups } from "./refresh-rollups.server";
 import { TouchedCells } from "./touched-cells";
 import { lastPerKey, writeChunk } from "./write-chunk.server";
@@ -173,6 +175,8 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
   const context: ImportContext = { refs, timeZone: options.timeZone, piiKey: options.piiKey };
   const touched = new TouchedCells(options.kind, options.timeZone);
   let written = 0;
+  /** PostgreSQL: the transaction's connection, whose COPYs may have failed. */
+  let connection: postgres.Sql | undefined;
 
   try {
     await db.transaction(async (tx: Tx) => {
@@ -204,6 +208,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       // deadlocking on the rows and roll-up cells they both write.
       if (deltas) await lockAppealRollups(tx);
       const client = postgresClientOf(tx);
+      connection = client;
       const copier = client
         ? new CopyWriter(
             tx,
@@ -316,7 +321,10 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       report.rowsRejected += 1;
       const { line, column, value, reason } = error;
       addError({ line, column, value, reason });
-    } else if (!(error instanceof Rollback)) throw error;
+    } else if (!(error instanceof Rollback)) {
+      // A COPY the server refused fails the statements after it: report its own error.
+      throw (connection && copyFailureOf(connection)) ?? error;
+    }
   }
   if (report.outcome === "committed") return report;
   if (options.dryRun && report.errorCount === 0) return { ...report, outcome: "validated" };

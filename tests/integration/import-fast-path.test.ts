@@ -302,4 +302,24 @@ describe.skipIf(!onPostgres)("the PostgreSQL COPY path", () => {
       rowsAccepted: v2.length,
     });
   }, 300_000);
+
+  it("reports the server's own error when it refuses a row in the middle of a COPY", async () => {
+    // A rule the database enforces and the importer does not check: its rows pass
+    // validation and fail in the COPY, the transaction then refusing every statement.
+    await postgresDb.db.execute(
+      sql`alter table appeals add constraint test_no_refused_ids check (external_id not like 'REFUSED%')`,
+    );
+    try {
+      const file = writeFile("refused.csv", [
+        ...Array.from({ length: 3_000 }, (_, index) => appeal(50_000 + index)),
+        appeal(60_000).replace(/^FP60000,/, "REFUSED-1,"),
+        ...Array.from({ length: 3_000 }, (_, index) => appeal(70_000 + index)),
+      ]);
+      const before = await snapshot(postgresDb);
+      await expect(runImport(postgresDb.db, options(file))).rejects.toThrow(/test_no_refused_ids/);
+      expectSame(await snapshot(postgresDb), before);
+    } finally {
+      await postgresDb.db.execute(sql`alter table appeals drop constraint test_no_refused_ids`);
+    }
+  }, 300_000);
 });

@@ -1,6 +1,42 @@
 import type { Writable } from "node:stream";
-import type postgres from "postgres";
+import postgres from "postgres";
 import type { RollupColumns } from "../../rollups/appeal-rollups.server";
+
+/** The first error the server answered a COPY with, by the transaction's connection. */
+const copyFailures = new WeakMap<postgres.Sql, Error>();
+/** What the server answers CopyFail with: the importer's own failure, reported as it is. */
+const QUERY_CANCELED = "57014";
+
+/**
+ * Starts a COPY FROM STDIN on the connection of `client` and returns the stream to write
+ * its rows to. postgres.js drops an error the server sends after CopyDone (the query has
+ * resolved with the stream by then), and the transaction then refuses every statement
+ * with "current transaction is aborted": the server's own error is kept for
+ * copyFailureOf to report instead.
+ */
+export async function openCopy(client: postgres.Sql, statement: string): Promise<Writable> {
+  const query = client.unsafe(statement) as unknown as {
+    reject(error: unknown): void;
+    writable(): Promise<Writable>;
+  };
+  const reject = query.reject.bind(query);
+  query.reject = (error) => {
+    if (
+      error instanceof postgres.PostgresError &&
+      error.code !== QUERY_CANCELED &&
+      !copyFailures.has(client)
+    ) {
+      copyFailures.set(client, error);
+    }
+    reject(error);
+  };
+  return await query.writable();
+}
+
+/** The first error the server refused a COPY of this connection with, if any. */
+export function copyFailureOf(client: postgres.Sql): Error | undefined {
+  return copyFailures.get(client);
+}
 
 /**
  * Ends a COPY and resolves once its end (CopyDone) is on the wire: the connection then
@@ -58,7 +94,7 @@ export async function copyColumns(
   const rows = columns[0]?.values.length ?? 0;
   if (rows === 0) return;
   const names = columns.map((column) => column.name).join(", ");
-  const stream = await client.unsafe(`copy ${table} (${names}) from stdin`).writable();
+  const stream = await openCopy(client, `copy ${table} (${names}) from stdin`);
   let failed: Error | undefined;
   stream.once("error", (error: Error) => (failed ??= error));
   for (let start = 0; start < rows; start += ROWS_PER_MESSAGE) {

@@ -7,7 +7,7 @@ import type { ImportRow, KindDefinition, Tx } from "../kinds/kind";
 import { replacedKeySql, type TouchedCells } from "../touched-cells";
 import { naturalKeyText } from "../write-chunk.server";
 import { copyText, copyValue } from "./copy-text";
-import { endCopy, send } from "./copy-stream.server";
+import { endCopy, openCopy, send } from "./copy-stream.server";
 
 /** The transaction's own postgres.js connection, or undefined on PGlite. */
 export function postgresClientOf(tx: Tx): postgres.Sql | undefined {
@@ -73,13 +73,12 @@ export class CopyWriter {
     // go straight into the table: nothing to replace, so nothing to stage and merge.
     const direct = !(await this.anyStored(byKey.values()));
     const table = `"${getTableConfig(this.definition.table).name}"`;
-    const stream = await this.client
-      .unsafe(
-        direct
-          ? `copy ${table} (${this.columnList()}, batch_id) from stdin`
-          : `copy ${STAGE} (${this.columnList()}, natural_key) from stdin`,
-      )
-      .writable();
+    const stream = await openCopy(
+      this.client,
+      direct
+        ? `copy ${table} (${this.columnList()}, batch_id) from stdin`
+        : `copy ${STAGE} (${this.columnList()}, natural_key) from stdin`,
+    );
     let failed: Error | undefined;
     stream.once("error", (error: Error) => (failed ??= error));
     const batch = String(this.batchId);
