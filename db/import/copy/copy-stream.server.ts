@@ -30,7 +30,10 @@ export async function openCopy(client: postgres.Sql, statement: string): Promise
     }
     reject(error);
   };
-  return await query.writable();
+  const stream = await query.writable();
+  // Its error is read by send and endCopy (stream.errored); unheard, it would crash Node.
+  stream.on("error", () => {});
+  return stream;
 }
 
 /** The first error the server refused a COPY of this connection with, if any. */
@@ -42,7 +45,8 @@ export function copyFailureOf(client: postgres.Sql): Error | undefined {
  * Ends a COPY and resolves once its end (CopyDone) is on the wire: the connection then
  * takes the next statement, which PostgreSQL runs after the COPY. Not at 'finish', which
  * postgres.js only emits when the COPY succeeded: after a failed COPY the next statement
- * fails instead (the transaction is aborted), and nothing waits forever.
+ * fails instead (the transaction is aborted), and nothing waits forever. Rejects with the
+ * stream's error when it failed before its end was sent.
  */
 export function endCopy(stream: Writable): Promise<void> {
   const writable = stream as Writable & {
@@ -50,8 +54,11 @@ export function endCopy(stream: Writable): Promise<void> {
     _destroy(error: Error | null, callback: (error?: Error | null) => void): void;
   };
   const final = writable._final.bind(writable);
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    if (stream.errored) return reject(stream.errored);
+    stream.once("error", reject);
     writable._final = (callback) => {
+      stream.off("error", reject);
       final(callback);
       // postgres.js destroys a finished COPY stream by sending CopyFail: harmless while the
       // connection runs other statements, but it fails a COPY that follows this one. Once
@@ -95,8 +102,6 @@ export async function copyColumns(
   if (rows === 0) return;
   const names = columns.map((column) => column.name).join(", ");
   const stream = await openCopy(client, `copy ${table} (${names}) from stdin`);
-  let failed: Error | undefined;
-  stream.once("error", (error: Error) => (failed ??= error));
   for (let start = 0; start < rows; start += ROWS_PER_MESSAGE) {
     let text = "";
     for (let row = start; row < Math.min(rows, start + ROWS_PER_MESSAGE); row++) {
@@ -107,5 +112,4 @@ export async function copyColumns(
     await send(stream, Buffer.from(text, "utf8"));
   }
   await endCopy(stream);
-  if (failed) throw failed;
 }

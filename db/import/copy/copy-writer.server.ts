@@ -79,8 +79,6 @@ export class CopyWriter {
         ? `copy ${table} (${this.columnList()}, batch_id) from stdin`
         : `copy ${STAGE} (${this.columnList()}, natural_key) from stdin`,
     );
-    let failed: Error | undefined;
-    stream.once("error", (error: Error) => (failed ??= error));
     const batch = String(this.batchId);
     const message = new CopyMessage();
     for (const [key, row] of byKey) {
@@ -98,7 +96,6 @@ export class CopyWriter {
     }
     if (message.rows > 0) await send(stream, message.take());
     await endCopy(stream);
-    if (failed) throw failed;
 
     const merged = direct
       ? []

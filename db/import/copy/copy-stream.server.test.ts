@@ -1,0 +1,33 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { endCopy } from "./copy-stream.server";
+
+/** A stream shaped as postgres.js's COPY stream: `_final` sends CopyDone. */
+function copyStream(): Writable & { ended: boolean } {
+  const stream = new Writable({
+    write: (_chunk, _encoding, done) => done(),
+    final: (done) => {
+      stream.ended = true;
+      done();
+    },
+  }) as Writable & { ended: boolean };
+  stream.ended = false;
+  stream.on("error", () => {});
+  return stream;
+}
+
+describe("endCopy", () => {
+  it("resolves once the end of the COPY is sent", async () => {
+    const stream = copyStream();
+    await endCopy(stream);
+    expect(stream.ended).toBe(true);
+  });
+
+  it("rejects with the stream's error when it failed before its end, instead of waiting", async () => {
+    const stream = copyStream();
+    const refused = new Error("refused by the server");
+    stream.destroy(refused);
+    await expect(endCopy(stream)).rejects.toBe(refused);
+    expect(stream.ended).toBe(false);
+  });
+});
