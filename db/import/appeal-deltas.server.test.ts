@@ -3,6 +3,7 @@ import type postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { createWorkingDayCalendar } from "../../metrics/working-days";
 import { dayNumberFromParts } from "../../metrics/iso-date";
+import { DerivedRollupSpan } from "../rollups/appeal-derived-rollups.server";
 import { AppealRollupDeltas } from "./appeal-deltas.server";
 import type { ImportRow, Tx } from "./kinds/kind";
 
@@ -12,11 +13,12 @@ const clock = {
   replyLimitWorkingDaysByType: {},
 };
 
-const march = (day: number) => new Date(`2026-03-${String(day).padStart(2, "0")}T12:00:00+08:00`);
+const march = (day: number) =>
+  new Date(Date.parse("2026-03-01T12:00:00+08:00") + (day - 1) * 86_400_000);
 
-/** An appeal of department 1 received at noon, local time, on a day of March 2026, replied the next. */
-const appeal = (day: number, type = "complaint"): ImportRow => ({
-  departmentId: 1,
+/** An appeal received at noon, local time, on a day of March 2026 (32: April 1), replied the next. */
+const appeal = (day: number, type = "complaint", departmentId = 1): ImportRow => ({
+  departmentId,
   type,
   receivedAt: march(day),
   firstContactAt: null,
@@ -32,16 +34,25 @@ const appeal = (day: number, type = "complaint"): ImportRow => ({
  */
 function recorder(stored: { first: number; last: number } | null) {
   const writes: string[] = [];
+  /** The text each COPY sent, by table. */
+  const copied = new Map<string, string>();
   let spanQueries = 0;
   const client = {
     unsafe(text: string) {
       const copy = /^copy (\w+)/.exec(text.trim());
       if (copy) {
-        writes.push(`copy ${copy[1]}`);
+        const table = copy[1]!;
+        writes.push(`copy ${table}`);
         return {
           reject: () => {},
           writable: async () =>
-            new Writable({ write: (_chunk, _encoding, done) => done(), final: (done) => done() }),
+            new Writable({
+              write: (chunk: Buffer, _encoding, done) => {
+                copied.set(table, (copied.get(table) ?? "") + chunk.toString("utf8"));
+                done();
+              },
+              final: (done) => done(),
+            }),
         };
       }
       spanQueries += 1;
@@ -54,7 +65,7 @@ function recorder(stored: { first: number; last: number } | null) {
       return [];
     },
   } as unknown as Tx;
-  return { client, tx, writes, spanQueries: () => spanQueries };
+  return { client, tx, writes, copied, spanQueries: () => spanQueries };
 }
 
 /** Adds each chunk in turn, then finishes; returns how each batch of cells was written. */
@@ -97,5 +108,72 @@ describe("AppealRollupDeltas on PostgreSQL", () => {
     ]);
     // Day 1 lies before the span; day 2, held back and written with day 4, within it; day 5 after it.
     expect(result.writes).toEqual([...COPIED, ...UPSERTED, ...COPIED]);
+  });
+});
+
+describe("AppealRollupDeltas.writeDerived", () => {
+  /** The first `columns` fields of each COPY line of a table, sorted. */
+  const lines = (copied: Map<string, string>, table: string, columns: number) =>
+    (copied.get(table) ?? "")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.split("\t").slice(0, columns).join(" "))
+      .sort();
+
+  /** Replies (the last field) summed by the first `keyColumns` fields of a table's COPY lines. */
+  const replies = (copied: Map<string, string>, table: string, keyColumns: number) => {
+    const sums: Record<string, number> = {};
+    for (const line of (copied.get(table) ?? "").split("\n").filter(Boolean)) {
+      const fields = line.split("\t");
+      const key = fields.slice(0, keyColumns).join(" ");
+      sums[key] = (sums[key] ?? 0) + Number(fields.at(-1));
+    }
+    return sums;
+  };
+
+  it("appends the month and day rows of months and days outside the stored span, unless recounted", async () => {
+    // Roll-up rows are stored on March 2–3: March's months are summed on the server, as is
+    // department 1's April, whose April 3 cell is recounted; department 2's April is new.
+    const stored = { first: dayNumberFromParts(2026, 3, 2), last: dayNumberFromParts(2026, 3, 3) };
+    const { client, tx, copied } = recorder(stored);
+    const deltas = new AppealRollupDeltas(clock);
+    const rows = [
+      appeal(1),
+      appeal(2),
+      appeal(5),
+      appeal(32),
+      appeal(32, "complaint", 2),
+      appeal(33, "praise", 2),
+    ];
+    await deltas.add(tx, deltas.count(rows), client);
+    await deltas.finish(tx, client);
+    const recounted = new DerivedRollupSpan([{ departmentId: 1, day: "2026-04-03" }]);
+    const left = await deltas.writeDerived(client, recounted);
+
+    expect(lines(copied, "appeal_month_rollups", 4)).toEqual([
+      "2 2026-04-01 complaint 1",
+      "2 2026-04-01 praise 1",
+    ]);
+    // Every appeal is replied: replies per key, whatever number of working days it took.
+    expect(replies(copied, "appeal_reply_month_rollups", 2)).toEqual({ "2 2026-04-01": 2 });
+    expect(replies(copied, "appeal_total_reply_day_rollups", 1)).toEqual({
+      "2026-03-01": 1,
+      "2026-03-05": 1,
+      "2026-04-01": 2,
+      "2026-04-02": 1,
+    });
+    expect([...left.months.keys()].sort()).toEqual(["1|2026-03-01", "1|2026-04-01"]);
+    expect([...left.days]).toEqual(["2026-03-02"]);
+  });
+
+  it("leaves every row to the server without a stored span to test against (PGlite)", async () => {
+    const { tx, copied } = recorder(null);
+    const deltas = new AppealRollupDeltas(clock);
+    await deltas.add(tx, deltas.count([appeal(1), appeal(2)]));
+    await deltas.finish(tx);
+    const left = await deltas.writeDerived(undefined, new DerivedRollupSpan());
+    expect(copied.size).toBe(0);
+    expect([...left.months.keys()]).toEqual(["1|2026-03-01"]);
+    expect([...left.days].sort()).toEqual(["2026-03-01", "2026-03-02"]);
   });
 });

@@ -1,6 +1,7 @@
 import type postgres from "postgres";
 import type { AppealClock } from "../../metrics/appeal-facts";
 import { mergeAppealCounts } from "../../metrics/appeal-kpis";
+import { DerivedAppealCounts } from "../rollups/appeal-derived-counts.server";
 import { DerivedRollupSpan } from "../rollups/appeal-derived-rollups.server";
 import {
   cellColumns,
@@ -11,6 +12,7 @@ import {
   type AppealCellCounts,
   type CountedAppeal,
 } from "../rollups/appeal-rollups.server";
+import { dayNumberOf, lastDayOfMonth } from "../../metrics/iso-date";
 import { copyColumns } from "./copy/copy-stream.server";
 import type { ImportRow, Tx } from "./kinds/kind";
 
@@ -19,7 +21,9 @@ import type { ImportRow, Tx } from "./kinds/kind";
  * as the chunk is written: the import never reads its appeals back to recount them.
  * Adding is right for a row that is new; where a row replaced a stored appeal (TouchedCells
  * hears of it from the write), the cell is recounted from the table at the end instead.
- * The month and all-department rows of every cell added to are rewritten at the end.
+ * The month and all-department rows of every cell added to are rewritten at the end, or,
+ * where no stored cell lies in their month or day, appended from the sums of the import's
+ * own cells (writeDerived).
  *
  * Hotline exports come in time order, so a chunk's cells are mostly new: on PostgreSQL,
  * cells on days that hold no roll-up row yet are appended with COPY, at about half the
@@ -29,6 +33,8 @@ import type { ImportRow, Tx } from "./kinds/kind";
  */
 export class AppealRollupDeltas {
   readonly span = new DerivedRollupSpan();
+  /** The month and all-department sums of every cell written. */
+  private readonly derived = new DerivedAppealCounts();
   /** Counts of the cells on the latest day counted, not written yet. */
   private held: AppealCellCounts = new Map();
 
@@ -82,6 +88,7 @@ export class AppealRollupDeltas {
    */
   private async write(tx: Tx, cells: AppealCellCounts, client?: postgres.Sql): Promise<void> {
     if (cells.size === 0) return;
+    for (const [key, cell] of cells) this.derived.add(key, cell);
     if (client) {
       this.storedDays ??= client
         .unsafe<Array<{ first: number | null; last: number | null }>>(
@@ -109,5 +116,48 @@ export class AppealRollupDeltas {
       }
     }
     await insertCells(tx, cells, { add: true });
+  }
+
+  /**
+   * Appends by COPY the month and all-department rows made up of this import's cells
+   * alone: months and days before or after every roll-up row stored before the import,
+   * none of whose cells is `recounted` (those hold the counts of rows the import replaced,
+   * which the sums here cannot take back). Returns the span left to refresh from the day
+   * cells. Summing the day cells again on the server was a tenth of an import's time, with
+   * nothing else to do meanwhile (bench:import).
+   */
+  async writeDerived(
+    client: postgres.Sql | undefined,
+    recounted: DerivedRollupSpan,
+  ): Promise<DerivedRollupSpan> {
+    // Without a stored span (PGlite, or nothing written) every row is refreshed.
+    const stored = client && this.storedDays ? await this.storedDays : undefined;
+    if (!client || stored === undefined) return this.span;
+    const outside = (first: number, last: number) =>
+      stored === null || last < stored.first || first > stored.last;
+    const left = new DerivedRollupSpan();
+    const appended = new Set<string>();
+    for (const [key, pair] of this.span.months) {
+      const first = dayNumberOf(pair.month);
+      const last = dayNumberOf(lastDayOfMonth(pair.month));
+      if (outside(first, last) && !recounted.months.has(key))
+        appended.add(`${pair.departmentId}|${first}`);
+      else left.months.set(key, pair);
+    }
+    const appendedDays = new Set<number>();
+    for (const day of this.span.days) {
+      const number = dayNumberOf(day);
+      if (outside(number, number) && !recounted.days.has(day)) appendedDays.add(number);
+      else left.days.add(day);
+    }
+    const rows = this.derived.columns({
+      month: (departmentId, month) => appended.has(`${departmentId}|${month}`),
+      day: (day) => appendedDays.has(day),
+    });
+    await copyColumns(client, "appeal_month_rollups", rows.month);
+    await copyColumns(client, "appeal_reply_month_rollups", rows.replyMonth);
+    await copyColumns(client, "appeal_total_day_rollups", rows.totalDay);
+    await copyColumns(client, "appeal_total_reply_day_rollups", rows.totalReplyDay);
+    return left;
   }
 }

@@ -20,6 +20,7 @@ import type { ImportKind } from "../schema/enums";
 import { replyTimeLimits } from "../schema/reference";
 import { serviceItems } from "../schema/services";
 import type { AppealRollupDeltas } from "./appeal-deltas.server";
+import { postgresClientOf } from "./copy/copy-writer.server";
 import type { ImportRow, Tx } from "./kinds/kind";
 import { TouchedCells } from "./touched-cells";
 
@@ -89,7 +90,10 @@ export async function refreshTouchedRollups(
           dayNumber: dayNumberOf(day),
         });
       }
-      await refreshOrdered(tx, cells, await loadAppealClock(tx, timeZone), deltas?.span);
+      const clock = await loadAppealClock(tx, timeZone);
+      const span = new DerivedRollupSpan(cells);
+      if (deltas) span.merge(await deltas.writeDerived(postgresClientOf(tx), span));
+      await refreshOrdered(tx, cells, clock, span);
       return;
     }
     case "calendar": {
@@ -160,7 +164,8 @@ async function refreshOrdered(
   tx: Tx,
   ordered: OrderedCell[],
   clock: AppealClock,
-  added?: DerivedRollupSpan,
+  /** The month and all-department rows to rewrite: by default, those of the cells. */
+  derived = new DerivedRollupSpan(ordered),
 ): Promise<void> {
   ordered.sort((a, b) => a.dayNumber - b.dayNumber || a.departmentId - b.departmentId);
   let batch: AppealCell[] = [];
@@ -177,7 +182,5 @@ async function refreshOrdered(
   await refreshAppealCells(tx, batch, clock, { derived: false });
   // Month and all-department rows once, over every touched cell: per batch, a month
   // would be re-summed for every batch that touches one of its days.
-  const span = new DerivedRollupSpan(ordered);
-  if (added) span.merge(added);
-  await refreshDerivedAppealRollups(tx, span);
+  await refreshDerivedAppealRollups(tx, derived);
 }

@@ -108,7 +108,8 @@ async function insertColumns(
   }
 }
 
-const COUNT_COLUMNS = [
+/** The count columns of every appeal roll-up, each with how a cell's counts give it. */
+export const APPEAL_COUNT_COLUMNS = [
   ["received", (cell: AppealCounts) => cell.received],
   ["replied", (cell: AppealCounts) => cell.replied],
   ["replied_on_time", (cell: AppealCounts) => cell.repliedOnTime],
@@ -150,7 +151,7 @@ export function cellColumns(counts: AppealCellCounts): {
     type: { name: "type", type: "appeal_type", values: [] as string[] },
   });
   const day = keyColumns();
-  const dayCounts = COUNT_COLUMNS.map(([name, of]) => ({
+  const dayCounts = APPEAL_COUNT_COLUMNS.map(([name, of]) => ({
     name,
     type: "int",
     of,
@@ -202,7 +203,7 @@ export async function insertCells(
     db,
     "appeal_day_rollups",
     day,
-    add ? { key: CELL_KEY_COLUMNS, counts: COUNT_COLUMNS.map(([name]) => name) } : undefined,
+    add ? { key: CELL_KEY_COLUMNS, counts: APPEAL_COUNT_COLUMNS.map(([name]) => name) } : undefined,
   );
   await insertColumns(
     db,

@@ -1,0 +1,146 @@
+import type { AppealCounts } from "../../metrics/appeal-kpis";
+import { isoDateOf, partsFromDayNumber } from "../../metrics/iso-date";
+import { APPEAL_COUNT_COLUMNS, type RollupColumns } from "./appeal-rollups.server";
+
+/** Sums of a group of cells, in APPEAL_COUNT_COLUMNS' order. */
+type Sums = number[];
+/** Working days → replies. */
+type Histogram = Map<number, number>;
+
+function addSums<K>(groups: Map<K, Sums>, key: K, cell: AppealCounts): void {
+  let sums = groups.get(key);
+  if (!sums) groups.set(key, (sums = APPEAL_COUNT_COLUMNS.map(() => 0)));
+  for (let index = 0; index < APPEAL_COUNT_COLUMNS.length; index++) {
+    sums[index]! += APPEAL_COUNT_COLUMNS[index]![1](cell);
+  }
+}
+
+function addHistogram<K>(
+  groups: Map<K, Histogram>,
+  key: K,
+  histogram: ReadonlyMap<number, number>,
+): void {
+  let sums = groups.get(key);
+  if (!sums) groups.set(key, (sums = new Map()));
+  for (const [days, replies] of histogram) sums.set(days, (sums.get(days) ?? 0) + replies);
+}
+
+/** Which derived rows to give: (department, first day of month) pairs and days, as day numbers. */
+export interface DerivedRowsKept {
+  month(departmentId: number, month: number): boolean;
+  day(day: number): boolean;
+}
+
+/**
+ * The month and all-department roll-up rows of a set of day cells, summed as the cells
+ * are added, each cell once: the same sums that appeal-derived-rollups.server.ts makes
+ * from the stored day cells, for months and days whose every cell is in the set.
+ */
+export class DerivedAppealCounts {
+  /** "department|month|type", the month as the day number of its first day. */
+  private readonly months = new Map<string, Sums>();
+  /** "department|month" → working days → replies (all types together). */
+  private readonly replyMonths = new Map<string, Histogram>();
+  /** "day|type". */
+  private readonly days = new Map<string, Sums>();
+  /** "day" → working days → replies. */
+  private readonly replyDays = new Map<string, Histogram>();
+  /** Day number → the day number of its month's first day. */
+  private readonly monthStarts = new Map<number, number>();
+
+  /** Adds a cell, keyed "department|day number|type" as AppealCellCounts are. */
+  add(key: string, cell: AppealCounts): void {
+    const [department, day, type] = key.split("|") as [string, string, string];
+    const dayNumber = Number(day);
+    let month = this.monthStarts.get(dayNumber);
+    if (month === undefined) {
+      month = dayNumber - partsFromDayNumber(dayNumber).day + 1;
+      this.monthStarts.set(dayNumber, month);
+    }
+    addSums(this.months, `${department}|${month}|${type}`, cell);
+    addSums(this.days, `${day}|${type}`, cell);
+    if (cell.replyWorkingDaysHistogram.size > 0) {
+      addHistogram(this.replyMonths, `${department}|${month}`, cell.replyWorkingDaysHistogram);
+      addHistogram(this.replyDays, day, cell.replyWorkingDaysHistogram);
+    }
+  }
+
+  /** The kept rows of appeal_month_rollups, appeal_reply_month_rollups, appeal_total_day_rollups and appeal_total_reply_day_rollups, as columns. */
+  columns(kept: DerivedRowsKept): {
+    month: RollupColumns;
+    replyMonth: RollupColumns;
+    totalDay: RollupColumns;
+    totalReplyDay: RollupColumns;
+  } {
+    const counts = APPEAL_COUNT_COLUMNS.map(([name]): [string, string] => [name, "int"]);
+    const replies: Array<[string, string]> = [
+      ["working_days", "int"],
+      ["replies", "int"],
+    ];
+    const sumRow = (sums: Sums) => [sums];
+    const histogramRows = (histogram: Histogram) => histogram.entries();
+    // Keys are "department|month…" and "day…": the month or day a day number.
+    const monthKey = ([department, month, ...rest]: string[]) =>
+      kept.month(Number(department), Number(month))
+        ? [Number(department), isoDateOf(Number(month)), ...rest]
+        : undefined;
+    const dayKey = ([day, ...rest]: string[]) =>
+      kept.day(Number(day)) ? [isoDateOf(Number(day)), ...rest] : undefined;
+    const monthColumns: Array<[string, string]> = [
+      ["department_id", "int"],
+      ["month", "date"],
+    ];
+    return {
+      month: rollupRows(
+        this.months,
+        [...monthColumns, ["type", "appeal_type"], ...counts],
+        monthKey,
+        sumRow,
+      ),
+      replyMonth: rollupRows(
+        this.replyMonths,
+        [...monthColumns, ...replies],
+        monthKey,
+        histogramRows,
+      ),
+      totalDay: rollupRows(
+        this.days,
+        [["day", "date"], ["type", "appeal_type"], ...counts],
+        dayKey,
+        sumRow,
+      ),
+      totalReplyDay: rollupRows(
+        this.replyDays,
+        [["day", "date"], ...replies],
+        dayKey,
+        histogramRows,
+      ),
+    };
+  }
+}
+
+/**
+ * Roll-up rows as columns: each group's key fields (or none: the group is left out), then
+ * each row of values the group gives.
+ */
+function rollupRows<G>(
+  groups: Map<string, G>,
+  columns: Array<[name: string, type: string]>,
+  keyOf: (fields: string[]) => Array<number | string> | undefined,
+  valueRowsOf: (group: G) => Iterable<readonly number[]>,
+): RollupColumns {
+  const result = columns.map(([name, type]) => ({
+    name,
+    type,
+    values: [] as Array<number | string>,
+  }));
+  for (const [key, group] of groups) {
+    const keyValues = keyOf(key.split("|"));
+    if (!keyValues) continue;
+    for (const values of valueRowsOf(group)) {
+      keyValues.forEach((value, index) => result[index]!.values.push(value));
+      values.forEach((value, index) => result[keyValues.length + index]!.values.push(value));
+    }
+  }
+  return result;
+}
