@@ -6,13 +6,12 @@ import { DerivedRollupSpan } from "../rollups/appeal-derived-rollups.server";
 import {
   cellColumns,
   cellDayNumber,
-  cellOfKey,
   countAppealCells,
   insertCells,
   type AppealCellCounts,
   type CountedAppeal,
 } from "../rollups/appeal-rollups.server";
-import { dayNumberOf, lastDayOfMonth } from "../../metrics/iso-date";
+import { dayNumberOf, isoDateOf, lastDayOfMonth } from "../../metrics/iso-date";
 import { copyColumns } from "./copy/copy-stream.server";
 import type { ImportRow, Tx } from "./kinds/kind";
 
@@ -32,7 +31,6 @@ import type { ImportRow, Tx } from "./kinds/kind";
  * with that day: each cell is then written once.
  */
 export class AppealRollupDeltas {
-  readonly span = new DerivedRollupSpan();
   /** The month and all-department sums of every cell written. */
   private readonly derived = new DerivedAppealCounts();
   /** Counts of the cells on the latest day counted, not written yet. */
@@ -40,11 +38,9 @@ export class AppealRollupDeltas {
 
   constructor(private readonly clock: AppealClock) {}
 
-  /** Counts rows (one per natural key) into cells, remembering the months and days. */
+  /** Counts rows (one per natural key) into cells. */
   count(rows: Iterable<ImportRow>): AppealCellCounts {
-    const counts = countAppealCells(rows as Iterable<CountedAppeal & ImportRow>, this.clock);
-    for (const key of counts.keys()) this.span.add(cellOfKey(key));
-    return counts;
+    return countAppealCells(rows as Iterable<CountedAppeal & ImportRow>, this.clock);
   }
 
   /**
@@ -132,24 +128,27 @@ export class AppealRollupDeltas {
   ): Promise<DerivedRollupSpan> {
     // Without a stored span (PGlite, or nothing written) every row is refreshed.
     const stored = client && this.storedDays ? await this.storedDays : undefined;
-    if (!client || stored === undefined) return this.span;
     const outside = (first: number, last: number) =>
-      stored === null || last < stored.first || first > stored.last;
+      stored === null || (stored !== undefined && (last < stored.first || first > stored.last));
+    const { pairs, days } = this.derived.extent();
     const left = new DerivedRollupSpan();
     const appended = new Set<string>();
-    for (const [key, pair] of this.span.months) {
-      const first = dayNumberOf(pair.month);
-      const last = dayNumberOf(lastDayOfMonth(pair.month));
-      if (outside(first, last) && !recounted.months.has(key))
-        appended.add(`${pair.departmentId}|${first}`);
-      else left.months.set(key, pair);
+    for (const [departmentId, first] of pairs) {
+      const month = isoDateOf(first);
+      if (
+        outside(first, dayNumberOf(lastDayOfMonth(month))) &&
+        !recounted.months.has(`${departmentId}|${month}`)
+      ) {
+        appended.add(`${departmentId}|${first}`);
+      } else left.months.set(`${departmentId}|${month}`, { departmentId, month });
     }
     const appendedDays = new Set<number>();
-    for (const day of this.span.days) {
-      const number = dayNumberOf(day);
+    for (const number of days) {
+      const day = isoDateOf(number);
       if (outside(number, number) && !recounted.days.has(day)) appendedDays.add(number);
       else left.days.add(day);
     }
+    if (!client) return left;
     const rows = this.derived.columns({
       month: (departmentId, month) => appended.has(`${departmentId}|${month}`),
       day: (day) => appendedDays.has(day),

@@ -1,18 +1,17 @@
 import type { AppealCounts } from "../../metrics/appeal-kpis";
 import { isoDateOf, partsFromDayNumber } from "../../metrics/iso-date";
-import { APPEAL_COUNT_COLUMNS, type RollupColumns } from "./appeal-rollups.server";
+import { APPEAL_COUNT_COLUMNS, appealCountValues } from "./appeal-count-columns";
+import type { RollupColumns } from "./appeal-rollups.server";
 
 /** Sums of a group of cells, in APPEAL_COUNT_COLUMNS' order. */
 type Sums = number[];
 /** Working days → replies. */
 type Histogram = Map<number, number>;
 
-function addSums<K>(groups: Map<K, Sums>, key: K, cell: AppealCounts): void {
-  let sums = groups.get(key);
-  if (!sums) groups.set(key, (sums = APPEAL_COUNT_COLUMNS.map(() => 0)));
-  for (let index = 0; index < APPEAL_COUNT_COLUMNS.length; index++) {
-    sums[index]! += APPEAL_COUNT_COLUMNS[index]![1](cell);
-  }
+function addSums(groups: Map<string, Sums>, key: string, values: readonly number[]): void {
+  const sums = groups.get(key);
+  if (!sums) groups.set(key, [...values]);
+  else for (let index = 0; index < values.length; index++) sums[index]! += values[index]!;
 }
 
 function addHistogram<K>(
@@ -57,12 +56,27 @@ export class DerivedAppealCounts {
       month = dayNumber - partsFromDayNumber(dayNumber).day + 1;
       this.monthStarts.set(dayNumber, month);
     }
-    addSums(this.months, `${department}|${month}|${type}`, cell);
-    addSums(this.days, `${day}|${type}`, cell);
+    const values = appealCountValues(cell);
+    addSums(this.months, `${department}|${month}|${type}`, values);
+    addSums(this.days, `${day}|${type}`, values);
     if (cell.replyWorkingDaysHistogram.size > 0) {
       addHistogram(this.replyMonths, `${department}|${month}`, cell.replyWorkingDaysHistogram);
       addHistogram(this.replyDays, day, cell.replyWorkingDaysHistogram);
     }
+  }
+
+  /** The (department, month) pairs and the days of the cells added; months and days as day numbers. */
+  extent(): { pairs: Array<[departmentId: number, month: number]>; days: number[] } {
+    const pairs = new Map<string, [number, number]>();
+    for (const key of this.months.keys()) {
+      const pair = key.slice(0, key.lastIndexOf("|"));
+      if (pairs.has(pair)) continue;
+      const [department, month] = pair.split("|") as [string, string];
+      pairs.set(pair, [Number(department), Number(month)]);
+    }
+    const days = new Set<number>();
+    for (const key of this.days.keys()) days.add(Number(key.slice(0, key.indexOf("|"))));
+    return { pairs: [...pairs.values()], days: [...days] };
   }
 
   /** The kept rows of appeal_month_rollups, appeal_reply_month_rollups, appeal_total_day_rollups and appeal_total_reply_day_rollups, as columns. */
@@ -72,7 +86,7 @@ export class DerivedAppealCounts {
     totalDay: RollupColumns;
     totalReplyDay: RollupColumns;
   } {
-    const counts = APPEAL_COUNT_COLUMNS.map(([name]): [string, string] => [name, "int"]);
+    const counts = APPEAL_COUNT_COLUMNS.map((name): [string, string] => [name, "int"]);
     const replies: Array<[string, string]> = [
       ["working_days", "int"],
       ["replies", "int"],

@@ -1,26 +1,13 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client.server";
+import { APPEAL_COUNT_COLUMNS } from "./appeal-count-columns";
 import { arrayLiteral } from "./array-literal";
 import type { AppealCell } from "./appeal-rollups.server";
 
 type Executor = Pick<Database, "execute">;
 
-const COUNTS = [
-  "received",
-  "replied",
-  "replied_on_time",
-  "with_first_contact",
-  "first_contact_in_time",
-  "replied_rated",
-  "rated_1",
-  "rated_2",
-  "rated_3",
-  "rated_4",
-  "rated_5",
-] as const;
-
-const countList = sql.raw(COUNTS.join(", "));
-const countSums = sql.raw(COUNTS.map((name) => `sum(${name})::int`).join(", "));
+const countList = sql.raw(APPEAL_COUNT_COLUMNS.join(", "));
+const countSums = sql.raw(APPEAL_COUNT_COLUMNS.map((name) => `sum(${name})::int`).join(", "));
 
 /**
  * The first day of a day's month. On timestamp, not timestamptz (what a bare date becomes):

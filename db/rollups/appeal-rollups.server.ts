@@ -7,6 +7,7 @@ import type { Database } from "../client.server";
 import { appeals } from "../schema/appeals";
 import type { AppealType } from "../schema/enums";
 import { appealDayRollups, appealReplyDayRollups } from "../schema/rollups";
+import { APPEAL_COUNT_COLUMNS, appealCountValues } from "./appeal-count-columns";
 import { arrayLiteral } from "./array-literal";
 import {
   rebuildDerivedAppealRollups,
@@ -68,12 +69,6 @@ export function countAppealCells(
   return counts;
 }
 
-/** The (department, local date) of a cell key of AppealCellCounts. */
-export function cellOfKey(key: string): AppealCell {
-  const [department, day] = key.split("|") as [string, string];
-  return { departmentId: Number(department), day: isoDateOf(Number(day)) };
-}
-
 /** Rows per insert statement: each column travels as one array parameter. */
 const ROWS_PER_INSERT = 20_000;
 
@@ -108,19 +103,6 @@ async function insertColumns(
   }
 }
 
-/** The count columns of every appeal roll-up, each with how a cell's counts give it. */
-export const APPEAL_COUNT_COLUMNS = [
-  ["received", (cell: AppealCounts) => cell.received],
-  ["replied", (cell: AppealCounts) => cell.replied],
-  ["replied_on_time", (cell: AppealCounts) => cell.repliedOnTime],
-  ["with_first_contact", (cell: AppealCounts) => cell.withFirstContact],
-  ["first_contact_in_time", (cell: AppealCounts) => cell.firstContactInTime],
-  ["replied_rated", (cell: AppealCounts) => cell.repliedRated],
-  ...[0, 1, 2, 3, 4].map(
-    (index) => [`rated_${index + 1}`, (cell: AppealCounts) => cell.ratingCounts[index]!] as const,
-  ),
-] as const;
-
 /** The advisory lock of appeal roll-up writers (any number: it only has to be the same). */
 const APPEAL_ROLLUPS_LOCK = 0x6d6a_0001;
 
@@ -151,10 +133,9 @@ export function cellColumns(counts: AppealCellCounts): {
     type: { name: "type", type: "appeal_type", values: [] as string[] },
   });
   const day = keyColumns();
-  const dayCounts = APPEAL_COUNT_COLUMNS.map(([name, of]) => ({
+  const dayCounts = APPEAL_COUNT_COLUMNS.map((name) => ({
     name,
     type: "int",
-    of,
     values: [] as number[],
   }));
   const reply = keyColumns();
@@ -167,7 +148,7 @@ export function cellColumns(counts: AppealCellCounts): {
     day.department.values.push(departmentId);
     day.day.values.push(date);
     day.type.values.push(type);
-    for (const column of dayCounts) column.values.push(column.of(cell));
+    appealCountValues(cell).forEach((value, index) => dayCounts[index]!.values.push(value));
     for (const [days, count] of cell.replyWorkingDaysHistogram) {
       reply.department.values.push(departmentId);
       reply.day.values.push(date);
@@ -177,12 +158,7 @@ export function cellColumns(counts: AppealCellCounts): {
     }
   }
   return {
-    day: [
-      day.department,
-      day.day,
-      day.type,
-      ...dayCounts.map(({ name, type, values }) => ({ name, type, values })),
-    ],
+    day: [day.department, day.day, day.type, ...dayCounts],
     reply: [reply.department, reply.day, reply.type, workingDays, replies],
   };
 }
@@ -203,7 +179,7 @@ export async function insertCells(
     db,
     "appeal_day_rollups",
     day,
-    add ? { key: CELL_KEY_COLUMNS, counts: APPEAL_COUNT_COLUMNS.map(([name]) => name) } : undefined,
+    add ? { key: CELL_KEY_COLUMNS, counts: APPEAL_COUNT_COLUMNS } : undefined,
   );
   await insertColumns(
     db,
