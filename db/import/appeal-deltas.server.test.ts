@@ -99,6 +99,17 @@ describe("AppealRollupDeltas on PostgreSQL", () => {
     expect(result.writes).toEqual([...COPIED, ...UPSERTED, ...COPIED]);
   });
 
+  it("upserts cells on a day an earlier chunk wrote without COPY", async () => {
+    const { client, tx, writes } = recorder(null);
+    const deltas = new AppealRollupDeltas(clock);
+    // Day 1 copied; days 2–3 upserted (no connection given: the batched way); day 3 again.
+    await deltas.add(tx, deltas.count([appeal(1), appeal(2)]), client);
+    await deltas.add(tx, deltas.count([appeal(3), appeal(4)]));
+    await deltas.add(tx, deltas.count([appeal(3), appeal(5)]), client);
+    await deltas.finish(tx, client);
+    expect(writes).toEqual([...COPIED, ...UPSERTED, ...UPSERTED, ...COPIED]);
+  });
+
   it("upserts cells on days within the span of the stored roll-up rows, appends after it", async () => {
     const first = dayNumberFromParts(2026, 3, 2);
     const last = dayNumberFromParts(2026, 3, 3);

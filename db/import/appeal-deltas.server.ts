@@ -85,33 +85,38 @@ export class AppealRollupDeltas {
   private async write(tx: Tx, cells: AppealCellCounts, client?: postgres.Sql): Promise<void> {
     if (cells.size === 0) return;
     for (const [key, cell] of cells) this.derived.add(key, cell);
-    if (client) {
-      this.storedDays ??= client
-        .unsafe<Array<{ first: number | null; last: number | null }>>(
-          `select min(day) - date '1970-01-01' as first, max(day) - date '1970-01-01' as last
-           from appeal_day_rollups`,
-        )
-        .then(([span]) =>
-          span?.first == null || span.last == null ? null : { first: span.first, last: span.last },
-        );
-      const stored = await this.storedDays;
-      const days = new Set<number>();
-      for (const key of cells.keys()) days.add(cellDayNumber(key));
-      let free = true;
-      for (const day of days) {
-        if (this.writtenDays.has(day) || (stored && day >= stored.first && day <= stored.last)) {
-          free = false;
-        }
-        this.writtenDays.add(day);
-      }
-      if (free) {
-        const { day, reply } = cellColumns(cells);
-        await copyColumns(client, "appeal_day_rollups", day);
-        await copyColumns(client, "appeal_reply_day_rollups", reply);
-        return;
-      }
+    const days = new Set<number>();
+    for (const key of cells.keys()) days.add(cellDayNumber(key));
+    // Checked before the days are recorded: a day this import wrote, by either way, may
+    // hold a cell of the same key.
+    const free = client !== undefined && (await this.noRowsOn(days, client));
+    for (const day of days) this.writtenDays.add(day);
+    if (free) {
+      const { day, reply } = cellColumns(cells);
+      await copyColumns(client, "appeal_day_rollups", day);
+      await copyColumns(client, "appeal_reply_day_rollups", reply);
+      return;
     }
     await insertCells(tx, cells, { add: true });
+  }
+
+  /** Whether no roll-up row lies on `days`: none stored before the import, none it wrote. */
+  private async noRowsOn(days: Iterable<number>, client: postgres.Sql): Promise<boolean> {
+    this.storedDays ??= client
+      .unsafe<Array<{ first: number | null; last: number | null }>>(
+        `select min(day) - date '1970-01-01' as first, max(day) - date '1970-01-01' as last
+         from appeal_day_rollups`,
+      )
+      .then(([span]) =>
+        span?.first == null || span.last == null ? null : { first: span.first, last: span.last },
+      );
+    const stored = await this.storedDays;
+    for (const day of days) {
+      if (this.writtenDays.has(day) || (stored && day >= stored.first && day <= stored.last)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
