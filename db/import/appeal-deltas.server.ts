@@ -104,8 +104,9 @@ export class AppealRollupDeltas {
   private async noRowsOn(days: Iterable<number>, client: postgres.Sql): Promise<boolean> {
     this.storedDays ??= client
       .unsafe<Array<{ first: number | null; last: number | null }>>(
+        // The all-department rows lie on the same days, and their key starts with the day.
         `select min(day) - date '1970-01-01' as first, max(day) - date '1970-01-01' as last
-         from appeal_day_rollups`,
+         from appeal_total_day_rollups`,
       )
       .then(([span]) =>
         span?.first == null || span.last == null ? null : { first: span.first, last: span.last },

@@ -4,6 +4,7 @@ import { splitAtWholeMonths, type DayRange } from "../../metrics/whole-months";
 import type { Database } from "../client.server";
 import type { AppealType } from "../schema/enums";
 import { arrayLiteral } from "../rollups/array-literal";
+import { everyDepartment } from "../rollups/every-department";
 import { rowsOf } from "./rows-of.server";
 
 /*
@@ -69,7 +70,7 @@ function source(
         where ${departmentCondition(departments)} and month between ${split.months.from}::date and ${split.months.to}::date`
     : null;
   const dayRows = sql`select department_id, date_trunc('month', day)::date as month, ${sql.raw(key)}, ${values}
-      from ${sql.raw(day)} where ${departmentCondition(departments)} and (${dayRangesCondition(split.days)})`;
+      from ${sql.raw(day)} where ${departments ? departmentCondition(departments) : everyDepartment} and (${dayRangesCondition(split.days)})`;
   return monthRows ? sql`${monthRows} union all ${dayRows}` : dayRows;
 }
 

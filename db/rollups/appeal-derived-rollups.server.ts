@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client.server";
 import { APPEAL_COUNT_COLUMNS } from "./appeal-count-columns";
 import { arrayLiteral } from "./array-literal";
+import { everyDepartment } from "./every-department";
 import type { AppealCell } from "./appeal-rollups.server";
 
 type Executor = Pick<Database, "execute">;
@@ -109,7 +110,12 @@ export async function refreshDerivedAppealRollups(
   // keeps only the months asked for.
   const monthRange = sql`department_id = any(${arrayLiteral([...new Set(pairs.map((pair) => pair.departmentId))])}::int[])
     and day >= ${firstMonth}::date and day < ${afterLastMonth}`;
-  await insertDerived(db, monthRange, inPairs, sql`day = any(${dayList}::date[])`);
+  await insertDerived(
+    db,
+    monthRange,
+    inPairs,
+    sql`${everyDepartment} and day = any(${dayList}::date[])`,
+  );
 }
 
 /** Rebuilds every derived row from the day cells. */
