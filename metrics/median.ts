@@ -33,10 +33,13 @@ export function histogramOf(values: Iterable<number | null>): Map<number, number
 /** Sums histograms bucket by bucket (to roll days, types or departments up). */
 export function mergeHistograms(histograms: Iterable<Histogram>): Map<number, number> {
   const merged = new Map<number, number>();
-  for (const histogram of histograms) {
-    for (const [value, count] of histogram) merged.set(value, (merged.get(value) ?? 0) + count);
-  }
+  for (const histogram of histograms) addToHistogram(merged, histogram);
   return merged;
+}
+
+/** Adds a histogram's counts into `total`, bucket by bucket, in place. */
+export function addToHistogram(total: Map<number, number>, histogram: Histogram): void {
+  for (const [value, count] of histogram) total.set(value, (total.get(value) ?? 0) + count);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AppealCounts } from "../../metrics/appeal-kpis";
 import { isoDateOf, partsFromDayNumber } from "../../metrics/iso-date";
+import { addToHistogram, type Histogram as ReadonlyHistogram } from "../../metrics/median";
 import { APPEAL_COUNT_COLUMNS, appealCountValues } from "./appeal-count-columns";
 import type { RollupColumns } from "./appeal-rollups.server";
 
@@ -14,14 +15,10 @@ function addSums(groups: Map<string, Sums>, key: string, values: readonly number
   else for (let index = 0; index < values.length; index++) sums[index]! += values[index]!;
 }
 
-function addHistogram<K>(
-  groups: Map<K, Histogram>,
-  key: K,
-  histogram: ReadonlyMap<number, number>,
-): void {
+function addHistogram(groups: Map<string, Histogram>, key: string, histogram: ReadonlyHistogram) {
   let sums = groups.get(key);
   if (!sums) groups.set(key, (sums = new Map()));
-  for (const [days, replies] of histogram) sums.set(days, (sums.get(days) ?? 0) + replies);
+  addToHistogram(sums, histogram);
 }
 
 /** Which derived rows to give: (department, first day of month) pairs and days, as day numbers. */
