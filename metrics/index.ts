@@ -11,6 +11,7 @@ export {
   medianFromHistogram,
   histogramOf,
   mergeHistograms,
+  addToHistogram,
   type Histogram,
 } from "./median";
 export { quantile, quantileSorted } from "./quantile";
