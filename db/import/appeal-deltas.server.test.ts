@@ -69,12 +69,16 @@ function recorder(stored: { first: number; last: number } | null) {
 }
 
 /** Adds each chunk in turn, then finishes; returns how each batch of cells was written. */
-async function write(stored: { first: number; last: number } | null, chunks: ImportRow[][]) {
-  const { client, tx, writes, spanQueries } = recorder(stored);
-  const deltas = new AppealRollupDeltas(clock);
+async function write(
+  stored: { first: number; last: number } | null,
+  chunks: ImportRow[][],
+  cellsPerWrite = 1,
+) {
+  const { client, tx, writes, copied, spanQueries } = recorder(stored);
+  const deltas = new AppealRollupDeltas(clock, cellsPerWrite);
   for (const chunk of chunks) await deltas.add(tx, deltas.count(chunk), client);
   await deltas.finish(tx, client);
-  return { writes, spanQueries: spanQueries() };
+  return { writes, copied, spanQueries: spanQueries() };
 }
 
 const COPIED = ["copy appeal_day_rollups", "copy appeal_reply_day_rollups"];
@@ -93,6 +97,32 @@ describe("AppealRollupDeltas on PostgreSQL", () => {
     expect(result.spanQueries).toBe(1);
   });
 
+  it("waits for enough cells to write them together, each cell once with every chunk's count", async () => {
+    // Four cells wanted: days 1–2 wait for day 3's chunk, then go; day 3 (the latest) waits
+    // on, takes the third chunk's appeal, and goes with day 4 at the end.
+    const result = await write(
+      null,
+      [
+        [appeal(1), appeal(1, "praise"), appeal(2)],
+        [appeal(2), appeal(3)],
+        [appeal(3), appeal(4)],
+      ],
+      4,
+    );
+    expect(result.writes).toEqual([...COPIED, ...COPIED]);
+    const received = (result.copied.get("appeal_day_rollups") ?? "")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.split("\t").slice(1, 4).join(" "));
+    expect(received).toEqual([
+      "2026-03-01 complaint 1",
+      "2026-03-01 praise 1",
+      "2026-03-02 complaint 2",
+      "2026-03-03 complaint 2",
+      "2026-03-04 complaint 1",
+    ]);
+  });
+
   it("upserts cells on a day this import has written already", async () => {
     // The file goes back to day 1 after days 1 and 2 were written.
     const result = await write(null, [[appeal(1), appeal(2), appeal(3)], [appeal(1)]]);
@@ -101,7 +131,7 @@ describe("AppealRollupDeltas on PostgreSQL", () => {
 
   it("upserts cells on a day an earlier chunk wrote without COPY", async () => {
     const { client, tx, writes } = recorder(null);
-    const deltas = new AppealRollupDeltas(clock);
+    const deltas = new AppealRollupDeltas(clock, 1);
     // Day 1 copied; days 2–3 upserted (no connection given: the batched way); day 3 again.
     await deltas.add(tx, deltas.count([appeal(1), appeal(2)]), client);
     await deltas.add(tx, deltas.count([appeal(3), appeal(4)]));
@@ -147,7 +177,7 @@ describe("AppealRollupDeltas.writeDerived", () => {
     // department 1's April, whose April 3 cell is recounted; department 2's April is new.
     const stored = { first: dayNumberFromParts(2026, 3, 2), last: dayNumberFromParts(2026, 3, 3) };
     const { client, tx, copied } = recorder(stored);
-    const deltas = new AppealRollupDeltas(clock);
+    const deltas = new AppealRollupDeltas(clock, 1);
     const rows = [
       appeal(1),
       appeal(2),
@@ -179,7 +209,7 @@ describe("AppealRollupDeltas.writeDerived", () => {
 
   it("leaves every row to the server without a stored span to test against (PGlite)", async () => {
     const { tx, copied } = recorder(null);
-    const deltas = new AppealRollupDeltas(clock);
+    const deltas = new AppealRollupDeltas(clock, 1);
     await deltas.add(tx, deltas.count([appeal(1), appeal(2)]));
     await deltas.finish(tx);
     const left = await deltas.writeDerived(undefined, new DerivedRollupSpan());

@@ -15,6 +15,9 @@ import { dayNumberOf, isoDateOf, lastDayOfMonth } from "../../metrics/iso-date";
 import { copyColumns } from "./copy/copy-stream.server";
 import type { ImportRow, Tx } from "./kinds/kind";
 
+/** Cells an import counts before it writes them: about two chunks of bench:import's appeals. */
+const CELLS_PER_WRITE = 5_000;
+
 /**
  * The roll-up counts of an appeals import's rows, added to their cells a chunk at a time,
  * as the chunk is written: the import never reads its appeals back to recount them.
@@ -26,48 +29,70 @@ import type { ImportRow, Tx } from "./kinds/kind";
  *
  * Hotline exports come in time order, so a chunk's cells are mostly new: on PostgreSQL,
  * cells on days that hold no roll-up row yet are appended with COPY, at about half the
- * server's cost of adding to them with INSERT … ON CONFLICT (bench:import). The cells of a
- * chunk's last day are held back and merged with the next chunk's, which usually goes on
- * with that day: each cell is then written once.
+ * server's cost of adding to them with INSERT … ON CONFLICT (bench:import). Cells wait
+ * until enough are counted to be written together, and those of the latest day until the
+ * file moves past it (it usually goes on with that day): each cell is then written once.
  */
 export class AppealRollupDeltas {
   /** The month and all-department sums of every cell written. */
   private readonly derived = new DerivedAppealCounts();
-  /** Counts of the cells on the latest day counted, not written yet. */
-  private held: AppealCellCounts = new Map();
+  /** Counts of the cells not written yet. */
+  private pending: AppealCellCounts = new Map();
+  /** The latest day counted, as a day number. */
+  private latestDay = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly clock: AppealClock) {}
+  constructor(
+    private readonly clock: AppealClock,
+    /**
+     * Cells waiting before they are written. Each write is a few statements that the
+     * transaction's connection runs in turn, so writing after every chunk made the
+     * connection (and the import) wait for the server at every chunk; cells that a later
+     * chunk adds to are merged first and written once.
+     */
+    private readonly cellsPerWrite = CELLS_PER_WRITE,
+  ) {}
 
   /** Counts rows (one per natural key) into cells. */
   count(rows: Iterable<ImportRow>): AppealCellCounts {
     return countAppealCells(rows as Iterable<CountedAppeal & ImportRow>, this.clock);
   }
 
-  /**
-   * Adds counted cells to the day roll-ups, but for those of the latest day: they wait for
-   * the next chunk, or for finish. `client` (PostgreSQL: the transaction's connection) lets
-   * new cells go by COPY.
-   */
-  async add(tx: Tx, counts: AppealCellCounts, client?: postgres.Sql): Promise<void> {
-    const cells = this.held;
+  /** Adds counted cells to those waiting; true when enough wait to be written (flush). */
+  merge(counts: AppealCellCounts): boolean {
+    const pending = this.pending;
     for (const [key, cell] of counts) {
-      const held = cells.get(key);
-      cells.set(key, held ? mergeAppealCounts([held, cell]) : cell);
+      const waiting = pending.get(key);
+      pending.set(key, waiting ? mergeAppealCounts([waiting, cell]) : cell);
+      const day = cellDayNumber(key);
+      if (day > this.latestDay) this.latestDay = day;
     }
-    let latest = Number.NEGATIVE_INFINITY;
-    for (const key of cells.keys()) latest = Math.max(latest, cellDayNumber(key));
+    return pending.size >= this.cellsPerWrite;
+  }
+
+  /**
+   * Adds the waiting cells to the day roll-ups, but for those of the latest day: the next
+   * rows usually go on with that day. `client` (PostgreSQL: the transaction's connection)
+   * lets new cells go by COPY.
+   */
+  async flush(tx: Tx, client?: postgres.Sql): Promise<void> {
     const ready: AppealCellCounts = new Map();
-    this.held = new Map();
-    for (const [key, cell] of cells)
-      (cellDayNumber(key) === latest ? this.held : ready).set(key, cell);
+    const held: AppealCellCounts = new Map();
+    for (const [key, cell] of this.pending)
+      (cellDayNumber(key) === this.latestDay ? held : ready).set(key, cell);
+    this.pending = held;
     await this.write(tx, ready, client);
   }
 
-  /** Writes the cells held back. */
+  /** merge, then flush when enough cells wait. */
+  async add(tx: Tx, counts: AppealCellCounts, client?: postgres.Sql): Promise<void> {
+    if (this.merge(counts)) await this.flush(tx, client);
+  }
+
+  /** Writes every cell still waiting. */
   async finish(tx: Tx, client?: postgres.Sql): Promise<void> {
-    const held = this.held;
-    this.held = new Map();
-    await this.write(tx, held, client);
+    const pending = this.pending;
+    this.pending = new Map();
+    await this.write(tx, pending, client);
   }
 
   /** The days of roll-up rows stored before the import, first to last; null when none. */

@@ -14,7 +14,7 @@ import { RowReader } from "./kinds/row-reader";
 import type { ReadProgress } from "./read/file-record";
 import { readRecords } from "./read/read-records";
 import { matchHeaders } from "./values/header-match";
-import { CopyWriter, postgresClientOf } from "./copy/copy-writer.server";
+import { CopyWriter, postgresClientOf, postgresPoolOf } from "./copy/copy-writer.server";
 import { copyFailureOf } from "./copy/copy-stream.server";
 import { refreshTouchedRollups } from "./refresh-rollups.server";
 import { TouchedCells } from "./touched-cells";
@@ -43,6 +43,8 @@ export interface ImportOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** Tests: fail after writing this many rows, as a crash in mid-commit would. */
   failAfterRows?: number;
+  /** Tests: appeal roll-up cells counted before they are written (AppealRollupDeltas). */
+  rollupCellsPerWrite?: number;
 }
 
 /** One rejected value, as the error report lists it. */
@@ -195,14 +197,16 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         })
         .returning({ id: importBatches.id });
       const batchId = batch!.id;
-      // PostgreSQL: one COPY per chunk (straight into the table, or staged and merged when
-      // some of its keys are stored), a chunk in flight while the next is parsed. PGlite:
-      // batched INSERT … ON CONFLICT.
+      // PostgreSQL: COPY, straight into the table while chunks hold new keys, staged and
+      // merged for a chunk some of whose keys are stored. PGlite: batched INSERT … ON CONFLICT.
       // Appeals add their counts to the roll-ups as they are written; other kinds' cells
       // are recomputed at the end.
       const deltas =
         options.kind === "appeals"
-          ? new AppealRollupDeltas(await loadAppealClock(tx, options.timeZone))
+          ? new AppealRollupDeltas(
+              await loadAppealClock(tx, options.timeZone),
+              options.rollupCellsPerWrite,
+            )
           : undefined;
       // Taken first, so that two imports of appeals wait for each other instead of
       // deadlocking on the rows and roll-up cells they both write.
@@ -216,7 +220,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
             definition,
             batchId,
             touched,
-            { failAfterRows: options.failAfterRows },
+            { failAfterRows: options.failAfterRows, outside: postgresPoolOf(db) },
             deltas,
           )
         : undefined;

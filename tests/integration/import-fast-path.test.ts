@@ -216,11 +216,13 @@ describe("an appeals import's roll-ups", () => {
   it("equal a rebuild after files in time order, whose chunks end part way through a day", async () => {
     // A chunk of 2,500 ends in the middle of a day; the second file goes on with the first
     // file's last day, whose cells are then stored already.
+    // Roll-up cells written every 10 counted (about a day and a half), not only at the end.
     for (const [name, lines] of [
       ["in-order-1.csv", inTimeOrder("TO", MARCH_2026, 0, 6_100)],
       ["in-order-2.csv", inTimeOrder("TO", MARCH_2026, 6_100, 3_000)],
     ] as const) {
-      expect(await runImport(handle.db, options(writeFile(name, lines)))).toMatchObject({
+      const file = writeFile(name, lines);
+      expect(await runImport(handle.db, options(file, { rollupCellsPerWrite: 10 }))).toMatchObject({
         outcome: "committed",
         rowsAccepted: lines.length,
       });
@@ -248,7 +250,8 @@ describe("an appeals import's roll-ups", () => {
       ],
     ];
     for (const [name, lines] of files) {
-      expect(await runImport(handle.db, options(writeFile(name, lines)))).toMatchObject({
+      const file = writeFile(name, lines);
+      expect(await runImport(handle.db, options(file, { rollupCellsPerWrite: 10 }))).toMatchObject({
         outcome: "committed",
         rowsAccepted: lines.length,
       });

@@ -1,7 +1,9 @@
 import { getTableColumns, is, sql, type SQL } from "drizzle-orm";
 import { PgDialect, getTableConfig, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { PostgresJsTransaction } from "drizzle-orm/postgres-js";
+import { PostgresJsDatabase, PostgresJsTransaction } from "drizzle-orm/postgres-js";
+import type { Writable } from "node:stream";
 import type postgres from "postgres";
+import type { Database } from "../../client.server";
 import type { AppealRollupDeltas } from "../appeal-deltas.server";
 import type { ImportRow, KindDefinition, Tx } from "../kinds/kind";
 import { replacedKeySql, type TouchedCells } from "../touched-cells";
@@ -15,6 +17,12 @@ export function postgresClientOf(tx: Tx): postgres.Sql | undefined {
   return (tx as unknown as { session: { client: postgres.Sql } }).session.client;
 }
 
+/** The pool of a database on PostgreSQL (connections outside any transaction), or undefined on PGlite. */
+export function postgresPoolOf(db: Database): postgres.Sql | undefined {
+  if (!is(db, PostgresJsDatabase)) return undefined;
+  return (db as unknown as { $client: postgres.Sql }).$client;
+}
+
 const STAGE = "mingjing_import_stage";
 /** Rows per COPY message: the COPY text is sent a piece at a time, never the whole chunk at once. */
 const ROWS_PER_MESSAGE = 1_000;
@@ -23,6 +31,11 @@ const dialect = new PgDialect();
 export interface CopyWriterOptions {
   /** Tests: fail once this many rows have been sent, in the middle of a COPY. */
   failAfterRows?: number;
+  /**
+   * A connection outside the transaction (PostgreSQL's pool): asked whether a chunk's keys
+   * were stored before the import while the transaction's own connection goes on copying.
+   */
+  outside?: postgres.Sql;
 }
 
 /**
@@ -31,18 +44,26 @@ export interface CopyWriterOptions {
  * temporary staging table (typed as the target's columns, no index, no constraint) and
  * merged by one INSERT … SELECT that also records, in import_replaced_rows, the stored rows
  * it replaces (as the batched writer does) and returns the roll-up cells of the rows it
- * overwrote. For appeals, each chunk's counts are then added to their roll-up cells
+ * overwrote. For appeals, the chunks' counts are added to their roll-up cells
  * (AppealRollupDeltas).
  *
- * One chunk is in flight while the next is parsed: `write` sends the COPY and queues the
- * merge and the counts, and only waits for the previous chunk's. Every statement runs on
- * the transaction's connection, so they run in order and a failure rolls everything back.
+ * Every statement runs on the transaction's connection, so they run in order and a failure
+ * rolls everything back. The server answers a statement only once it has run everything
+ * sent before it, so each one the import waits for lets the server run dry meanwhile:
+ * chunk after chunk of new keys goes into one COPY that stays open (their keys checked
+ * on another connection, against what was stored before the import, and here, against
+ * the span of keys the import has written), and the merges and roll-up writes, sent
+ * without waiting, are only waited for before the next statement.
  */
 export class CopyWriter {
   private columns: Array<{ property: string; column: AnyPgColumn }> | undefined;
   /** The properties the first row gives a value: rows staged together must give the same. */
   private given = new Set<string>();
   private inFlight: Promise<unknown> | undefined;
+  /** The COPY into the target table that chunks of new keys go on writing to, once open. */
+  private open: Promise<Writable> | undefined;
+  /** The first and last natural key this import has written (any order serves, if the same). */
+  private readonly written = new KeySpan();
   private sent = 0;
 
   constructor(
@@ -55,47 +76,39 @@ export class CopyWriter {
     private readonly deltas?: AppealRollupDeltas,
   ) {}
 
-  /** Rows deduplicated by natural key (the last wins), then staged and merged. */
+  /** Rows deduplicated by natural key (the last wins), then copied or staged and merged. */
   async write(chunk: readonly ImportRow[]): Promise<boolean> {
     const byKey = new Map<string, ImportRow>();
     for (const row of chunk) byKey.set(naturalKeyText(this.keyTexts(row)), row);
     if (byKey.size === 0) return true;
     const first = byKey.values().next().value!;
     if (!this.columns) await this.prepare(first);
+    // Whichever way the chunk is written, its keys are the import's from now on.
+    const repeats = this.written.overlapsAfterAdding(byKey.keys());
     // A row whose set of values differs (a column left to its default) goes the batched way.
     for (const row of byKey.values()) if (!this.givesSameValues(row)) return false;
 
+    // Counted while the server answers whether the keys are new.
+    const asked = this.allNew(byKey.values(), repeats);
     const counted = this.deltas?.count(byKey.values());
-    // Nothing may be sent while the chunk in flight runs: its roll-up cells may be in a COPY,
-    // and postgres.js would send the next statement in the middle of it.
-    await this.settle();
-    // When no key of the chunk is stored yet (a file of new rows, the usual case), the rows
-    // go straight into the table: nothing to replace, so nothing to stage and merge.
-    const direct = !(await this.anyStored(byKey.values()));
-    const table = `"${getTableConfig(this.definition.table).name}"`;
-    const stream = await openCopy(
-      this.client,
-      direct
-        ? `copy ${table} (${this.columnList()}, batch_id) from stdin`
-        : `copy ${STAGE} (${this.columnList()}, natural_key) from stdin`,
-    );
-    const batch = String(this.batchId);
-    const message = new CopyMessage();
-    for (const [key, row] of byKey) {
-      for (const { property, column } of this.columns!) {
-        message.value(copyValue(column, row[property]));
+    const direct = await asked;
+    if (direct) {
+      if (!this.open) {
+        await this.settle();
+        this.open = this.openDirect();
       }
-      message.lastValue(direct ? batch : copyText(key));
-      this.sent += 1;
-      if (this.options.failAfterRows !== undefined && this.sent >= this.options.failAfterRows) {
-        const error = new Error(`Injected failure after ${this.sent} rows`);
-        stream.destroy(error);
-        throw error;
-      }
-      if (message.rows === ROWS_PER_MESSAGE) await send(stream, message.take());
+      const batch = String(this.batchId);
+      await this.copyRows(await this.open, byKey, () => batch);
+    } else {
+      // Nothing may be sent while a COPY is open: postgres.js would send it in the middle.
+      await this.settle();
+      const stream = await openCopy(
+        this.client,
+        `copy ${STAGE} (${this.columnList()}, natural_key) from stdin`,
+      );
+      await this.copyRows(stream, byKey, copyText);
+      await endCopy(stream);
     }
-    if (message.rows > 0) await send(stream, message.take());
-    await endCopy(stream);
 
     const merged = direct
       ? []
@@ -103,12 +116,25 @@ export class CopyWriter {
           .unsafe<Array<{ key: string | null; rows: number }>>(this.mergeQuery())
           .execute();
     const truncated = direct ? undefined : this.client.unsafe(`truncate ${STAGE}`).execute();
-    const added = counted && this.deltas!.add(this.tx, counted, this.client);
+    let added: Promise<void> | undefined;
+    const afterChunk = this.definition.afterChunk?.bind(this.definition);
+    if (counted && this.deltas!.merge(counted)) {
+      await this.closeCopy();
+      added = this.deltas!.flush(this.tx, this.client);
+      // The next chunk of new keys wants a COPY again: asked for once the roll-ups are sent,
+      // so the server opens it while the next chunk is read, not while the import waits.
+      if (direct && !afterChunk) {
+        this.open = added.then(() => this.openDirect());
+        this.open.catch(() => {});
+      }
+    }
     // The rows outlive this call only for a kind that reads them after its chunk: holding
     // them for the merge in flight would keep a second chunk of row objects alive.
-    const afterChunk = this.definition.afterChunk?.bind(this.definition);
     const rows = afterChunk ? [...byKey.values()] : [];
-    this.inFlight = Promise.all([merged, truncated, added]).then(async ([keys]) => {
+    if (afterChunk) await this.closeCopy();
+    // Chunks copied into the open COPY leave what an earlier one sent in flight: wait for both.
+    const earlier = this.inFlight;
+    this.inFlight = Promise.all([merged, truncated, added, earlier]).then(async ([keys]) => {
       for (const { key, rows: replaced } of keys) this.touched.add(key, replaced);
       await afterChunk?.(this.tx, rows);
     });
@@ -118,25 +144,83 @@ export class CopyWriter {
     return true;
   }
 
-  /** Waits for the chunk in flight; throws its failure. */
+  /** Ends the open COPY and waits for the chunks in flight; throws their failure. */
   async settle(): Promise<void> {
+    await this.closeCopy();
     const pending = this.inFlight;
     this.inFlight = undefined;
     await pending;
   }
 
-  /** Waits for the chunk in flight, ignoring its failure: the transaction is failing anyway. */
+  /** Stops what is in flight, ignoring its failure: the transaction is failing anyway. */
   async abandon(): Promise<void> {
+    const open = this.open;
+    this.open = undefined;
+    // A COPY left open would hold the connection (and the rollback) forever, and ending it
+    // would store its rows: abort it.
+    (await open?.catch(() => undefined))?.destroy();
     await this.settle().catch(() => {});
   }
 
+  /** Starts the COPY straight into the target table. */
+  private openDirect(): Promise<Writable> {
+    const { name: table } = getTableConfig(this.definition.table);
+    const opened = openCopy(
+      this.client,
+      `copy "${table}" (${this.columnList()}, batch_id) from stdin`,
+    );
+    // Its failure is heard where it is awaited; until then it must not go unheard.
+    opened.catch(() => {});
+    return opened;
+  }
+
+  /** Sends CopyDone for the open COPY, if any: the connection then takes statements again. */
+  private async closeCopy(): Promise<void> {
+    const open = this.open;
+    this.open = undefined;
+    if (open) await endCopy(await open);
+  }
+
+  /** Writes rows in COPY text, each with `last(key)` as its last value. */
+  private async copyRows(
+    stream: Writable,
+    byKey: ReadonlyMap<string, ImportRow>,
+    last: (key: string) => string,
+  ): Promise<void> {
+    const message = new CopyMessage();
+    for (const [key, row] of byKey) {
+      for (const { property, column } of this.columns!) {
+        message.value(copyValue(column, row[property]));
+      }
+      message.lastValue(last(key));
+      this.sent += 1;
+      if (this.options.failAfterRows !== undefined && this.sent >= this.options.failAfterRows) {
+        const error = new Error(`Injected failure after ${this.sent} rows`);
+        stream.destroy(error);
+        throw error;
+      }
+      if (message.rows === ROWS_PER_MESSAGE) await send(stream, message.take());
+    }
+    if (message.rows > 0) await send(stream, message.take());
+  }
+
   /**
-   * Whether any of the rows' keys is stored already (by an earlier import or chunk). Kinds
-   * keyed by several columns, or a nullable one, are always staged.
+   * Whether none of the rows' keys is stored: neither before the import (asked outside the
+   * transaction when there is a connection for it) nor by the import itself (`repeats` says
+   * it may be; then only the transaction's own connection can tell). Kinds keyed by several
+   * columns, or a nullable one, are always staged.
    */
-  private async anyStored(rows: Iterable<ImportRow>): Promise<boolean> {
+  private async allNew(rows: Iterable<ImportRow>, repeats: boolean): Promise<boolean> {
     const [key, ...more] = this.definition.keyColumns;
-    if (!key || more.length > 0 || !key.notNull) return true;
+    if (!key || more.length > 0 || !key.notNull) return false;
+    const outside = repeats ? undefined : this.options.outside;
+    if (!outside) await this.settle();
+    return !(await this.anyStored(rows, outside ?? this.client));
+  }
+
+  /** Whether any of the rows' keys is stored, as `connection` sees the table. */
+  private async anyStored(rows: Iterable<ImportRow>, connection: postgres.Sql): Promise<boolean> {
+    const key = this.definition.keyColumns[0]!;
     const values: string[] = [];
     for (const row of rows) values.push(String(this.definition.keyValues(row)[0]));
     const { name: table } = getTableConfig(this.definition.table);
@@ -146,7 +230,7 @@ export class CopyWriter {
     // One probe of the key's index for the span of the chunk's keys (ordered as the index
     // orders them) answers a file of new keys; only a span that holds stored keys costs a
     // probe per key. CASE keeps that order.
-    const [row] = await this.client.unsafe<Array<{ stored: boolean }>>(
+    const [row] = await connection.unsafe<Array<{ stored: boolean }>>(
       `select case when exists (
           select 1 from "${table}" where ${column} between
             (select min(k) from unnest(${keys}) k) and (select max(k) from unnest(${keys}) k))
@@ -241,6 +325,31 @@ export class CopyWriter {
 
 function literal(value: unknown): string {
   return `'${String(value).replaceAll("'", "''")}'`;
+}
+
+/**
+ * The first and last of a set of keys in JavaScript's order of strings: a key outside the
+ * span is not in the set. Hotline exports number their appeals in time order, so each
+ * chunk's keys lie after the span of the chunks before it.
+ */
+class KeySpan {
+  private first: string | undefined;
+  private last: string | undefined;
+
+  /** Whether any of `keys` lies within the span; then widens the span to take them all. */
+  overlapsAfterAdding(keys: Iterable<string>): boolean {
+    let low: string | undefined;
+    let high: string | undefined;
+    for (const key of keys) {
+      if (low === undefined || key < low) low = key;
+      if (high === undefined || key > high) high = key;
+    }
+    if (low === undefined || high === undefined) return false;
+    const overlaps = this.first !== undefined && low <= this.last! && high >= this.first;
+    if (this.first === undefined || low < this.first) this.first = low;
+    if (this.last === undefined || high > this.last) this.last = high;
+    return overlaps;
+  }
 }
 
 /** The properties a row gives a value (not undefined). */
