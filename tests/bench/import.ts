@@ -177,7 +177,8 @@ const perRow = (ms: number, rows: number) => `${((ms * 1000) / rows).toFixed(1)}
 function cpuLine(rows: number, result: ChildResult): string {
   return (
     `per row: ${perRow(result.importMs, rows)} elapsed, Node CPU ${perRow(result.cpuMs, rows)}, ` +
-    `PostgreSQL CPU ${perRow(result.serverCpuMs, rows)}`
+    `PostgreSQL CPU ${perRow(result.serverCpuMs, rows)}; Node's main thread busy ` +
+    `${(result.mainThreadBusy * 100).toFixed(0)} % of the time`
   );
 }
 
@@ -251,6 +252,8 @@ interface ChildResult {
   importMs: number;
   /** CPU time of the import's Node process (all its threads). */
   cpuMs: number;
+  /** The share of the import's time its main thread was busy, not waiting for I/O. */
+  mainThreadBusy: number;
   peakRssMb: number;
   /** CPU time of the PostgreSQL server's processes while the import ran. */
   serverCpuMs: number;
@@ -364,6 +367,7 @@ async function child(values: { url?: string; data?: string; file?: string }): Pr
   try {
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
+    const loopBefore = performance.eventLoopUtilization();
     const report = await runImport(handle.db, {
       onProgress: every > 0 ? (progress) => (recordsRead = progress.records) : undefined,
       kind: "appeals",
@@ -375,11 +379,13 @@ async function child(values: { url?: string; data?: string; file?: string }): Pr
     });
     const importMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
+    const loop = performance.eventLoopUtilization(loopBefore);
     const { outcome, rowsAccepted, rowsRejected, errorCount } = report;
     const result: ChildResult = {
       report: { outcome, rowsAccepted, rowsRejected, errorCount },
       importMs,
       cpuMs: (cpu.user + cpu.system) / 1000,
+      mainThreadBusy: loop.utilization,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       serverCpuMs: 0,
     };
