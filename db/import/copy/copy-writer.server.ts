@@ -229,11 +229,13 @@ export class CopyWriter {
     const keys = `$1::text[]::${key.getSQLType()}[]`;
     // One probe of the key's index for the span of the chunk's keys (ordered as the index
     // orders them) answers a file of new keys; only a span that holds stored keys costs a
-    // probe per key. CASE keeps that order.
+    // probe per key. CASE keeps that order. The span is taken in one pass over the keys:
+    // a subquery each for its ends took twice the server's time.
     const [row] = await connection.unsafe<Array<{ stored: boolean }>>(
-      `select case when exists (
-          select 1 from "${table}" where ${column} between
-            (select min(k) from unnest(${keys}) k) and (select max(k) from unnest(${keys}) k))
+      `with span as materialized (select min(k) as low, max(k) as high from unnest(${keys}) k)
+      select case when exists (
+          select 1 from "${table}"
+          where ${column} between (select low from span) and (select high from span))
         then exists (select 1 from "${table}" where ${column} = any(${keys}))
         else false end as stored`,
       [values],
