@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
@@ -19,6 +18,7 @@ import { copyFailureOf } from "./copy/copy-stream.server";
 import { refreshTouchedRollups } from "./refresh-rollups.server";
 import { TouchedCells } from "./touched-cells";
 import { lastPerKey, writeChunk } from "./write-chunk.server";
+import { hashFileOffThread } from "./file-hash.server";
 import { AppealRollupDeltas } from "./appeal-deltas.server";
 import { loadAppealClock } from "../rollups/clock.server";
 import { lockAppealRollups } from "../rollups/appeal-rollups.server";
@@ -89,15 +89,8 @@ const COPY_CHUNK_ROWS = 2_500;
 
 class Rollback extends Error {}
 
-async function sha256File(filePath: string): Promise<{ hash: string; bytes: number }> {
-  const hash = crypto.createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of fs.createReadStream(filePath)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { hash: hash.digest("hex"), bytes };
-}
+/** What a batch's content hash holds until the file's hash is known (at commit). */
+const HASH_NOT_YET_KNOWN = "0".repeat(64);
 
 /**
  * Imports one file of one kind: reads it as a stream, validates every record, and in one
@@ -108,7 +101,11 @@ async function sha256File(filePath: string): Promise<{ hash: string; bytes: numb
 export async function runImport(db: Database, options: ImportOptions): Promise<ImportReport> {
   const definition = KIND_DEFINITIONS[options.kind];
   const file = options.fileName ?? path.basename(options.filePath);
-  const { hash, bytes } = await sha256File(options.filePath);
+  const { size: bytes } = await fs.promises.stat(options.filePath);
+  // Hashed on another thread while the file is read: the hash is stored at commit, and
+  // waited for first only when a committed file of the same size may hold the same content.
+  const hashing = hashFileOffThread(options.filePath);
+  hashing.catch(() => {});
   const report: ImportReport = {
     outcome: "rejected",
     batchId: null,
@@ -130,18 +127,21 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
   };
 
   if (!options.dryRun) {
-    const [same] = await db
-      .select({ id: importBatches.id })
+    const sameSize = await db
+      .select({ id: importBatches.id, hash: importBatches.contentHash })
       .from(importBatches)
       .where(
         and(
           eq(importBatches.kind, options.kind),
-          eq(importBatches.contentHash, hash),
+          eq(importBatches.byteSize, bytes),
           eq(importBatches.state, "committed"),
         ),
-      )
-      .limit(1);
-    if (same) return { ...report, outcome: "unchanged", batchId: same.id };
+      );
+    if (sameSize.length > 0) {
+      const { hash } = await hashing;
+      const same = sameSize.find((batch) => batch.hash === hash);
+      if (same) return { ...report, outcome: "unchanged", batchId: same.id };
+    }
   }
 
   const source = await readRecords(options.filePath, {
@@ -187,7 +187,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         .values({
           kind: options.kind,
           fileName: file,
-          contentHash: hash,
+          contentHash: HASH_NOT_YET_KNOWN,
           byteSize: bytes,
           encoding: report.encoding,
           delimiter: report.delimiter,
@@ -294,6 +294,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         .set({
           state: "committed",
           committedAt: sql`now()`,
+          contentHash: (await hashing).hash,
           rowsTotal: report.rowsTotal,
           rowsAccepted: report.rowsAccepted,
           rowsRejected: report.rowsRejected,

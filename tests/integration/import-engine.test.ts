@@ -179,6 +179,35 @@ describe("importing a file: all-or-nothing, reported, reversible", () => {
     expect(await rollups()).toEqual(afterFirst);
   });
 
+  it("stores the file's hash with its batch, and tells a file of the same size but other content from it", async () => {
+    const lines = appealLines(300, "H");
+    const first = file("same-size-1.csv", [HEADER, ...lines].join("\n"));
+    // One satisfaction digit changed: the same number of bytes, another content.
+    const changed = [...lines];
+    changed[7] = changed[7]!.replace(/,3$/, ",4");
+    const second = file("same-size-2.csv", [HEADER, ...changed].join("\n"));
+    expect(fs.statSync(second).size).toBe(fs.statSync(first).size);
+
+    const done = await runImport(handle.db, options(first));
+    expect(done.outcome).toBe("committed");
+    const [stored] = await handle.db
+      .select({ hash: schema.importBatches.contentHash })
+      .from(schema.importBatches)
+      .where(eq(schema.importBatches.id, done.batchId!));
+    const sha256 = crypto.createHash("sha256").update(fs.readFileSync(first)).digest("hex");
+    expect(stored?.hash).toBe(sha256);
+
+    expect(await runImport(handle.db, options(second))).toMatchObject({
+      outcome: "committed",
+      rowsAccepted: 300,
+    });
+    // Two committed files of that size now: the one with the same hash is found.
+    expect(await runImport(handle.db, options(first))).toMatchObject({
+      outcome: "unchanged",
+      batchId: done.batchId,
+    });
+  });
+
   it("brings the month and all-department roll-ups up to date as a full rebuild makes them", async () => {
     const derived = () =>
       Promise.all(
