@@ -214,7 +214,7 @@ describe("an appeals import's roll-ups", () => {
   }, 300_000);
 
   it("equal a rebuild after files in time order, whose chunks end part way through a day", async () => {
-    // A chunk of 2,500 ends in the middle of a day; the second file goes on with the first
+    // Chunks (1,000 rows) end in the middle of a day; the second file goes on with the first
     // file's last day, whose cells are then stored already.
     // Roll-up cells written every 10 counted (about a day and a half), not only at the end.
     for (const [name, lines] of [
@@ -329,7 +329,7 @@ describe.skipIf(!onPostgres)("the PostgreSQL COPY path", () => {
   it("leaves the database exactly as before when a failure strikes in the middle of a COPY", async () => {
     const file = writeFile("v4.csv", [...v2.slice(0, -1), appeal(3, 7)]);
     const before = await snapshot(postgresDb);
-    // In the first COPY, and in the second once the first chunk has been merged.
+    // Part way through a COPY early in the file, and through one after many chunks were written.
     for (const failAfterRows of [1_234, 21_000]) {
       await expect(runImport(postgresDb.db, options(file, { failAfterRows }))).rejects.toThrow(
         `Injected failure after ${failAfterRows} rows`,
