@@ -1,6 +1,7 @@
 import type { Writable } from "node:stream";
 import postgres from "postgres";
 import type { RollupColumns } from "../../rollups/appeal-rollups.server";
+import { CopyMessage } from "./copy-message";
 
 /** The first error the server answered a COPY with, by the transaction's connection. */
 const copyFailures = new WeakMap<postgres.Sql, Error>();
@@ -102,14 +103,13 @@ export async function copyColumns(
   if (rows === 0) return;
   const names = columns.map((column) => column.name).join(", ");
   const stream = await openCopy(client, `copy ${table} (${names}) from stdin`);
-  for (let start = 0; start < rows; start += ROWS_PER_MESSAGE) {
-    let text = "";
-    for (let row = start; row < Math.min(rows, start + ROWS_PER_MESSAGE); row++) {
-      for (let index = 0; index < columns.length; index++) {
-        text += `${columns[index]!.values[row]}${index === columns.length - 1 ? "\n" : "\t"}`;
-      }
-    }
-    await send(stream, Buffer.from(text, "utf8"));
+  const message = new CopyMessage();
+  const last = columns.length - 1;
+  for (let row = 0; row < rows; row++) {
+    for (let index = 0; index < last; index++) message.value(String(columns[index]!.values[row]));
+    message.lastValue(String(columns[last]!.values[row]));
+    if (message.rows === ROWS_PER_MESSAGE) await send(stream, message.take());
   }
+  if (message.rows > 0) await send(stream, message.take());
   await endCopy(stream);
 }

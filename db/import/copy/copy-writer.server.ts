@@ -8,6 +8,7 @@ import type { AppealRollupDeltas } from "../appeal-deltas.server";
 import type { ImportRow, KindDefinition, Tx } from "../kinds/kind";
 import { replacedKeySql, type TouchedCells } from "../touched-cells";
 import { naturalKeyText } from "../write-chunk.server";
+import { CopyMessage } from "./copy-message";
 import { copyText, copyValue } from "./copy-text";
 import { endCopy, openCopy, send } from "./copy-stream.server";
 
@@ -359,47 +360,4 @@ function givenProperties(row: ImportRow): Set<string> {
   const given = new Set<string>();
   for (const property in row) if (row[property] !== undefined) given.add(property);
   return given;
-}
-
-/**
- * COPY text rows as UTF-8, each value written into the buffer as it comes: joining the
- * values into one string and encoding that took three times as long (a row of appeals is
- * mostly ASCII, but one Chinese value made the whole message a two-byte string).
- */
-class CopyMessage {
-  private buffer = Buffer.allocUnsafe(256 * 1024);
-  private length = 0;
-  rows = 0;
-
-  /** A value, then a tab. */
-  value(text: string): void {
-    this.put(text, 0x09);
-  }
-
-  /** A row's last value, then a line feed. */
-  lastValue(text: string): void {
-    this.put(text, 0x0a);
-    this.rows += 1;
-  }
-
-  /** The rows so far; the message starts again empty (the stream may hold on to them). */
-  take(): Buffer {
-    const bytes = this.buffer.subarray(0, this.length);
-    this.buffer = Buffer.allocUnsafe(this.buffer.length);
-    this.length = 0;
-    this.rows = 0;
-    return bytes;
-  }
-
-  private put(text: string, end: number): void {
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
-    const room = text.length * 3 + 1;
-    if (this.length + room > this.buffer.length) {
-      const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + room));
-      this.buffer.copy(larger, 0, 0, this.length);
-      this.buffer = larger;
-    }
-    this.length += this.buffer.write(text, this.length, "utf8");
-    this.buffer[this.length++] = end;
-  }
 }

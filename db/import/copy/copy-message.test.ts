@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { CopyMessage } from "./copy-message";
+
+describe("CopyMessage", () => {
+  it("writes ASCII, Chinese and mixed values as UTF-8, tab between, line feed after a row", () => {
+    const message = new CopyMessage();
+    message.value("12345-000000001");
+    message.value("12345热线");
+    message.value("café 🚀 x");
+    message.lastValue("");
+    message.value("7");
+    message.lastValue("2026-11-01");
+    expect(message.rows).toBe(2);
+    expect(message.take().toString("utf8")).toBe(
+      "12345-000000001\t12345热线\tcafé 🚀 x\t\n7\t2026-11-01\n",
+    );
+    expect(message.rows).toBe(0);
+    expect(message.take().length).toBe(0);
+  });
+
+  it("grows past its first buffer without losing what it holds", () => {
+    const message = new CopyMessage();
+    const long = "明镜".repeat(100_000);
+    message.value("a");
+    message.lastValue(long);
+    message.lastValue("b");
+    expect(message.take().toString("utf8")).toBe(`a\t${long}\nb\n`);
+  });
+});
