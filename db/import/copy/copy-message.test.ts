@@ -18,6 +18,22 @@ describe("CopyMessage", () => {
     expect(message.take().length).toBe(0);
   });
 
+  it("writes timestamps as toISOString does, extended years and times before 1970 included", () => {
+    const instants = [
+      new Date(Date.UTC(2026, 10, 1, 9, 5, 7, 42)),
+      new Date(-1),
+      new Date(8.64e15),
+      new Date(-8.64e15),
+    ];
+    const message = new CopyMessage();
+    for (const instant of instants) message.instant(instant);
+    message.lastValue("end");
+    expect(message.take().toString("utf8")).toBe(
+      `${instants.map((instant) => instant.toISOString()).join("\t")}\tend\n`,
+    );
+    expect(() => message.instant(new Date(Number.NaN))).toThrow(RangeError);
+  });
+
   it("grows past its first buffer without losing what it holds", () => {
     const message = new CopyMessage();
     const long = "明镜".repeat(100_000);

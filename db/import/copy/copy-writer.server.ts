@@ -57,7 +57,8 @@ export interface CopyWriterOptions {
  * without waiting, are only waited for before the next statement.
  */
 export class CopyWriter {
-  private columns: Array<{ property: string; column: AnyPgColumn }> | undefined;
+  /** The columns a row gives, and which are timestamps (written as toISOString would). */
+  private columns: Array<{ property: string; column: AnyPgColumn; timestamp: boolean }> | undefined;
   /** The properties the first row gives a value: rows staged together must give the same. */
   private given = new Set<string>();
   private inFlight: Promise<unknown> | undefined;
@@ -190,8 +191,10 @@ export class CopyWriter {
   ): Promise<void> {
     const message = new CopyMessage();
     for (const [key, row] of byKey) {
-      for (const { property, column } of this.columns!) {
-        message.value(copyValue(column, row[property]));
+      for (const { property, column, timestamp } of this.columns!) {
+        const value = row[property];
+        if (timestamp && value instanceof Date) message.instant(value);
+        else message.value(copyValue(column, value));
       }
       message.lastValue(last(key));
       this.sent += 1;
@@ -269,7 +272,10 @@ export class CopyWriter {
     this.columns = Object.keys(row)
       .filter((property) => row[property] !== undefined && property !== "batchId")
       .filter((property) => byProperty[property] !== undefined)
-      .map((property) => ({ property, column: byProperty[property]! }));
+      .map((property) => {
+        const column = byProperty[property]!;
+        return { property, column, timestamp: column.columnType === "PgTimestamp" };
+      });
     this.given = givenProperties(row);
     await this.client.unsafe(
       `create temp table ${STAGE} on commit drop as
