@@ -1,15 +1,13 @@
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { instantText } from "./instant-text";
 
 /**
  * One value in PostgreSQL's COPY text format: `\N` for null, and the backslash, tab,
  * line feed and carriage return escaped. Values go through the column's own driver
  * mapping first (a timestamp becomes ISO text, a JSON column JSON), as an INSERT would.
+ * CopyWriter writes timestamps itself, as bytes (CopyMessage.instant).
  */
 export function copyValue(column: AnyPgColumn, value: unknown): string {
   if (value === null || value === undefined) return "\\N";
-  // A timestamp column maps a Date with toISOString: the same text, made faster.
-  if (value instanceof Date && column.columnType === "PgTimestamp") return instantText(value);
   const mapped: unknown = column.mapToDriverValue(value);
   if (mapped === null || mapped === undefined) return "\\N";
   let text: string;

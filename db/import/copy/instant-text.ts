@@ -2,8 +2,6 @@ const DAY_MS = 86_400_000;
 /** Days whose date text is kept; an import's times fall on a few days at a time. */
 const CACHED_DAYS = 4_096;
 const dayTexts = new Map<number, string>();
-/** instantText's bytes before they become a string: the longest is 27 ("+275760-09-13T…"). */
-const scratch = Buffer.allocUnsafe(32);
 
 /**
  * Writes `instant.toISOString()` as ASCII bytes at `at` and returns where it ends, for a COPY
@@ -40,11 +38,6 @@ export function writeInstant(instant: Date, bytes: Uint8Array, at: number): numb
   at = writeDigits(bytes, at, millis, 3);
   bytes[at++] = 0x5a; // Z
   return at;
-}
-
-/** `instant.toISOString()`, by writeInstant. */
-export function instantText(instant: Date): string {
-  return scratch.toString("latin1", 0, writeInstant(instant, scratch, 0));
 }
 
 /** A non-negative whole number in exactly `width` decimal digits (it has no more). */
