@@ -106,8 +106,9 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
   const { size: bytes } = await fs.promises.stat(options.filePath);
   // Hashed on another thread while the file is read: the hash is stored at commit, and
   // waited for first only when a committed file of the same size may hold the same content.
-  const hashing = hashFileOffThread(options.filePath);
-  hashing.catch(() => {});
+  // A dry run stores nothing and needs no hash.
+  const hashing = options.dryRun ? undefined : hashFileOffThread(options.filePath);
+  hashing?.catch(() => {});
   const report: ImportReport = {
     outcome: "rejected",
     batchId: null,
@@ -128,7 +129,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
     if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ file, ...error });
   };
 
-  if (!options.dryRun) {
+  if (hashing) {
     const sameSize = await db
       .select({ id: importBatches.id, hash: importBatches.contentHash })
       .from(importBatches)
@@ -296,7 +297,8 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         .set({
           state: "committed",
           committedAt: sql`now()`,
-          contentHash: (await hashing).hash,
+          // Not a dry run: that rolled back above.
+          contentHash: (await hashing!).hash,
           rowsTotal: report.rowsTotal,
           rowsAccepted: report.rowsAccepted,
           rowsRejected: report.rowsRejected,
