@@ -7,9 +7,9 @@ import type { DbHandle, Schema } from "./client.server";
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 
-/** Applies every committed migration that the database has not seen yet. */
-export async function migrateDatabase(handle: DbHandle): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+/** Applies every committed migration (of `folder`: tests) that the database has not seen yet. */
+export async function migrateDatabase(handle: DbHandle, folder = MIGRATIONS_FOLDER): Promise<void> {
+  const config = { migrationsFolder: folder };
   if (handle.kind === "pglite") {
     await migratePglite(handle.db as unknown as PgliteDatabase<Schema>, config);
   } else {

@@ -81,9 +81,9 @@ async function write(
   return { writes, copied, spanQueries: spanQueries() };
 }
 
-const COPIED = ["copy appeal_day_rollups", "copy appeal_reply_day_rollups"];
-/** An upsert of day rows, then one of reply rows. */
-const UPSERTED = ["upsert", "upsert"];
+const COPIED = ["copy appeal_day_rollups"];
+/** An upsert of day rows (their reply-time histograms with them). */
+const UPSERTED = ["upsert"];
 
 describe("AppealRollupDeltas on PostgreSQL", () => {
   it("appends by COPY the cells of days no roll-up row is on, asking for the stored days once", async () => {
@@ -110,10 +110,17 @@ describe("AppealRollupDeltas on PostgreSQL", () => {
       4,
     );
     expect(result.writes).toEqual([...COPIED, ...COPIED]);
-    const received = (result.copied.get("appeal_day_rollups") ?? "")
+    const rows = (result.copied.get("appeal_day_rollups") ?? "")
       .split("\n")
       .filter(Boolean)
-      .map((line) => line.split("\t").slice(1, 4).join(" "));
+      .map((line) => line.split("\t"));
+    // Each appeal is replied the next day: its cell's histogram holds every one of them.
+    for (const row of rows) {
+      const histogram = JSON.parse(row.at(-1)!.replace("{", "[").replace("}", "]")) as number[];
+      expect(histogram.reduce((sum, replies) => sum + replies, 0)).toBe(Number(row[3]));
+      expect(histogram.at(-1)).toBeGreaterThan(0);
+    }
+    const received = rows.map((row) => row.slice(1, 4).join(" "));
     expect(received).toEqual([
       "2026-03-01 complaint 1",
       "2026-03-01 praise 1",

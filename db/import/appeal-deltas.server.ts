@@ -117,9 +117,7 @@ export class AppealRollupDeltas {
     const free = client !== undefined && (await this.noRowsOn(days, client));
     for (const day of days) this.writtenDays.add(day);
     if (free) {
-      const { day, reply } = cellColumns(cells);
-      await copyColumns(client, "appeal_day_rollups", day);
-      await copyColumns(client, "appeal_reply_day_rollups", reply);
+      await copyColumns(client, "appeal_day_rollups", cellColumns(cells));
       return;
     }
     await insertCells(tx, cells, { add: true });

@@ -6,7 +6,7 @@ import { endOfLocalDayMs, localDayNumberOf } from "../../metrics/time-zone";
 import type { Database } from "../client.server";
 import { appeals } from "../schema/appeals";
 import type { AppealType } from "../schema/enums";
-import { appealDayRollups, appealReplyDayRollups } from "../schema/rollups";
+import { appealDayRollups } from "../schema/rollups";
 import { APPEAL_COUNT_COLUMNS, appealCountValues } from "./appeal-count-columns";
 import { arrayLiteral } from "./array-literal";
 import {
@@ -72,6 +72,9 @@ export function countAppealCells(
 /** Rows per insert statement: each column travels as one array parameter. */
 const ROWS_PER_INSERT = 20_000;
 
+/** A column of arrays (type "int[]" …) travels as text literals, each cast on the server. */
+const isArrayColumn = (column: RollupColumns[number]) => column.type.endsWith("[]");
+
 /**
  * Inserts rows given as columns, each sent as one array literal and taken apart by
  * unnest(): a query builder that binds every value separately spent more time building
@@ -81,24 +84,33 @@ async function insertColumns(
   db: Executor,
   table: string,
   columns: RollupColumns,
-  /** Add to the counts of rows already there (key columns, then count columns). */
-  add?: { key: readonly string[]; counts: readonly string[] },
+  /** On a row already there: its key columns, and the assignments that add to it. */
+  onConflict?: { key: readonly string[]; set: readonly string[] },
 ): Promise<void> {
   const rows = columns[0]?.values.length ?? 0;
   const names = sql.raw(columns.map((column) => column.name).join(", "));
-  const onConflict = add
+  const selected = sql.raw(
+    columns
+      .map((column, index) => (isArrayColumn(column) ? `c${index}::${column.type}` : `c${index}`))
+      .join(", "),
+  );
+  const aliases = sql.raw(columns.map((_, index) => `c${index}`).join(", "));
+  const conflict = onConflict
     ? sql.raw(
-        ` on conflict (${add.key.join(", ")}) do update set ` +
-          add.counts.map((name) => `${name} = ${table}.${name} + excluded.${name}`).join(", "),
+        ` on conflict (${onConflict.key.join(", ")}) do update set ${onConflict.set.join(", ")}`,
       )
     : sql``;
   for (let start = 0; start < rows; start += ROWS_PER_INSERT) {
-    const arrays = columns.map(
-      (column) =>
-        sql`${arrayLiteral(column.values.slice(start, start + ROWS_PER_INSERT))}::${sql.raw(column.type)}[]`,
-    );
+    const arrays = columns.map((column) => {
+      const values = column.values.slice(start, start + ROWS_PER_INSERT);
+      // An array of array literals would be read as one two-dimensional array: quoted, each
+      // stays a text to cast.
+      return isArrayColumn(column)
+        ? sql`${`{${values.map((value) => `"${value}"`).join(",")}}`}::text[]`
+        : sql`${arrayLiteral(values)}::${sql.raw(column.type)}[]`;
+    });
     await db.execute(
-      sql`insert into ${sql.raw(table)} (${names}) select * from unnest(${sql.join(arrays, sql`, `)})${onConflict}`,
+      sql`insert into ${sql.raw(table)} (${names}) select ${selected} from unnest(${sql.join(arrays, sql`, `)}) as u (${aliases})${conflict}`,
     );
   }
 }
@@ -120,50 +132,54 @@ export async function lockAppealRollups(db: Executor): Promise<void> {
 export type RollupColumns = Array<{ name: string; type: string; values: Array<number | string> }>;
 
 /**
- * Cells' counts as the columns of their two tables: appeal_day_rollups (one row per cell)
- * and appeal_reply_day_rollups (one row per cell and number of working days to reply).
+ * A reply-time histogram as appeal_day_rollups keeps it: an array literal whose n-th value
+ * (from 0 here) is the replies that took n working days, without trailing zeros.
  */
-export function cellColumns(counts: AppealCellCounts): {
-  day: RollupColumns;
-  reply: RollupColumns;
-} {
-  const keyColumns = () => ({
-    department: { name: "department_id", type: "int", values: [] as number[] },
-    day: { name: "day", type: "date", values: [] as string[] },
-    type: { name: "type", type: "appeal_type", values: [] as string[] },
-  });
-  const day = keyColumns();
+export function histogramArray(histogram: ReadonlyMap<number, number>): string {
+  let top = -1;
+  for (const [days, replies] of histogram) {
+    if (!Number.isInteger(days) || days < 0) {
+      throw new RangeError(`a reply took ${days} working days: expected a whole number >= 0`);
+    }
+    if (replies !== 0 && days > top) top = days;
+  }
+  if (top < 0) return "{}";
+  const values = new Array<number>(top + 1).fill(0);
+  for (const [days, replies] of histogram) if (days <= top) values[days] = replies;
+  return `{${values.join(",")}}`;
+}
+
+/** Cells' counts as the columns of appeal_day_rollups: one row per cell. */
+export function cellColumns(counts: AppealCellCounts): RollupColumns {
+  const department = { name: "department_id", type: "int", values: [] as number[] };
+  const day = { name: "day", type: "date", values: [] as string[] };
+  const type = { name: "type", type: "appeal_type", values: [] as string[] };
   const dayCounts = APPEAL_COUNT_COLUMNS.map((name) => ({
     name,
     type: "int",
     values: [] as number[],
   }));
-  const reply = keyColumns();
-  const workingDays = { name: "working_days", type: "int", values: [] as number[] };
-  const replies = { name: "replies", type: "int", values: [] as number[] };
+  const histograms = { name: "replies_by_working_days", type: "int[]", values: [] as string[] };
   for (const [key, cell] of counts) {
-    const [department, dayNumber, type] = key.split("|") as [string, string, string];
-    const departmentId = Number(department);
-    const date = isoDateOf(Number(dayNumber));
-    day.department.values.push(departmentId);
-    day.day.values.push(date);
-    day.type.values.push(type);
-    appealCountValues(cell).forEach((value, index) => dayCounts[index]!.values.push(value));
-    for (const [days, count] of cell.replyWorkingDaysHistogram) {
-      reply.department.values.push(departmentId);
-      reply.day.values.push(date);
-      reply.type.values.push(type);
-      workingDays.values.push(days);
-      replies.values.push(count);
-    }
+    const first = key.indexOf("|");
+    const second = key.indexOf("|", first + 1);
+    department.values.push(Number(key.slice(0, first)));
+    day.values.push(isoDateOf(Number(key.slice(first + 1, second))));
+    type.values.push(key.slice(second + 1));
+    const values = appealCountValues(cell);
+    for (let index = 0; index < values.length; index++)
+      dayCounts[index]!.values.push(values[index]!);
+    histograms.values.push(histogramArray(cell.replyWorkingDaysHistogram));
   }
-  return {
-    day: [day.department, day.day, day.type, ...dayCounts],
-    reply: [reply.department, reply.day, reply.type, workingDays, replies],
-  };
+  return [department, day, type, ...dayCounts, histograms];
 }
 
-const CELL_KEY_COLUMNS = ["department_id", "day", "type"];
+/** Adds the replies of two histograms of appeal_day_rollups, working day by working day. */
+const ADDED_HISTOGRAMS = `array(
+  select coalesce(stored, 0) + coalesce(added, 0)
+  from unnest(appeal_day_rollups.replies_by_working_days, excluded.replies_by_working_days)
+    with ordinality as h (stored, added, position)
+  order by position)`;
 
 /**
  * Writes cells' counts. With `add`, counts go on top of what the cells hold: an import adds
@@ -174,18 +190,21 @@ export async function insertCells(
   counts: AppealCellCounts,
   { add = false }: { add?: boolean } = {},
 ): Promise<void> {
-  const { day, reply } = cellColumns(counts);
   await insertColumns(
     db,
     "appeal_day_rollups",
-    day,
-    add ? { key: CELL_KEY_COLUMNS, counts: APPEAL_COUNT_COLUMNS } : undefined,
-  );
-  await insertColumns(
-    db,
-    "appeal_reply_day_rollups",
-    reply,
-    add ? { key: [...CELL_KEY_COLUMNS, "working_days"], counts: ["replies"] } : undefined,
+    cellColumns(counts),
+    add
+      ? {
+          key: ["department_id", "day", "type"],
+          set: [
+            ...APPEAL_COUNT_COLUMNS.map(
+              (name) => `${name} = appeal_day_rollups.${name} + excluded.${name}`,
+            ),
+            `replies_by_working_days = ${ADDED_HISTOGRAMS}`,
+          ],
+        }
+      : undefined,
   );
 }
 
@@ -224,10 +243,11 @@ export async function refreshAppealCells(
   // The cells' rows go first; a (department, day) pair outside the cells keeps its rows.
   const departmentList = arrayLiteral(cells.map((cell) => cell.departmentId));
   const dayList = arrayLiteral(days);
-  const cellCondition = (table: typeof appealDayRollups | typeof appealReplyDayRollups) =>
-    sql`(${table.departmentId}, ${table.day}) in (select * from unnest(${departmentList}::int[], ${dayList}::date[]))`;
-  await db.delete(appealDayRollups).where(cellCondition(appealDayRollups));
-  await db.delete(appealReplyDayRollups).where(cellCondition(appealReplyDayRollups));
+  await db
+    .delete(appealDayRollups)
+    .where(
+      sql`(${appealDayRollups.departmentId}, ${appealDayRollups.day}) in (select * from unnest(${departmentList}::int[], ${dayList}::date[]))`,
+    );
   const rows = await db
     .select(columns)
     .from(appeals)
@@ -255,10 +275,7 @@ export async function rebuildAppealRollups(
   type?: AppealType,
 ): Promise<void> {
   await lockAppealRollups(db);
-  const onlyType = (table: typeof appealDayRollups | typeof appealReplyDayRollups) =>
-    type ? eq(table.type, type) : undefined;
-  await db.delete(appealDayRollups).where(onlyType(appealDayRollups));
-  await db.delete(appealReplyDayRollups).where(onlyType(appealReplyDayRollups));
+  await db.delete(appealDayRollups).where(type ? eq(appealDayRollups.type, type) : undefined);
   // A window of whole local days holds whole cells: count it, write it, forget it, so
   // memory stays bounded by one window whatever the table's size.
   const [range] = await db

@@ -1,4 +1,5 @@
-import { date, index, integer, pgTable, primaryKey } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { date, index, integer, pgTable, pgView, primaryKey } from "drizzle-orm/pg-core";
 import { yuan } from "./_columns";
 import { appealType } from "./enums";
 import { departments } from "./organisation";
@@ -30,17 +31,20 @@ const appealCountColumns = () => ({
 
 /**
  * Appeals per department, local day of receipt and type: the additive counts of metrics'
- * AppealCounts.
+ * AppealCounts, and their reply-time histogram as an array: `replies_by_working_days[n]`
+ * (PostgreSQL counts from 1) is the number of replies that took n − 1 working days, with
+ * no trailing zeros (empty when nothing was replied). An import writes a cell per about
+ * two appeals; a row per cell and number of working days, as the histogram was kept
+ * before, was one more row per replied appeal, ~2 µs of server time each (bench:import).
+ * appeal_reply_day_rollups reads it a row per number of working days.
  *
- * The two day-level appeal roll-ups have no foreign key to departments, unlike the rest:
- * an import writes about 1.6 of their rows per appeal, and checking each row's department
- * again cost PostgreSQL ~5 µs per appeal (bench:import). A cell exists only while appeals
- * of its department do (a refresh deletes emptied cells), and appeals' own key forbids
- * deleting such a department, so the check could never fail.
+ * The table has no foreign key to departments, unlike the month roll-ups: checking each
+ * row's department again cost PostgreSQL ~5 µs per appeal (bench:import). A cell exists
+ * only while appeals of its department do (a refresh deletes emptied cells), and appeals'
+ * own key forbids deleting such a department, so the check could never fail.
  *
- * Nor have they an index on the day alone: keeping one up to date cost the server ~0.9 µs
- * per row, ~1.7 µs per imported appeal for the two tables (500,000 cells inserted with and
- * without it). Reads by day across departments go to the all-department roll-ups, or name
+ * Nor has it an index on the day alone: keeping one up to date cost the server ~0.9 µs
+ * per row. Reads by day across departments go to the all-department roll-ups, or name
  * every department (everyDepartment), so the primary key (department first) serves them.
  */
 export const appealDayRollups = pgTable(
@@ -50,21 +54,29 @@ export const appealDayRollups = pgTable(
     day: date("day", { mode: "string" }).notNull(),
     type: appealType("type").notNull(),
     ...appealCountColumns(),
+    repliesByWorkingDays: integer("replies_by_working_days")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
   },
   (t) => [primaryKey({ columns: [t.departmentId, t.day, t.type] })],
 );
 
-/** The reply-time histogram of the same cells: replies per number of working days, so medians come from roll-ups too. */
-export const appealReplyDayRollups = pgTable(
-  "appeal_reply_day_rollups",
-  {
-    departmentId: integer("department_id").notNull(),
-    day: date("day", { mode: "string" }).notNull(),
-    type: appealType("type").notNull(),
-    workingDays: integer("working_days").notNull(),
-    replies: count("replies"),
-  },
-  (t) => [primaryKey({ columns: [t.departmentId, t.day, t.type, t.workingDays] })],
+/**
+ * The reply-time histogram of the day cells, a row per cell and number of working days
+ * with replies: what the histogram reads (and the month and all-department sums) take.
+ */
+export const appealReplyDayRollups = pgView("appeal_reply_day_rollups", {
+  departmentId: integer("department_id").notNull(),
+  day: date("day", { mode: "string" }).notNull(),
+  type: appealType("type").notNull(),
+  workingDays: integer("working_days").notNull(),
+  replies: integer("replies").notNull(),
+}).as(
+  sql`select r.department_id, r.day, r.type, (h.position - 1)::integer as working_days, h.replies
+    from ${appealDayRollups} r
+    cross join lateral unnest(r.replies_by_working_days) with ordinality as h (replies, position)
+    where h.replies > 0`,
 );
 
 /** Service statistics per department and month, summed over the rows that report each pair. */

@@ -563,8 +563,6 @@ function sampleActivity(url: string): { stop(): Promise<Map<string, number>> } {
     let what = "other SQL";
     if (/^select .* from "appeals"/s.test(query)) what = 'select chunk from "appeals"';
     else if (/insert into "appeal_day_rollups"/.test(query)) what = "insert appeal_day_rollups";
-    else if (/insert into "appeal_reply_day_rollups"/.test(query))
-      what = "insert appeal_reply_day_rollups";
     else if (/^delete/.test(query)) what = "delete old roll-ups";
     else if (/service_month_rollups|project_month_spend_rollups/.test(query))
       what = "service / project roll-ups";
@@ -882,8 +880,8 @@ async function main(): Promise<void> {
     const sizes = await handle.rows<{ name: string; rows: number; bytes: number }>(sql`
       select c.relname as name, c.reltuples::bigint as rows, pg_total_relation_size(c.oid) as bytes
       from pg_class c
-      where c.relname in ('appeals', 'appeal_day_rollups', 'appeal_reply_day_rollups',
-        'service_month_rollups', 'project_month_spend_rollups')
+      where c.relname in ('appeals', 'appeal_day_rollups', 'service_month_rollups',
+        'project_month_spend_rollups')
       order by c.relname`);
     for (const size of sizes) {
       log(
@@ -900,7 +898,7 @@ async function main(): Promise<void> {
     );
     log(
       `  the year ${YEAR.from}…${YEAR.to}: ${int(yearCells)} appeal_day_rollups rows, ` +
-        `${int(yearHistogram)} appeal_reply_day_rollups rows`,
+        `${int(yearHistogram)} rows of their reply-time histograms (appeal_reply_day_rollups)`,
     );
     log("Plans of the overview's appeal roll-up queries (one run each):");
     await explainRollupQueries(handle);

@@ -15,7 +15,6 @@ import {
   appMeta,
   appealDayRollups,
   appealMonthRollups,
-  appealReplyDayRollups,
   appealReplyMonthRollups,
   appealTotalDayRollups,
   appealTotalReplyDayRollups,
@@ -444,13 +443,7 @@ async function insertFixtures(db: Database): Promise<Fixtures> {
     firstContactInTime: 1,
     repliedRated: 1,
     rated5: 1,
-  });
-  await db.insert(appealReplyDayRollups).values({
-    departmentId: department,
-    day: "2024-03-01",
-    type: "complaint",
-    workingDays: 1,
-    replies: 1,
+    repliesByWorkingDays: [0, 1],
   });
   await db
     .insert(appealMonthRollups)
@@ -688,13 +681,6 @@ function fresh(f: Fixtures) {
     day: "2024-04-01",
     type: "consultation",
   };
-  const appealReplyDayRollup: typeof appealReplyDayRollups.$inferInsert = {
-    departmentId: f.department,
-    day: "2024-04-01",
-    type: "consultation",
-    workingDays: 0,
-    replies: 1,
-  };
   const appealMonthRollup: typeof appealMonthRollups.$inferInsert = {
     departmentId: f.department,
     month: "2024-04-01",
@@ -761,7 +747,6 @@ function fresh(f: Fixtures) {
     meta,
     kpiTarget,
     appealDayRollup,
-    appealReplyDayRollup,
     appealMonthRollup,
     appealReplyMonthRollup,
     appealTotalDayRollup,
@@ -806,8 +791,6 @@ const freshInserts: Record<string, Run> = {
   app_meta: (tx, f) => tx.insert(appMeta).values(fresh(f).meta),
   kpi_targets: (tx, f) => tx.insert(kpiTargets).values(fresh(f).kpiTarget),
   appeal_day_rollups: (tx, f) => tx.insert(appealDayRollups).values(fresh(f).appealDayRollup),
-  appeal_reply_day_rollups: (tx, f) =>
-    tx.insert(appealReplyDayRollups).values(fresh(f).appealReplyDayRollup),
   appeal_month_rollups: (tx, f) => tx.insert(appealMonthRollups).values(fresh(f).appealMonthRollup),
   appeal_reply_month_rollups: (tx, f) =>
     tx.insert(appealReplyMonthRollups).values(fresh(f).appealReplyMonthRollup),
@@ -1397,17 +1380,6 @@ const uniqueCases: ConstraintCase[] = [
         .values({ ...fresh(f).appealDayRollup, day: "2024-03-01", type: "complaint" }),
   ),
   primaryKey(
-    "appeal_reply_day_rollups_department_id_day_type_working_days_pk",
-    "a department, day, type and number of working days twice",
-    (tx, f) =>
-      tx.insert(appealReplyDayRollups).values({
-        ...fresh(f).appealReplyDayRollup,
-        day: "2024-03-01",
-        type: "complaint",
-        workingDays: 1,
-      }),
-  ),
-  primaryKey(
     "service_month_rollups_department_id_period_pk",
     "a department and month twice",
     (tx, f) =>
@@ -1801,16 +1773,6 @@ const acceptedEdges: Array<{ why: string; run: Run }> = [
     why: "an appeal roll-up of the same department and day for another type",
     run: (tx, f) =>
       tx.insert(appealDayRollups).values({ ...fresh(f).appealDayRollup, day: "2024-03-01" }),
-  },
-  {
-    why: "a reply roll-up of the same cell with another number of working days",
-    run: (tx, f) =>
-      tx.insert(appealReplyDayRollups).values({
-        ...fresh(f).appealReplyDayRollup,
-        day: "2024-03-01",
-        type: "complaint",
-        workingDays: 2,
-      }),
   },
   {
     why: "usernames of 2 and 64 characters with . _ -",

@@ -5,6 +5,8 @@ import { migrateDatabase } from "../../db/migrate.server";
 import { appliedMigrationCount } from "../../db/queries/health.server";
 import { createEmptyDatabase, onPostgres } from "../setup/test-database";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { MIGRATIONS_FOLDER } from "../../db/migrate.server";
 
 const driver = onPostgres ? "PostgreSQL" : "PGlite";
@@ -65,5 +67,71 @@ describe(`migrations on ${driver}`, () => {
       Number(byKpi.budget_execution?.target_max),
     ]).toEqual([0.9, 1.1]);
     expect(Number(byKpi.outcome_achievement?.target)).toBe(1);
+  });
+});
+
+/** A copy of the migrations folder holding only the first `count` migrations. */
+function firstMigrations(count: number): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "mingjing-migrations-"));
+  fs.mkdirSync(path.join(folder, "meta"));
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8"),
+  ) as { entries: Array<{ tag: string }> };
+  journal.entries = journal.entries.slice(0, count);
+  fs.writeFileSync(path.join(folder, "meta", "_journal.json"), JSON.stringify(journal));
+  for (const { tag } of journal.entries) {
+    fs.copyFileSync(path.join(MIGRATIONS_FOLDER, `${tag}.sql`), path.join(folder, `${tag}.sql`));
+  }
+  return folder;
+}
+
+describe(`migration 0006 on ${driver}`, () => {
+  let handle: DbHandle;
+  let folder: string;
+  beforeAll(async () => {
+    handle = await createEmptyDatabase();
+    folder = firstMigrations(6);
+  });
+  afterAll(async () => {
+    await handle.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("moves the reply-time rows of each day cell into its histogram array", async () => {
+    await migrateDatabase(handle, folder);
+    await handle.db.execute(sql`insert into departments (id, code, name) values (1, 'D1', '一局')`);
+    await handle.db.execute(sql`
+      insert into appeal_day_rollups (department_id, day, type, received, replied) values
+        (1, '2024-03-01', 'complaint', 4, 3),
+        (1, '2024-03-01', 'praise', 1, 0),
+        (1, '2024-03-02', 'complaint', 1, 1)`);
+    await handle.db.execute(sql`
+      insert into appeal_reply_day_rollups (department_id, day, type, working_days, replies) values
+        (1, '2024-03-01', 'complaint', 3, 1),
+        (1, '2024-03-01', 'complaint', 0, 2),
+        (1, '2024-03-02', 'complaint', 12, 1)`);
+
+    await migrateDatabase(handle);
+
+    const cells = await handle.rows<{ day: string; type: string; histogram: number[] }>(
+      sql`select to_char(day, 'YYYY-MM-DD') as day, type::text,
+            replies_by_working_days as histogram
+          from appeal_day_rollups order by day, type`,
+    );
+    expect(cells).toEqual([
+      { day: "2024-03-01", type: "complaint", histogram: [2, 0, 0, 1] },
+      { day: "2024-03-01", type: "praise", histogram: [] },
+      { day: "2024-03-02", type: "complaint", histogram: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1] },
+    ]);
+    // The histogram reads as the table did: a row per cell and number of working days.
+    const rows = await handle.rows<{ day: string; workingDays: number; replies: number }>(
+      sql`select to_char(day, 'YYYY-MM-DD') as day, working_days as "workingDays", replies
+          from appeal_reply_day_rollups order by day, working_days`,
+    );
+    expect(rows).toEqual([
+      { day: "2024-03-01", workingDays: 0, replies: 2 },
+      { day: "2024-03-01", workingDays: 3, replies: 1 },
+      { day: "2024-03-02", workingDays: 12, replies: 1 },
+    ]);
   });
 });
