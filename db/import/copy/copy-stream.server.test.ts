@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { endCopy } from "./copy-stream.server";
+import { endCopy, send } from "./copy-stream.server";
 
 /** A stream shaped as postgres.js's COPY stream: `_final` sends CopyDone. */
 function copyStream(): Writable & { ended: boolean } {
@@ -29,5 +29,16 @@ describe("endCopy", () => {
     stream.destroy(refused);
     await expect(endCopy(stream)).rejects.toBe(refused);
     expect(stream.ended).toBe(false);
+  });
+});
+
+describe("send", () => {
+  it("rejects at once on a stream that failed, instead of waiting for it to drain", async () => {
+    const stream = copyStream();
+    const refused = new Error("refused by the server");
+    stream.destroy(refused);
+    // Its error event is past: nothing more will be emitted.
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(send(stream, Buffer.from("x"))).rejects.toBe(refused);
   });
 });

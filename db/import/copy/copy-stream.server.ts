@@ -73,6 +73,8 @@ export function endCopy(stream: Writable): Promise<void> {
 
 /** Writes to a COPY stream; waits for it to drain when its buffer is full. */
 export function send(stream: Writable, bytes: Buffer): Promise<void> {
+  // A failed stream takes the write but never drains or fails again: it would wait forever.
+  if (stream.errored) return Promise.reject(stream.errored);
   if (stream.write(bytes)) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const done = (error?: Error) => {

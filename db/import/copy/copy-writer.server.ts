@@ -8,6 +8,12 @@ import type { AppealRollupDeltas } from "../appeal-deltas.server";
 import type { ImportRow, KindDefinition, Tx } from "../kinds/kind";
 import { replacedKeySql, type TouchedCells } from "../touched-cells";
 import { naturalKeyText } from "../write-chunk.server";
+import {
+  BINARY_COPY_HEADER,
+  BINARY_COPY_TRAILER,
+  binaryFieldOf,
+  type BinaryField,
+} from "./binary-fields";
 import { CopyMessage } from "./copy-message";
 import { copyText, copyValue } from "./copy-text";
 import { endCopy, openCopy, send } from "./copy-stream.server";
@@ -57,8 +63,20 @@ export interface CopyWriterOptions {
  * without waiting, are only waited for before the next statement.
  */
 export class CopyWriter {
-  /** The columns a row gives, and which are timestamps (written as toISOString would). */
-  private columns: Array<{ property: string; column: AnyPgColumn; timestamp: boolean }> | undefined;
+  /**
+   * The columns a row gives, which are timestamps (written as toISOString would in text),
+   * and how each is written in binary format.
+   */
+  private columns:
+    | Array<{
+        property: string;
+        column: AnyPgColumn;
+        timestamp: boolean;
+        binary: BinaryField | undefined;
+      }>
+    | undefined;
+  /** Whether rows go in COPY's binary format: every column's type has a binary field here. */
+  private binary = false;
   /** The properties the first row gives a value: rows staged together must give the same. */
   private given = new Set<string>();
   private inFlight: Promise<unknown> | undefined;
@@ -99,17 +117,13 @@ export class CopyWriter {
         await this.settle();
         this.open = this.openDirect();
       }
-      const batch = String(this.batchId);
-      await this.copyRows(await this.open, byKey, () => batch);
+      await this.copyRows(await this.open, byKey, false);
     } else {
       // Nothing may be sent while a COPY is open: postgres.js would send it in the middle.
       await this.settle();
-      const stream = await openCopy(
-        this.client,
-        `copy ${STAGE} (${this.columnList()}, natural_key) from stdin`,
-      );
-      await this.copyRows(stream, byKey, copyText);
-      await endCopy(stream);
+      const stream = await this.openCopyInto(STAGE, "natural_key");
+      await this.copyRows(stream, byKey, true);
+      await this.endCopy(stream);
     }
 
     const merged = direct
@@ -167,36 +181,65 @@ export class CopyWriter {
   /** Starts the COPY straight into the target table. */
   private openDirect(): Promise<Writable> {
     const { name: table } = getTableConfig(this.definition.table);
-    const opened = openCopy(
-      this.client,
-      `copy "${table}" (${this.columnList()}, batch_id) from stdin`,
-    );
+    const opened = this.openCopyInto(`"${table}"`, "batch_id");
     // Its failure is heard where it is awaited; until then it must not go unheard.
     opened.catch(() => {});
     return opened;
+  }
+
+  /** Starts a COPY of the row's columns and `lastColumn` into `table`, in the writer's format. */
+  private async openCopyInto(table: string, lastColumn: string): Promise<Writable> {
+    const columns = `${this.columnList()}, ${lastColumn}`;
+    if (!this.binary) return openCopy(this.client, `copy ${table} (${columns}) from stdin`);
+    const stream = await openCopy(
+      this.client,
+      `copy ${table} (${columns}) from stdin with (format binary)`,
+    );
+    await send(stream, BINARY_COPY_HEADER);
+    return stream;
+  }
+
+  /** Ends a COPY that openCopyInto started. */
+  private async endCopy(stream: Writable): Promise<void> {
+    // Not waited for: a COPY the server refused has a stream that never drains again, and
+    // endCopy reports why.
+    if (this.binary && !stream.errored) stream.write(BINARY_COPY_TRAILER);
+    await endCopy(stream);
   }
 
   /** Sends CopyDone for the open COPY, if any: the connection then takes statements again. */
   private async closeCopy(): Promise<void> {
     const open = this.open;
     this.open = undefined;
-    if (open) await endCopy(await open);
+    if (open) await this.endCopy(await open);
   }
 
-  /** Writes rows in COPY text, each with `last(key)` as its last value. */
+  /**
+   * Writes rows, each with its batch id as its last value, or for the staging table
+   * (`staged`) its natural key.
+   */
   private async copyRows(
     stream: Writable,
     byKey: ReadonlyMap<string, ImportRow>,
-    last: (key: string) => string,
+    staged: boolean,
   ): Promise<void> {
     const message = new CopyMessage();
+    const columns = this.columns!;
+    const batch = String(this.batchId);
     for (const [key, row] of byKey) {
-      for (const { property, column, timestamp } of this.columns!) {
-        const value = row[property];
-        if (timestamp && value instanceof Date) message.instant(value);
-        else message.value(copyValue(column, value));
+      if (this.binary) {
+        message.row(columns.length + 1);
+        for (const { property, binary } of columns) binary!(message, row[property]);
+        if (staged) message.textField(key);
+        else message.int64Field(this.batchId);
+      } else {
+        for (const { property, column, timestamp } of columns) {
+          const value = row[property];
+          if (timestamp && value instanceof Date) message.instant(value);
+          else message.value(copyValue(column, value));
+        }
+        message.lastValue(staged ? copyText(key) : batch);
       }
-      message.lastValue(last(key));
       this.sent += 1;
       if (this.options.failAfterRows !== undefined && this.sent >= this.options.failAfterRows) {
         const error = new Error(`Injected failure after ${this.sent} rows`);
@@ -274,8 +317,14 @@ export class CopyWriter {
       .filter((property) => byProperty[property] !== undefined)
       .map((property) => {
         const column = byProperty[property]!;
-        return { property, column, timestamp: column.columnType === "PgTimestamp" };
+        return {
+          property,
+          column,
+          timestamp: column.columnType === "PgTimestamp",
+          binary: binaryFieldOf(column),
+        };
       });
+    this.binary = this.columns.every((column) => column.binary !== undefined);
     this.given = givenProperties(row);
     await this.client.unsafe(
       `create temp table ${STAGE} on commit drop as
