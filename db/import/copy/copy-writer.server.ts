@@ -17,6 +17,7 @@ import {
 import { CopyMessage } from "./copy-message";
 import { copyText, copyValue } from "./copy-text";
 import { endCopy, openCopy, send } from "./copy-stream.server";
+import { outsideSpan, storedKeySpan, type StoredSpan } from "./stored-key-span.server";
 
 /** The transaction's own postgres.js connection, or undefined on PGlite. */
 export function postgresClientOf(tx: Tx): postgres.Sql | undefined {
@@ -261,15 +262,27 @@ export class CopyWriter {
     const [key, ...more] = this.definition.keyColumns;
     if (!key || more.length > 0 || !key.notNull) return false;
     const outside = repeats ? undefined : this.options.outside;
-    if (!outside) await this.settle();
+    if (outside) {
+      this.storedSpan ??= storedKeySpan(outside, getTableConfig(this.definition.table).name, key);
+      const stored = await this.storedSpan;
+      if (stored !== undefined && outsideSpan(this.keysOf(rows), stored)) return true;
+    } else await this.settle();
     return !(await this.anyStored(rows, outside ?? this.client));
+  }
+
+  /** The first and last key stored before the import, where their order can be checked here. */
+  private storedSpan: Promise<StoredSpan> | undefined;
+
+  private keysOf(rows: Iterable<ImportRow>): string[] {
+    const values: string[] = [];
+    for (const row of rows) values.push(String(this.definition.keyValues(row)[0]));
+    return values;
   }
 
   /** Whether any of the rows' keys is stored, as `connection` sees the table. */
   private async anyStored(rows: Iterable<ImportRow>, connection: postgres.Sql): Promise<boolean> {
     const key = this.definition.keyColumns[0]!;
-    const values: string[] = [];
-    for (const row of rows) values.push(String(this.definition.keyValues(row)[0]));
+    const values = this.keysOf(rows);
     const { name: table } = getTableConfig(this.definition.table);
     const column = `"${key.name}"`;
     // Sent as text: postgres.js serialises a text array exactly, whatever the key's type.
