@@ -72,14 +72,17 @@ export class AppealRollupDeltas {
   /**
    * Adds the waiting cells to the day roll-ups, but for those of the latest day: the next
    * rows usually go on with that day. `client` (PostgreSQL: the transaction's connection)
-   * lets new cells go by COPY.
+   * lets new cells go by COPY; they are written once `after` has settled.
    */
-  async flush(tx: Tx, client?: postgres.Sql): Promise<void> {
+  async flush(tx: Tx, client?: postgres.Sql, after?: Promise<unknown>): Promise<void> {
     const ready: AppealCellCounts = new Map();
     const held: AppealCellCounts = new Map();
     for (const [key, cell] of this.pending)
       (cellDayNumber(key) === this.latestDay ? held : ready).set(key, cell);
     this.pending = held;
+    // The cells are taken now, at the call; `after` (what must reach the connection first)
+    // only delays their writing.
+    await after;
     await this.write(tx, ready, client);
   }
 

@@ -42,3 +42,21 @@ describe("send", () => {
     await expect(send(stream, Buffer.from("x"))).rejects.toBe(refused);
   });
 });
+
+describe("send, when the stream closes while the data waits", () => {
+  it("rejects instead of waiting for a drain that cannot come", async () => {
+    // A stream that never takes its first write: the next waits for a drain.
+    const stream = new Writable({ highWaterMark: 1, write: () => {} });
+    stream.on("error", () => {});
+    const first = send(stream, Buffer.from("xx"));
+    const sent = Promise.race([
+      first.then(
+        () => "sent",
+        (error: Error) => error.message,
+      ),
+      new Promise((resolve) => setTimeout(() => resolve("still waiting"), 1_000)),
+    ]);
+    stream.destroy();
+    expect(await sent).toMatch(/closed before its data was sent/);
+  });
+});

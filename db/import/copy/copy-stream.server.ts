@@ -80,12 +80,20 @@ export function send(stream: Writable, bytes: Buffer): Promise<void> {
     const done = (error?: Error) => {
       stream.off("drain", done);
       stream.off("error", done);
+      stream.off("close", closed);
       if (error) reject(error);
       else resolve();
     };
+    const closed = () => done(new Error("the COPY stream closed before its data was sent"));
     stream.once("drain", () => done());
     stream.once("error", done);
+    stream.once("close", closed);
   });
+}
+
+/** Writes messages to a COPY stream in turn. */
+export async function sendAll(stream: Writable, messages: readonly Buffer[]): Promise<void> {
+  for (const message of messages) await send(stream, message);
 }
 
 /** Rows per COPY message of copyColumns. */

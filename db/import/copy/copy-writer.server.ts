@@ -16,7 +16,7 @@ import {
 } from "./binary-fields";
 import { CopyMessage } from "./copy-message";
 import { copyText, copyValue } from "./copy-text";
-import { endCopy, openCopy, send } from "./copy-stream.server";
+import { endCopy, openCopy, send, sendAll } from "./copy-stream.server";
 import { outsideSpan, storedKeySpan, type StoredSpan } from "./stored-key-span.server";
 
 /** The transaction's own postgres.js connection, or undefined on PGlite. */
@@ -32,7 +32,7 @@ export function postgresPoolOf(db: Database): postgres.Sql | undefined {
 }
 
 const STAGE = "mingjing_import_stage";
-/** Rows per COPY message: the COPY text is sent a piece at a time, never the whole chunk at once. */
+/** Rows per COPY message: a chunk is sent a piece at a time, never the whole at once. */
 const ROWS_PER_MESSAGE = 1_000;
 const dialect = new PgDialect();
 
@@ -86,6 +86,8 @@ export class CopyWriter {
   /** The first and last natural key this import has written (any order serves, if the same). */
   private readonly written = new KeySpan();
   private sent = 0;
+  /** The sends of chunks into the open COPY, in order. */
+  private sending: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly tx: Tx,
@@ -114,16 +116,24 @@ export class CopyWriter {
     const counted = this.deltas?.count(byKey.values());
     const direct = await asked;
     if (direct) {
+      // One chunk at most waits to be sent: until the server has written the roll-ups and
+      // opened the COPY again, the import reads the next chunk instead of waiting.
+      await this.sending;
       if (!this.open) {
         await this.settle();
         this.open = this.openDirect();
       }
-      await this.copyRows(await this.open, byKey, false);
+      // Encoded now: the bytes wait, not the chunk's row objects.
+      const messages = this.encodeRows(byKey, false);
+      this.sending = this.open.then((stream) => sendAll(stream, messages));
+      // A failure surfaces at the next write or when the COPY ends.
+      this.sending.catch(() => {});
     } else {
       // Nothing may be sent while a COPY is open: postgres.js would send it in the middle.
       await this.settle();
+      const messages = this.encodeRows(byKey, true);
       const stream = await this.openCopyInto(STAGE, "natural_key");
-      await this.copyRows(stream, byKey, true);
+      await sendAll(stream, messages);
       await this.endCopy(stream);
     }
 
@@ -136,8 +146,10 @@ export class CopyWriter {
     let added: Promise<void> | undefined;
     const afterChunk = this.definition.afterChunk?.bind(this.definition);
     if (counted && this.deltas!.merge(counted)) {
-      await this.closeCopy();
-      added = this.deltas!.flush(this.tx, this.client);
+      // The roll-ups go once the chunks before them are sent and the COPY is ended.
+      const closed = this.closeCopy();
+      closed.catch(() => {});
+      added = this.deltas!.flush(this.tx, this.client, closed);
       // The next chunk of new keys wants a COPY again: asked for once the roll-ups are sent,
       // so the server opens it while the next chunk is read, not while the import waits.
       if (direct && !afterChunk) {
@@ -173,6 +185,7 @@ export class CopyWriter {
   async abandon(): Promise<void> {
     const open = this.open;
     this.open = undefined;
+    this.sending = Promise.resolve();
     // A COPY left open would hold the connection (and the rollback) forever, and ending it
     // would store its rows: abort it.
     (await open?.catch(() => undefined))?.destroy();
@@ -208,22 +221,24 @@ export class CopyWriter {
     await endCopy(stream);
   }
 
-  /** Sends CopyDone for the open COPY, if any: the connection then takes statements again. */
+  /**
+   * Sends CopyDone for the open COPY, if any, after the chunks waiting to be sent: the
+   * connection then takes statements again.
+   */
   private async closeCopy(): Promise<void> {
     const open = this.open;
     this.open = undefined;
-    if (open) await this.endCopy(await open);
+    if (!open) return;
+    await this.sending;
+    await this.endCopy(await open);
   }
 
   /**
-   * Writes rows, each with its batch id as its last value, or for the staging table
-   * (`staged`) its natural key.
+   * Rows as COPY messages, each row with its batch id as its last value, or for the staging
+   * table (`staged`) its natural key.
    */
-  private async copyRows(
-    stream: Writable,
-    byKey: ReadonlyMap<string, ImportRow>,
-    staged: boolean,
-  ): Promise<void> {
+  private encodeRows(byKey: ReadonlyMap<string, ImportRow>, staged: boolean): Buffer[] {
+    const messages: Buffer[] = [];
     const message = new CopyMessage();
     const columns = this.columns!;
     const batch = String(this.batchId);
@@ -243,13 +258,12 @@ export class CopyWriter {
       }
       this.sent += 1;
       if (this.options.failAfterRows !== undefined && this.sent >= this.options.failAfterRows) {
-        const error = new Error(`Injected failure after ${this.sent} rows`);
-        stream.destroy(error);
-        throw error;
+        throw new Error(`Injected failure after ${this.sent} rows`);
       }
-      if (message.rows === ROWS_PER_MESSAGE) await send(stream, message.take());
+      if (message.rows === ROWS_PER_MESSAGE) messages.push(message.take());
     }
-    if (message.rows > 0) await send(stream, message.take());
+    if (message.rows > 0) messages.push(message.take());
+    return messages;
   }
 
   /**
@@ -262,27 +276,22 @@ export class CopyWriter {
     const [key, ...more] = this.definition.keyColumns;
     if (!key || more.length > 0 || !key.notNull) return false;
     const outside = repeats ? undefined : this.options.outside;
+    const keys: string[] = [];
+    for (const row of rows) keys.push(String(this.definition.keyValues(row)[0]));
     if (outside) {
       this.storedSpan ??= storedKeySpan(outside, getTableConfig(this.definition.table).name, key);
       const stored = await this.storedSpan;
-      if (stored !== undefined && outsideSpan(this.keysOf(rows), stored)) return true;
+      if (stored !== undefined && outsideSpan(keys, stored)) return true;
     } else await this.settle();
-    return !(await this.anyStored(rows, outside ?? this.client));
+    return !(await this.anyStored(keys, outside ?? this.client));
   }
 
   /** The first and last key stored before the import, where their order can be checked here. */
   private storedSpan: Promise<StoredSpan> | undefined;
 
-  private keysOf(rows: Iterable<ImportRow>): string[] {
-    const values: string[] = [];
-    for (const row of rows) values.push(String(this.definition.keyValues(row)[0]));
-    return values;
-  }
-
-  /** Whether any of the rows' keys is stored, as `connection` sees the table. */
-  private async anyStored(rows: Iterable<ImportRow>, connection: postgres.Sql): Promise<boolean> {
+  /** Whether any of the keys (as text) is stored, as `connection` sees the table. */
+  private async anyStored(values: readonly string[], connection: postgres.Sql): Promise<boolean> {
     const key = this.definition.keyColumns[0]!;
-    const values = this.keysOf(rows);
     const { name: table } = getTableConfig(this.definition.table);
     const column = `"${key.name}"`;
     // Sent as text: postgres.js serialises a text array exactly, whatever the key's type.
