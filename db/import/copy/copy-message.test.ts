@@ -43,3 +43,14 @@ describe("CopyMessage", () => {
     expect(message.take().toString("utf8")).toBe(`a\t${long}\nb\n`);
   });
 });
+
+describe("CopyMessage.number", () => {
+  it("writes numbers as String does, tab after, line feed after a row's last", () => {
+    const values = [0, 7, 10, 99, 100, -1, -1234567, 2 ** 31 - 1, Number.MAX_SAFE_INTEGER, 1.5, -0];
+    const message = new CopyMessage();
+    for (const value of values) message.number(value);
+    message.number(42, true);
+    expect(message.rows).toBe(1);
+    expect(message.take().toString("utf8")).toBe(`${values.map(String).join("\t")}\t42\n`);
+  });
+});

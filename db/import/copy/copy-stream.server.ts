@@ -116,8 +116,12 @@ export async function copyColumns(
   const message = new CopyMessage();
   const last = columns.length - 1;
   for (let row = 0; row < rows; row++) {
-    for (let index = 0; index < last; index++) message.value(String(columns[index]!.values[row]));
-    message.lastValue(String(columns[last]!.values[row]));
+    for (let index = 0; index <= last; index++) {
+      const value = columns[index]!.values[row]!;
+      if (typeof value === "number") message.number(value, index === last);
+      else if (index === last) message.lastValue(value);
+      else message.value(value);
+    }
     if (message.rows === ROWS_PER_MESSAGE) await send(stream, message.take());
   }
   if (message.rows > 0) await send(stream, message.take());
