@@ -1501,22 +1501,6 @@ const foreignKeyCases: ConstraintCase[] = [
   foreignKey("import_replaced_rows_batch_id_import_batches_id_fk", "unknown batch", (tx, f) =>
     tx.insert(importReplacedRows).values({ ...fresh(f).replacedRow, batchId: MISSING }),
   ),
-  foreignKey(
-    "appeal_month_rollups_department_id_departments_id_fk",
-    "unknown department",
-    (tx, f) =>
-      tx
-        .insert(appealMonthRollups)
-        .values({ ...fresh(f).appealMonthRollup, departmentId: MISSING }),
-  ),
-  foreignKey(
-    "appeal_reply_month_rollups_department_id_departments_id_fk",
-    "unknown department",
-    (tx, f) =>
-      tx
-        .insert(appealReplyMonthRollups)
-        .values({ ...fresh(f).appealReplyMonthRollup, departmentId: MISSING }),
-  ),
   primaryKey(
     "appeal_month_rollups_department_id_month_type_pk",
     "a department, month and type twice",
