@@ -46,7 +46,13 @@ export class DerivedAppealCounts {
 
   /** Adds a cell, keyed "department|day number|type" as AppealCellCounts are. */
   add(key: string, cell: AppealCounts): void {
-    const [department, day, type] = key.split("|") as [string, string, string];
+    // Sliced, not split: split made an array for every cell, the largest allocation of an
+    // import's roll-up counting (V8 heap profile).
+    const first = key.indexOf("|");
+    const second = key.indexOf("|", first + 1);
+    const department = key.slice(0, first);
+    const day = key.slice(first + 1, second);
+    const type = key.slice(second + 1);
     const dayNumber = Number(day);
     let month = this.monthStarts.get(dayNumber);
     if (month === undefined) {

@@ -38,7 +38,8 @@ function notBeforeReceipt(
   time: Date | null | undefined,
   receivedAt: Date,
 ): void {
-  if (time && time < receivedAt) {
+  // getTime: comparing the Dates themselves converts each to a primitive first.
+  if (time && time.getTime() < receivedAt.getTime()) {
     reader.fail(column, "is before the time the appeal was received (received_at)");
   }
 }
