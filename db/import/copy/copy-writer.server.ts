@@ -32,7 +32,7 @@ export function postgresPoolOf(db: Database): postgres.Sql | undefined {
 }
 
 const STAGE = "mingjing_import_stage";
-/** Rows per COPY message: a chunk is sent a piece at a time, never the whole at once. */
+/** Rows per COPY message (CopyData): a larger chunk goes as several. */
 const ROWS_PER_MESSAGE = 1_000;
 /**
  * Chunks whose bytes may wait for the COPY (~210 kB each for appeals). With one, the
@@ -65,9 +65,11 @@ export interface CopyWriterOptions {
  * rolls everything back. The server answers a statement only once it has run everything
  * sent before it, so each one the import waits for lets the server run dry meanwhile:
  * chunk after chunk of new keys goes into one COPY that stays open (their keys checked
- * on another connection, against what was stored before the import, and here, against
- * the span of keys the import has written), and the merges and roll-up writes, sent
- * without waiting, are only waited for before the next statement.
+ * against the span of keys stored before the import, or failing that on another
+ * connection, and against the span of keys the import has written). A chunk's rows are
+ * encoded at once and their bytes wait for the COPY while the next chunks are read; the
+ * merges and roll-up writes, sent without waiting, are only waited for before the next
+ * statement.
  */
 export class CopyWriter {
   /**
@@ -92,6 +94,8 @@ export class CopyWriter {
   /** The first and last natural key this import has written (any order serves, if the same). */
   private readonly written = new KeySpan();
   private sent = 0;
+  /** The first and last key stored before the import, where their order can be checked here. */
+  private storedSpan: Promise<StoredSpan> | undefined;
   /** The sends of chunks into the open COPY, chained in order: the last. */
   private sending: Promise<void> = Promise.resolve();
   /** Those not known to be sent yet. */
@@ -296,9 +300,6 @@ export class CopyWriter {
     } else await this.settle();
     return !(await this.anyStored(keys, outside ?? this.client));
   }
-
-  /** The first and last key stored before the import, where their order can be checked here. */
-  private storedSpan: Promise<StoredSpan> | undefined;
 
   /** Whether any of the keys (as text) is stored, as `connection` sees the table. */
   private async anyStored(values: readonly string[], connection: postgres.Sql): Promise<boolean> {
