@@ -96,10 +96,11 @@ export class CopyWriter {
   private sent = 0;
   /** The first and last key stored before the import, where their order can be checked here. */
   private storedSpan: Promise<StoredSpan> | undefined;
-  /** The sends of chunks into the open COPY, chained in order: the last. */
-  private sending: Promise<void> = Promise.resolve();
-  /** Those not known to be sent yet. */
-  private waiting: Array<Promise<void>> = [];
+  /**
+   * The sends of chunks into the open COPY, each chained after the one before: the last
+   * few, of which the last is done once every chunk is sent.
+   */
+  private sends: Array<Promise<void>> = [];
 
   constructor(
     private readonly tx: Tx,
@@ -130,18 +131,20 @@ export class CopyWriter {
     if (direct) {
       // A few chunks at most wait to be sent: until the server has written the roll-ups and
       // opened the COPY again, the import reads the next chunks instead of waiting.
-      while (this.waiting.length >= CHUNKS_WAITING) await this.waiting.shift();
+      while (this.sends.length >= CHUNKS_WAITING) await this.sends.shift();
       if (!this.open) {
         await this.settle();
         this.open = this.openDirect();
       }
       // Encoded now: the bytes wait, not the chunk's row objects.
       const messages = this.encodeRows(byKey, false);
-      const [earlier, open] = [this.sending, this.open];
-      this.sending = earlier.then(() => open).then((stream) => sendAll(stream, messages));
-      this.waiting.push(this.sending);
+      const open = this.open;
+      const sent = this.allSent()
+        .then(() => open)
+        .then((stream) => sendAll(stream, messages));
+      this.sends.push(sent);
       // A failure surfaces at the next write or when the COPY ends.
-      this.sending.catch(() => {});
+      sent.catch(() => {});
     } else {
       // Nothing may be sent while a COPY is open: postgres.js would send it in the middle.
       await this.settle();
@@ -199,12 +202,16 @@ export class CopyWriter {
   async abandon(): Promise<void> {
     const open = this.open;
     this.open = undefined;
-    this.sending = Promise.resolve();
-    this.waiting = [];
+    this.sends = [];
     // A COPY left open would hold the connection (and the rollback) forever, and ending it
     // would store its rows: abort it.
     (await open?.catch(() => undefined))?.destroy();
     await this.settle().catch(() => {});
+  }
+
+  /** Resolves once every chunk given to the open COPY is sent. */
+  private allSent(): Promise<void> {
+    return this.sends.at(-1) ?? Promise.resolve();
   }
 
   /** Starts the COPY straight into the target table. */
@@ -244,7 +251,7 @@ export class CopyWriter {
     const open = this.open;
     this.open = undefined;
     if (!open) return;
-    await this.sending;
+    await this.allSent();
     await this.endCopy(await open);
   }
 
