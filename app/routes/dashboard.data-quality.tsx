@@ -6,6 +6,7 @@ import {
   RECENT_IMPORT_DAYS,
   STALE_AFTER_DAYS,
 } from "../../db/queries/data-quality.server";
+import { DashboardPageHeader } from "~/components/dashboard/dashboard-page-header";
 import { FilterForm } from "~/components/dashboard/filter-form";
 import { TableCsvButton } from "~/components/table-csv";
 import { useI18n } from "~/i18n/i18n";
@@ -32,18 +33,19 @@ export default function DataQuality() {
   const keep = filtersQuery(filters, { department: undefined, region: undefined });
   return (
     <>
-      <p>
-        <Link to={`/dashboard${filtersQuery(filters)}`}>{i18n.t("dashboard.back")}</Link>
-      </p>
-      <h1>{i18n.t("dashboard.quality")}</h1>
-      <p className="lede">{i18n.t("dashboard.quality.intro")}</p>
-      <FilterForm
-        i18n={i18n}
-        filters={filters}
-        choices={choices}
-        action="/dashboard/data-quality"
-        projectFilters={false}
-      />
+      <DashboardPageHeader
+        back={{ to: `/dashboard${filtersQuery(filters)}`, label: i18n.t("dashboard.back") }}
+        title={i18n.t("dashboard.quality")}
+        lede={i18n.t("dashboard.quality.intro")}
+      >
+        <FilterForm
+          i18n={i18n}
+          filters={filters}
+          choices={choices}
+          action="/dashboard/data-quality"
+          projectFilters={false}
+        />
+      </DashboardPageHeader>
       {quality.yearsWithoutCalendar.length > 0 ? (
         <p className="warning">
           {i18n.t("dashboard.quality.calendar", { years: quality.yearsWithoutCalendar.join(", ") })}

@@ -6,6 +6,7 @@ import { compareToTarget } from "../../metrics/target-comparison";
 import { BarChart, LineChart, bandText } from "~/components/charts";
 import { barText, lineText, partialMonthNote } from "~/components/dashboard/chart-texts";
 import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashboard-text";
+import { DashboardPageHeader } from "~/components/dashboard/dashboard-page-header";
 import { FilterForm } from "~/components/dashboard/filter-form";
 import { ProjectTable } from "~/components/dashboard/project-table";
 import { useI18n } from "~/i18n/i18n";
@@ -45,16 +46,17 @@ export default function DepartmentPage() {
   ] as const;
   return (
     <>
-      <p>
-        <Link to={`/dashboard${keep}`}>{i18n.t("dashboard.back")}</Link>
-      </p>
-      <h1>{department.name}</h1>
-      <FilterForm
-        i18n={i18n}
-        filters={filters}
-        action={`/dashboard/departments/${encodeURIComponent(department.code)}`}
-        projectFilters={false}
-      />
+      <DashboardPageHeader
+        back={{ to: `/dashboard${keep}`, label: i18n.t("dashboard.back") }}
+        title={department.name}
+      >
+        <FilterForm
+          i18n={i18n}
+          filters={filters}
+          action={`/dashboard/departments/${encodeURIComponent(department.code)}`}
+          projectFilters={false}
+        />
+      </DashboardPageHeader>
 
       <section aria-labelledby="appeals-heading">
         <h2 id="appeals-heading">{i18n.t("dashboard.dept.appeals")}</h2>

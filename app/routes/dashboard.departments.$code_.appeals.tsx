@@ -4,6 +4,7 @@ import { z } from "zod";
 import { listDepartmentAppeals } from "../../db/queries/appeal-rows.server";
 import { findDepartment } from "../../db/queries/scope.server";
 import { APPEAL_TYPES } from "../../db/schema/enums";
+import { DashboardPageHeader } from "~/components/dashboard/dashboard-page-header";
 import { TableCsvButton } from "~/components/table-csv";
 import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
@@ -65,33 +66,30 @@ export default function DepartmentAppeals() {
     iso ? formatDateTime(new Date(iso), timeZone, i18n.locale) : i18n.noData;
   return (
     <>
-      <p>
-        <Link to={`${base}${keep}`}>← {department.name}</Link>
-      </p>
-      <h1>
-        {department.name} · {i18n.t("dashboard.rows.title")}
-      </h1>
-      <p className="lede">
-        {i18n.t("dashboard.rows.intro", {
+      <DashboardPageHeader
+        back={{ to: `${base}${keep}`, label: `← ${department.name}` }}
+        title={`${department.name} · ${i18n.t("dashboard.rows.title")}`}
+        lede={i18n.t("dashboard.rows.intro", {
           count: i18n.number(list.total),
           from: i18n.date(filters.range.from),
           to: i18n.date(filters.range.to),
         })}
-      </p>
-      <nav aria-label={i18n.t("dashboard.dept.type")} className="filter-actions">
-        <Link to={`${base}/appeals${keep}`} aria-current={type ? undefined : "page"}>
-          {i18n.t("dashboard.filter.all")}
-        </Link>
-        {APPEAL_TYPES.map((t) => (
-          <Link
-            key={t}
-            to={`${base}/appeals${keep}${keep ? "&" : "?"}type=${t}`}
-            aria-current={type === t ? "page" : undefined}
-          >
-            {i18n.t(`dashboard.type.${t}` as MessageKey)}
+      >
+        <nav aria-label={i18n.t("dashboard.dept.type")} className="filter-actions">
+          <Link to={`${base}/appeals${keep}`} aria-current={type ? undefined : "page"}>
+            {i18n.t("dashboard.filter.all")}
           </Link>
-        ))}
-      </nav>
+          {APPEAL_TYPES.map((t) => (
+            <Link
+              key={t}
+              to={`${base}/appeals${keep}${keep ? "&" : "?"}type=${t}`}
+              aria-current={type === t ? "page" : undefined}
+            >
+              {i18n.t(`dashboard.type.${t}` as MessageKey)}
+            </Link>
+          ))}
+        </nav>
+      </DashboardPageHeader>
       <TableCsvButton
         tableId="appeals-table"
         fileName={`${department.code}-appeals-page-${list.page}`}

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { loadProjectPage } from "../../db/queries/project-page.server";
 import { BulletChart, LineChart, MilestoneTimeline, bandText } from "~/components/charts";
 import { bulletText, lineText, timelineText } from "~/components/dashboard/chart-texts";
 import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashboard-text";
+import { DashboardPageHeader } from "~/components/dashboard/dashboard-page-header";
 import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
 import { filtersQuery } from "~/utils/dashboard-filters";
@@ -39,13 +40,14 @@ export default function ProjectPage() {
   ] as const;
   return (
     <>
-      <p>
-        <Link to={`/dashboard/departments/${encodeURIComponent(project.departmentCode)}${keep}`}>
-          ← {project.departmentName}
-        </Link>
-      </p>
-      <h1>{project.name}</h1>
-      <p className="lede">{i18n.t("dashboard.cutoff", { date: i18n.date(page.cutoff) })}</p>
+      <DashboardPageHeader
+        back={{
+          to: `/dashboard/departments/${encodeURIComponent(project.departmentCode)}${keep}`,
+          label: `← ${project.departmentName}`,
+        }}
+        title={project.name}
+        lede={i18n.t("dashboard.cutoff", { date: i18n.date(page.cutoff) })}
+      />
       <section aria-labelledby="facts-heading">
         <h2 id="facts-heading">{i18n.t("dashboard.project.facts")}</h2>
         <dl className="figure-list">

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { loadOverview } from "../../db/queries/overview.server";
 import { RANKING_KPIS, rankDepartments } from "../../metrics/department-ranking";
 import { formatKpi } from "~/components/dashboard/dashboard-text";
+import { DashboardPageHeader } from "~/components/dashboard/dashboard-page-header";
 import { FilterForm } from "~/components/dashboard/filter-form";
 import { TableCsvButton } from "~/components/table-csv";
 import { useI18n } from "~/i18n/i18n";
@@ -37,18 +38,19 @@ export default function Rankings() {
   const keep = filtersQuery(filters, { department: undefined, region: undefined });
   return (
     <>
-      <p>
-        <Link to={`/dashboard${filtersQuery(filters)}`}>{i18n.t("dashboard.back")}</Link>
-      </p>
-      <h1>{i18n.t("dashboard.rankings")}</h1>
-      <p className="lede">{i18n.t("dashboard.rankings.intro")}</p>
-      <FilterForm
-        i18n={i18n}
-        filters={filters}
-        choices={choices}
-        action="/dashboard/rankings"
-        projectFilters={false}
-      />
+      <DashboardPageHeader
+        back={{ to: `/dashboard${filtersQuery(filters)}`, label: i18n.t("dashboard.back") }}
+        title={i18n.t("dashboard.rankings")}
+        lede={i18n.t("dashboard.rankings.intro")}
+      >
+        <FilterForm
+          i18n={i18n}
+          filters={filters}
+          choices={choices}
+          action="/dashboard/rankings"
+          projectFilters={false}
+        />
+      </DashboardPageHeader>
       <TableCsvButton tableId="rankings-table" fileName="department-rankings" />
       <TableScroll label={i18n.t("dashboard.rankings")}>
         <table id="rankings-table">

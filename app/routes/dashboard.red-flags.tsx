@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { loadOverview } from "../../db/queries/overview.server";
 import { RED_FLAG_RULES, type RedFlagRule } from "../../metrics/red-flags";
+import { DashboardPageHeader } from "~/components/dashboard/dashboard-page-header";
 import { FlagTable } from "~/components/dashboard/flag-table";
 import { useI18n, type I18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
@@ -65,11 +66,11 @@ export default function RedFlags() {
   const keep = filtersQuery(filters, { department: undefined, region: undefined });
   return (
     <>
-      <p>
-        <Link to={`/dashboard${filtersQuery(filters)}`}>{i18n.t("dashboard.back")}</Link>
-      </p>
-      <h1>{i18n.t("dashboard.flags.rules")}</h1>
-      <p className="lede">{i18n.t("dashboard.flags.intro")}</p>
+      <DashboardPageHeader
+        back={{ to: `/dashboard${filtersQuery(filters)}`, label: i18n.t("dashboard.back") }}
+        title={i18n.t("dashboard.flags.rules")}
+        lede={i18n.t("dashboard.flags.intro")}
+      />
       <TableScroll label={i18n.t("dashboard.flags.rules")}>
         <table>
           <thead>

@@ -1,4 +1,4 @@
-import { sampleCharts } from "../../app/components/charts/chart-fixtures";
+import { sampleCharts } from "../fixtures/chart-fixtures";
 
 /** Every sample chart on one page; rendered by the server half and hydrated by the client half. */
 export function Gallery() {

@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { renderToString } from "react-dom/server";
 import { chromium, type Page } from "playwright-core";
-import { sampleCharts } from "../../app/components/charts/chart-fixtures";
+import { sampleCharts } from "../fixtures/chart-fixtures";
 import { Gallery } from "./render-charts-gallery";
 
 const root = path.resolve(import.meta.dirname, "../..");

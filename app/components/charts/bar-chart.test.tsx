@@ -2,7 +2,7 @@
 import { cleanup, render } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { BarChart, barLayout, type BarDatum } from "./bar-chart";
-import { SAMPLE_HISTOGRAM, SAMPLE_STAGES } from "./chart-fixtures";
+import { SAMPLE_HISTOGRAM, SAMPLE_STAGES } from "../../../tests/fixtures/chart-fixtures";
 import { DEFAULT_CHART_LABELS } from "./chart-frame";
 
 afterEach(cleanup);

@@ -1,8 +1,8 @@
 import { max, min, scaleBand, scaleLinear } from "d3";
 import { useId } from "react";
-import { ChartFrame, type ChartCommonProps } from "./chart-frame";
+import { ChartFrame, ChartSvg, type ChartCommonProps } from "./chart-frame";
 import { AxisBottom, AxisLeft } from "./chart-axes";
-import { BandSymbol, HatchPattern, Mark, TextLines } from "./chart-marks";
+import { BandSymbol, HatchPattern, Mark, RowLabel, TextBlock } from "./chart-marks";
 import type { ChartTable } from "./chart-table";
 import {
   BAND_STYLES,
@@ -180,74 +180,39 @@ export function BarChart({
     const valueText = d.value === null ? text.noValue : format(d.value);
     const name = `${d.label}: ${valueText}${band ? `, ${bandText(band, text.bands)}` : ""}`;
     const v = d.value === null ? null : value(d.value);
-    let shape;
-    let label;
-    if (orientation === "horizontal") {
-      const x = v === null ? zero : Math.min(zero, v);
-      const w = v === null ? 24 : Math.max(Math.abs(v - zero), 1);
-      const end = v === null ? zero + 24 : Math.max(zero, v);
-      shape = (
-        <rect
-          x={r1(x)}
-          y={r1(c)}
-          width={r1(w)}
-          height={r1(bandWidth)}
-          fill={v === null ? `url(#${hatchId})` : fill}
-          stroke={v === null ? CHART_COLORS.axis : "none"}
-        />
-      );
-      label = (
-        <g aria-hidden="true">
-          {band ? (
-            <BandSymbol band={band} x={r1(end + 10)} y={r1(c + bandWidth / 2)} size={10} />
-          ) : null}
-          <text
-            x={r1(end + (band ? 20 : 6))}
-            y={r1(c + bandWidth / 2)}
-            dy="0.35em"
-            fontSize={FONT.tick}
-            fill={CHART_COLORS.ink}
-            fontWeight={600}
-          >
-            {valueText}
-          </text>
-        </g>
-      );
-    } else {
-      const y = v === null ? zero - 16 : Math.min(zero, v);
-      const h = v === null ? 16 : Math.max(Math.abs(v - zero), 1);
-      shape = (
-        <rect
-          x={r1(c)}
-          y={r1(y)}
-          width={r1(bandWidth)}
-          height={r1(h)}
-          fill={v === null ? `url(#${hatchId})` : fill}
-          stroke={v === null ? CHART_COLORS.axis : "none"}
-        />
-      );
-      label = (
-        <g aria-hidden="true">
-          {band ? (
-            <BandSymbol band={band} x={r1(c + bandWidth / 2)} y={r1(y - 26)} size={10} />
-          ) : null}
-          <text
-            x={r1(c + bandWidth / 2)}
-            y={r1(y - 6)}
-            textAnchor="middle"
-            fontSize={FONT.tick}
-            fill={CHART_COLORS.ink}
-            fontWeight={600}
-          >
-            {valueText}
-          </text>
-        </g>
-      );
-    }
+    const horizontal = orientation === "horizontal";
+    const mid = c + bandWidth / 2;
+    // Along the value axis: from zero to the value, or a short hatched stub when there is none.
+    const start = v === null ? (horizontal ? zero : zero - 16) : Math.min(zero, v);
+    const length = v === null ? (horizontal ? 24 : 16) : Math.max(Math.abs(v - zero), 1);
+    const end = v === null ? zero + 24 : Math.max(zero, v);
+    // The value is written past the bar's end: right of it, or above it.
+    const symbolAt = horizontal ? { x: end + 10, y: mid } : { x: mid, y: start - 26 };
+    const textAt = horizontal ? { x: end + (band ? 20 : 6), y: mid } : { x: mid, y: start - 6 };
     return (
       <Mark key={d.key} label={name} href={d.href} className="bar">
-        {shape}
-        {label}
+        <rect
+          x={r1(horizontal ? start : c)}
+          y={r1(horizontal ? c : start)}
+          width={r1(horizontal ? length : bandWidth)}
+          height={r1(horizontal ? bandWidth : length)}
+          fill={v === null ? `url(#${hatchId})` : fill}
+          stroke={v === null ? CHART_COLORS.axis : "none"}
+        />
+        <g aria-hidden="true">
+          {band ? <BandSymbol band={band} x={r1(symbolAt.x)} y={r1(symbolAt.y)} size={10} /> : null}
+          <text
+            x={r1(textAt.x)}
+            y={r1(textAt.y)}
+            dy={horizontal ? "0.35em" : undefined}
+            textAnchor={horizontal ? undefined : "middle"}
+            fontSize={FONT.tick}
+            fill={CHART_COLORS.ink}
+            fontWeight={600}
+          >
+            {valueText}
+          </text>
+        </g>
       </Mark>
     );
   });
@@ -260,12 +225,11 @@ export function BarChart({
       derivedSummary={text.summarize(summary)}
       empty={data.length === 0}
     >
-      <svg
-        className={`chart-svg bar-chart bar-chart-${orientation}`}
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        role="group"
-        aria-label={common.title}
-        style={{ maxWidth: `${layout.width * 1.25}px` }}
+      <ChartSvg
+        className={`bar-chart bar-chart-${orientation}`}
+        width={layout.width}
+        height={layout.height}
+        title={common.title}
       >
         <defs>
           <HatchPattern id={hatchId} color="#c4cad2" background={CHART_COLORS.noData} />
@@ -281,27 +245,17 @@ export function BarChart({
               title={valueLabel}
             />
             <g aria-hidden="true">
-              {data.map((d) => {
-                const lines = wrapText(d.label, layout.labelWidth - 4, FONT.tick, 2);
-                const cy = (category(d.key) ?? 0) + bandWidth / 2;
-                return (
-                  <text
-                    key={d.key}
-                    x={r1(layout.left - 8)}
-                    y={r1(cy - ((lines.length - 1) * 13) / 2)}
-                    textAnchor="end"
-                    fontSize={FONT.tick}
-                    fill={CHART_COLORS.ink}
-                  >
-                    <TextLines
-                      lines={lines}
-                      x={r1(layout.left - 8)}
-                      firstDy={"0.35em"}
-                      lineHeight={13}
-                    />
-                  </text>
-                );
-              })}
+              {data.map((d) => (
+                <RowLabel
+                  key={d.key}
+                  lines={wrapText(d.label, layout.labelWidth - 4, FONT.tick, 2)}
+                  x={layout.left - 8}
+                  y={(category(d.key) ?? 0) + bandWidth / 2}
+                  lineHeight={13}
+                  fontSize={FONT.tick}
+                  hidden={false}
+                />
+              ))}
             </g>
             <line
               x1={r1(zero)}
@@ -324,27 +278,19 @@ export function BarChart({
               titleY={14}
             />
             <g aria-hidden="true">
-              {data.map((d) => {
-                const lines = wrapText(
-                  d.label,
-                  bandWidth + category.step() * 0.2 - 4,
-                  FONT.tick,
-                  3,
-                );
-                const cx = (category(d.key) ?? 0) + bandWidth / 2;
-                return (
-                  <text
-                    key={d.key}
-                    x={r1(cx)}
-                    y={r1(layout.plotEnd + 18)}
-                    textAnchor="middle"
-                    fontSize={FONT.tick}
-                    fill={CHART_COLORS.ink}
-                  >
-                    <TextLines lines={lines} x={r1(cx)} firstDy={0} lineHeight={14} />
-                  </text>
-                );
-              })}
+              {data.map((d) => (
+                <TextBlock
+                  key={d.key}
+                  lines={wrapText(d.label, bandWidth + category.step() * 0.2 - 4, FONT.tick, 3)}
+                  x={(category(d.key) ?? 0) + bandWidth / 2}
+                  y={layout.plotEnd + 18}
+                  lineHeight={14}
+                  align="top"
+                  anchor="middle"
+                  fontSize={FONT.tick}
+                  fill={CHART_COLORS.ink}
+                />
+              ))}
               <text
                 x={r1(layout.width - 24)}
                 y={r1(layout.height - 6)}
@@ -367,7 +313,7 @@ export function BarChart({
           </>
         )}
         <g className="chart-marks">{bars}</g>
-      </svg>
+      </ChartSvg>
     </ChartFrame>
   );
 }

@@ -2,7 +2,7 @@
 import { cleanup, render } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { BulletChart, bulletLayout, bulletScale, type BulletIndicator } from "./bullet-chart";
-import { SAMPLE_INDICATORS } from "./chart-fixtures";
+import { SAMPLE_INDICATORS } from "../../../tests/fixtures/chart-fixtures";
 import { CHART_COLORS } from "./chart-theme";
 import { DEFAULT_CHART_LABELS } from "./chart-frame";
 

@@ -1,7 +1,7 @@
 import { scaleLinear } from "d3";
 import { achievement, type IndicatorDirection } from "../../../metrics/outcome-achievement";
-import { ChartFrame, type ChartCommonProps } from "./chart-frame";
-import { BandSymbol, Mark, TextLines } from "./chart-marks";
+import { ChartFrame, ChartSvg, type ChartCommonProps } from "./chart-frame";
+import { BandSymbol, ChartLegend, HitArea, Mark, RowLabel, type LegendItem } from "./chart-marks";
 import type { ChartTable } from "./chart-table";
 import {
   CHART_COLORS,
@@ -158,12 +158,20 @@ export function BulletChart({
     }),
   };
 
-  const legend = [
-    { fill: CHART_COLORS.rangeDark, label: text.rangeWorse },
-    { fill: CHART_COLORS.rangeMid, label: text.rangeProgress },
-    { fill: CHART_COLORS.rangeLight, label: text.rangeMet },
+  const rangeSwatch = (fill: string) => (
+    <rect width={18} height={12} y={-6} fill={fill} stroke={CHART_COLORS.axis} strokeWidth={0.5} />
+  );
+  const legend: LegendItem[] = [
+    { key: "worse", label: text.rangeWorse, swatch: rangeSwatch(CHART_COLORS.rangeDark) },
+    { key: "progress", label: text.rangeProgress, swatch: rangeSwatch(CHART_COLORS.rangeMid) },
+    { key: "met", label: text.rangeMet, swatch: rangeSwatch(CHART_COLORS.rangeLight) },
+    {
+      key: "target",
+      label: text.target,
+      labelX: 12,
+      swatch: <line x1={4} x2={4} y1={-8} y2={8} stroke={CHART_COLORS.ink} strokeWidth={3} />,
+    },
   ];
-  let legendX = layout.x0;
 
   return (
     <ChartFrame
@@ -173,40 +181,8 @@ export function BulletChart({
       derivedSummary={text.summarize(met, indicators.length, noData)}
       empty={indicators.length === 0}
     >
-      <svg
-        className="chart-svg bullet-chart"
-        viewBox={`0 0 ${width} ${layout.height}`}
-        role="group"
-        aria-label={common.title}
-        style={{ maxWidth: `${width * 1.25}px` }}
-      >
-        <g className="chart-legend" aria-hidden="true">
-          {legend.map((item) => {
-            const lx = legendX;
-            legendX += 26 + textWidth(item.label, FONT.small) + 10;
-            return (
-              <g key={item.label} transform={`translate(${r1(lx)},12)`}>
-                <rect
-                  width={18}
-                  height={12}
-                  y={-6}
-                  fill={item.fill}
-                  stroke={CHART_COLORS.axis}
-                  strokeWidth={0.5}
-                />
-                <text x={24} dy="0.35em" fontSize={FONT.small} fill={CHART_COLORS.ink}>
-                  {item.label}
-                </text>
-              </g>
-            );
-          })}
-          <g transform={`translate(${r1(legendX)},12)`}>
-            <line x1={4} x2={4} y1={-8} y2={8} stroke={CHART_COLORS.ink} strokeWidth={3} />
-            <text x={12} dy="0.35em" fontSize={FONT.small} fill={CHART_COLORS.ink}>
-              {text.target}
-            </text>
-          </g>
-        </g>
+      <ChartSvg className="bullet-chart" width={width} height={layout.height} title={common.title}>
+        <ChartLegend items={legend} x={layout.x0} y={12} swatchWidth={26} gap={10} labelX={24} />
         {indicators.map((indicator, index) => {
           const top = layout.rowY(index);
           const mid = top + ROW / 2;
@@ -231,36 +207,19 @@ export function BulletChart({
             `${text.baseline} ${fmt(indicator, indicator.baseline)}, ${indicator.direction === "higher" ? text.higher : text.lower}` +
             (a === null ? "" : `, ${text.achievement} ${formatAchievement(a)}`) +
             (indicator.band ? `, ${bandText(indicator.band, text.bands)}` : "");
-          const lines = wrapText(indicator.label, layout.labelWidth, FONT.label, 2);
           const zero = scale(Math.max(d0, Math.min(0, d1)));
           return (
             <g key={indicator.key}>
               <Mark label={name} href={indicator.href} className="bullet">
-                <rect
-                  className="chart-hit"
-                  x={0}
-                  y={r1(top + 2)}
-                  width={r1(layout.x1 + 4)}
-                  height={r1(ROW - 4)}
-                  fill="transparent"
-                />
+                <HitArea y={top + 2} width={layout.x1 + 4} height={ROW - 4} />
                 <g>
-                  <text
-                    x={r1(layout.labelWidth)}
-                    y={r1(mid - ((lines.length - 1) * 15) / 2)}
-                    textAnchor="end"
-                    fontSize={FONT.label}
-                    fill={indicator.href ? CHART_COLORS.accent : CHART_COLORS.ink}
-                    textDecoration={indicator.href ? "underline" : undefined}
-                    aria-hidden="true"
-                  >
-                    <TextLines
-                      lines={lines}
-                      x={r1(layout.labelWidth)}
-                      firstDy={"0.35em"}
-                      lineHeight={15}
-                    />
-                  </text>
+                  <RowLabel
+                    lines={wrapText(indicator.label, layout.labelWidth, FONT.label, 2)}
+                    x={layout.labelWidth}
+                    y={mid}
+                    lineHeight={15}
+                    linked={Boolean(indicator.href)}
+                  />
                   {spans.map(([from, to], i) =>
                     to > from ? (
                       <rect
@@ -358,7 +317,7 @@ export function BulletChart({
             </g>
           );
         })}
-      </svg>
+      </ChartSvg>
     </ChartFrame>
   );
 }

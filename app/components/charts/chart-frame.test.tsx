@@ -4,7 +4,10 @@ import Papa from "papaparse";
 import { renderToString } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { tableToCsv, serializeSvg } from "./chart-download";
-import { SAMPLE_HEATMAP_COLUMNS, SAMPLE_HEATMAP_ROWS } from "./chart-fixtures";
+import {
+  SAMPLE_HEATMAP_COLUMNS,
+  SAMPLE_HEATMAP_ROWS,
+} from "../../../tests/fixtures/chart-fixtures";
 import { ChartFrame, DEFAULT_CHART_LABELS, type ChartLabels } from "./chart-frame";
 import { Heatmap } from "./heatmap";
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { downloadBlob, serializeSvg, svgSize, svgToPng, tableToCsv } from "./chart-download";
-import { ChartDataTable, type ChartTable } from "./chart-table";
+import { ChartDetails, type ChartTable } from "./chart-table";
 import { fileNameOf } from "./chart-text";
 import { useChartTooltip } from "./use-chart-tooltip";
 
@@ -134,12 +134,7 @@ export function ChartFrame({
               </div>
             ) : null}
           </div>
-          {table ? (
-            <details className="chart-details" open={tableOpen}>
-              <summary>{labels.table}</summary>
-              <ChartDataTable table={table} />
-            </details>
-          ) : null}
+          {table ? <ChartDetails summary={labels.table} table={table} open={tableOpen} /> : null}
           {hydrated ? (
             <div className="chart-downloads" role="group" aria-label={title}>
               <button type="button" className="chart-download" onClick={downloadSvg}>
@@ -158,5 +153,36 @@ export function ChartFrame({
         </>
       )}
     </figure>
+  );
+}
+
+/**
+ * The <svg> of a chart in a ChartFrame: a group named by the chart's title, scaled to its
+ * container and at most 1.25 times its viewBox width.
+ */
+export function ChartSvg({
+  className,
+  width,
+  height,
+  title,
+  children,
+}: {
+  /** The chart's own classes, after "chart-svg". */
+  className: string;
+  width: number;
+  height: number;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <svg
+      className={`chart-svg ${className}`}
+      viewBox={`0 0 ${width} ${height}`}
+      role="group"
+      aria-label={title}
+      style={{ maxWidth: `${width * 1.25}px` }}
+    >
+      {children}
+    </svg>
   );
 }

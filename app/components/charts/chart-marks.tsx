@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { BAND_STYLES, CHART_COLORS, type Band, type PointShape } from "./chart-theme";
-import { r1 } from "./chart-text";
+import { BAND_STYLES, CHART_COLORS, FONT, type Band, type PointShape } from "./chart-theme";
+import { r1, textWidth } from "./chart-text";
 
 interface MarkProps {
   /** Accessible name: says what the mark is and its values. */
@@ -192,5 +192,199 @@ export function TextLines({
         </tspan>
       ))}
     </>
+  );
+}
+
+/**
+ * A label of one or more lines (from wrapText) as one <text>, placed by `align`:
+ * "middle" centres the block on y, "top" puts the first baseline at y, "bottom" the last.
+ */
+export function TextBlock({
+  lines,
+  x,
+  y,
+  lineHeight,
+  align = "middle",
+  className,
+  anchor,
+  fontSize,
+  fill,
+  underline = false,
+  hidden = false,
+}: {
+  lines: readonly string[];
+  x: number;
+  y: number;
+  lineHeight: number;
+  align?: "middle" | "top" | "bottom";
+  className?: string;
+  anchor?: "start" | "middle" | "end";
+  fontSize?: number;
+  fill?: string;
+  underline?: boolean;
+  /** aria-hidden on the text itself (when the mark around it carries the name). */
+  hidden?: boolean;
+}) {
+  const firstY =
+    align === "middle"
+      ? y - ((lines.length - 1) * lineHeight) / 2
+      : align === "bottom"
+        ? y - (lines.length - 1) * lineHeight
+        : y;
+  return (
+    <text
+      x={r1(x)}
+      y={r1(firstY)}
+      className={className}
+      textAnchor={anchor}
+      fontSize={fontSize}
+      fill={fill}
+      textDecoration={underline ? "underline" : undefined}
+      aria-hidden={hidden ? "true" : undefined}
+    >
+      <TextLines
+        lines={lines}
+        x={r1(x)}
+        firstDy={align === "middle" ? "0.35em" : 0}
+        lineHeight={lineHeight}
+      />
+    </text>
+  );
+}
+
+/**
+ * The name of a row, right-aligned at x (the end of the label column) and centred on the
+ * row's middle y; in the link colour, underlined, when the row's mark is a link.
+ */
+export function RowLabel({
+  lines,
+  x,
+  y,
+  lineHeight,
+  fontSize = FONT.label,
+  linked = false,
+  hidden = true,
+}: {
+  lines: readonly string[];
+  x: number;
+  y: number;
+  lineHeight: number;
+  fontSize?: number;
+  linked?: boolean;
+  /** aria-hidden on the label (default): the row's mark names the row. */
+  hidden?: boolean;
+}) {
+  return (
+    <TextBlock
+      lines={lines}
+      x={x}
+      y={y}
+      lineHeight={lineHeight}
+      anchor="end"
+      fontSize={fontSize}
+      fill={linked ? CHART_COLORS.accent : CHART_COLORS.ink}
+      underline={linked}
+      hidden={hidden}
+    />
+  );
+}
+
+/** A transparent rectangle across a row, so that the whole row is the mark's target. */
+export function HitArea({ y, width, height }: { y: number; width: number; height: number }) {
+  return (
+    <rect
+      className="chart-hit"
+      x={0}
+      y={r1(y)}
+      width={r1(width)}
+      height={r1(height)}
+      fill="transparent"
+    />
+  );
+}
+
+/** Small text with a white halo, readable over grid lines and marks. */
+export function HaloText({
+  x,
+  y,
+  dy,
+  anchor,
+  children,
+}: {
+  x: number;
+  y: number;
+  dy?: string;
+  anchor: "start" | "middle" | "end";
+  children: ReactNode;
+}) {
+  return (
+    <text
+      x={r1(x)}
+      y={r1(y)}
+      dy={dy}
+      textAnchor={anchor}
+      fontSize={FONT.small}
+      fill={CHART_COLORS.ink}
+      stroke={CHART_COLORS.paper}
+      strokeWidth={3}
+      paintOrder="stroke"
+    >
+      {children}
+    </text>
+  );
+}
+
+/** One entry of a ChartLegend. */
+export interface LegendItem {
+  key: string;
+  label: string;
+  /** The sample mark, drawn in the item's own coordinates: x from 0, centred on y = 0. */
+  swatch: ReactNode;
+  /** Where the label starts, when not at the legend's labelX. */
+  labelX?: number;
+  /** The series the item stands for: highlighted with it (data-group). */
+  group?: string;
+}
+
+/**
+ * A one-line legend starting at x, y: each item's swatch, then its label at labelX; the
+ * next item starts swatchWidth + the label's width + gap further on.
+ */
+export function ChartLegend({
+  items,
+  x,
+  y,
+  swatchWidth,
+  labelX,
+  gap = 0,
+}: {
+  items: readonly LegendItem[];
+  x: number;
+  y: number;
+  swatchWidth: number;
+  labelX: number;
+  gap?: number;
+}) {
+  let itemX = x;
+  return (
+    <g className="chart-legend" aria-hidden="true">
+      {items.map((item) => {
+        const at = itemX;
+        itemX += swatchWidth + textWidth(item.label, FONT.small) + gap;
+        return (
+          <g key={item.key} transform={`translate(${r1(at)},${r1(y)})`} data-group={item.group}>
+            {item.swatch}
+            <text
+              x={item.labelX ?? labelX}
+              dy="0.35em"
+              fontSize={FONT.small}
+              fill={CHART_COLORS.ink}
+            >
+              {item.label}
+            </text>
+          </g>
+        );
+      })}
+    </g>
   );
 }

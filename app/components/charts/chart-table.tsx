@@ -64,3 +64,21 @@ export function ChartDataTable({ table, empty = "—" }: { table: ChartTable; em
     </TableScroll>
   );
 }
+
+/** The data table folded in <details>, under a chart or a sparkline. */
+export function ChartDetails({
+  summary,
+  table,
+  open,
+}: {
+  summary: string;
+  table: ChartTable;
+  open?: boolean;
+}) {
+  return (
+    <details className="chart-details" open={open}>
+      <summary>{summary}</summary>
+      <ChartDataTable table={table} />
+    </details>
+  );
+}

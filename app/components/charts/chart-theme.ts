@@ -54,6 +54,9 @@ export const DEFAULT_BAND_LABELS: BandLabels = {
 /** The text symbol of a band, for tables and accessible names (✓ ! ✕). */
 export const BAND_TEXT_SYMBOLS: Record<Band, string> = { green: "✓", amber: "!", red: "✕" };
 
+/** The bands in the order of a legend, then "no band" (null). */
+export const LEGEND_BANDS: readonly (Band | null)[] = ["green", "amber", "red", null];
+
 export function bandText(band: Band | null, labels: BandLabels): string {
   return band ? `${BAND_TEXT_SYMBOLS[band]} ${labels[band]}` : labels.none;
 }

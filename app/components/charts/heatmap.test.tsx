@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, render, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { SAMPLE_HEATMAP_COLUMNS, SAMPLE_HEATMAP_ROWS } from "./chart-fixtures";
+import {
+  SAMPLE_HEATMAP_COLUMNS,
+  SAMPLE_HEATMAP_ROWS,
+} from "../../../tests/fixtures/chart-fixtures";
 import { DEFAULT_CHART_LABELS } from "./chart-frame";
 import { Heatmap, heatmapLayout } from "./heatmap";
 

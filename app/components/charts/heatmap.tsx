@@ -1,12 +1,14 @@
 import { useId } from "react";
-import { ChartFrame, type ChartCommonProps } from "./chart-frame";
+import { ChartFrame, ChartSvg, type ChartCommonProps } from "./chart-frame";
 import {
   BandSymbol,
   BandSymbolDefs,
   BandSymbolUse,
+  ChartLegend,
   HatchPattern,
   Mark,
-  TextLines,
+  TextBlock,
+  type LegendItem,
 } from "./chart-marks";
 import type { ChartTable } from "./chart-table";
 import {
@@ -14,6 +16,7 @@ import {
   CHART_COLORS,
   DEFAULT_BAND_LABELS,
   FONT,
+  LEGEND_BANDS,
   bandText,
   type Band,
   type BandLabels,
@@ -172,14 +175,24 @@ export function Heatmap({
     ]),
   };
 
-  const legendY = layout.headerHeight + rows.length * ROW_HEIGHT + 18;
-  const legendItems: { band: Band | null; label: string }[] = [
-    { band: "green", label: text.bands.green },
-    { band: "amber", label: text.bands.amber },
-    { band: "red", label: text.bands.red },
-    { band: null, label: text.bands.none },
-  ];
-  let legendX = 0;
+  const legend: LegendItem[] = LEGEND_BANDS.map((band) => ({
+    key: band ?? "none",
+    label: band ? text.bands[band] : text.bands.none,
+    swatch: (
+      <>
+        <rect
+          width={22}
+          height={16}
+          y={-8}
+          rx={2}
+          fill={band ? BAND_STYLES[band].tint : `url(#${hatchId})`}
+          stroke={band ? BAND_STYLES[band].color : CHART_COLORS.axis}
+          strokeWidth={band ? 2 : 1}
+        />
+        {band ? <BandSymbol band={band} x={11} y={0} size={10} /> : null}
+      </>
+    ),
+  }));
 
   return (
     <ChartFrame
@@ -189,65 +202,57 @@ export function Heatmap({
       table={table}
       empty={rows.length === 0 || columns.length === 0}
     >
-      <svg
-        className="chart-svg heatmap"
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        role="group"
-        aria-label={common.title}
-        style={{ maxWidth: `${layout.width * 1.25}px` }}
+      <ChartSvg
+        className="heatmap"
+        width={layout.width}
+        height={layout.height}
+        title={common.title}
       >
         <defs>
           <HatchPattern id={hatchId} color="#c4cad2" background={CHART_COLORS.noData} />
           <BandSymbolDefs prefix={symbolId} size={11} />
         </defs>
         <g aria-hidden="true">
-          {columns.map((column, index) => {
-            const lines = layout.headerLines[index] ?? [];
-            const x = r1(layout.cellX(index) + layout.columnWidth / 2);
-            return (
-              <text
-                key={column.key}
-                x={x}
-                y={r1(layout.headerHeight - 8 - (lines.length - 1) * 15)}
-                className="heatmap-header"
-              >
-                <TextLines lines={lines} x={x} firstDy={0} lineHeight={15} />
-              </text>
-            );
-          })}
+          {columns.map((column, index) => (
+            <TextBlock
+              key={column.key}
+              lines={layout.headerLines[index] ?? []}
+              x={layout.cellX(index) + layout.columnWidth / 2}
+              y={layout.headerHeight - 8}
+              lineHeight={15}
+              align="bottom"
+              className="heatmap-header"
+            />
+          ))}
         </g>
         {rows.map((row, rowIndex) => {
           const y = layout.cellY(rowIndex);
           const rowLabel = truncateText(row.label, layout.labelWidth - 12, FONT.label);
+          // A link is named by its text (the full name in <title> when shortened); a plain
+          // label is hidden, the cells' names carrying the row's name.
+          const label = (
+            <text
+              x={r1(layout.labelWidth - 10)}
+              y={y + ROW_HEIGHT / 2}
+              dy="0.35em"
+              textAnchor="end"
+              fontSize={FONT.label}
+              fill={row.href ? CHART_COLORS.accent : CHART_COLORS.ink}
+              textDecoration={row.href ? "underline" : undefined}
+              aria-hidden={row.href ? undefined : "true"}
+            >
+              {rowLabel}
+              {row.href && rowLabel !== row.label ? <title>{row.label}</title> : null}
+            </text>
+          );
           return (
             <g key={row.key} className="heatmap-row">
               {row.href ? (
                 <a href={row.href} className="chart-row-link">
-                  <text
-                    x={r1(layout.labelWidth - 10)}
-                    y={y + ROW_HEIGHT / 2}
-                    dy="0.35em"
-                    textAnchor="end"
-                    fontSize={FONT.label}
-                    fill={CHART_COLORS.accent}
-                    textDecoration="underline"
-                  >
-                    {rowLabel}
-                    {rowLabel !== row.label ? <title>{row.label}</title> : null}
-                  </text>
+                  {label}
                 </a>
               ) : (
-                <text
-                  x={r1(layout.labelWidth - 10)}
-                  y={y + ROW_HEIGHT / 2}
-                  dy="0.35em"
-                  textAnchor="end"
-                  fontSize={FONT.label}
-                  fill={CHART_COLORS.ink}
-                  aria-hidden="true"
-                >
-                  {rowLabel}
-                </text>
+                label
               )}
               {columns.map((column, columnIndex) => {
                 const cell = row.cells[column.key];
@@ -297,30 +302,14 @@ export function Heatmap({
             </g>
           );
         })}
-        <g className="chart-legend" aria-hidden="true">
-          {legendItems.map((item) => {
-            const x = legendX;
-            legendX += 34 + textWidth(item.label, FONT.small);
-            return (
-              <g key={item.band ?? "none"} transform={`translate(${r1(x)},${r1(legendY)})`}>
-                <rect
-                  width={22}
-                  height={16}
-                  y={-8}
-                  rx={2}
-                  fill={item.band ? BAND_STYLES[item.band].tint : `url(#${hatchId})`}
-                  stroke={item.band ? BAND_STYLES[item.band].color : CHART_COLORS.axis}
-                  strokeWidth={item.band ? 2 : 1}
-                />
-                {item.band ? <BandSymbol band={item.band} x={11} y={0} size={10} /> : null}
-                <text x={28} dy="0.35em" fontSize={FONT.small} fill={CHART_COLORS.ink}>
-                  {item.label}
-                </text>
-              </g>
-            );
-          })}
-        </g>
-      </svg>
+        <ChartLegend
+          items={legend}
+          x={0}
+          y={layout.headerHeight + rows.length * ROW_HEIGHT + 18}
+          swatchWidth={34}
+          labelX={28}
+        />
+      </ChartSvg>
     </ChartFrame>
   );
 }

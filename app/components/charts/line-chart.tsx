@@ -1,7 +1,7 @@
 import { max, min, scaleLinear, scaleUtc, line as d3line } from "d3";
-import { ChartFrame, type ChartCommonProps } from "./chart-frame";
-import { AxisBottom, AxisLeft } from "./chart-axes";
-import { Mark, shapePath } from "./chart-marks";
+import { ChartFrame, ChartSvg, type ChartCommonProps } from "./chart-frame";
+import { AxisBottom, AxisLeft, ReferenceLine } from "./chart-axes";
+import { ChartLegend, HaloText, Mark, shapePath, type LegendItem } from "./chart-marks";
 import type { ChartTable } from "./chart-table";
 import { CHART_COLORS, FONT, seriesStyle } from "./chart-theme";
 import { r1, isoToUtc, textWidth, truncateText } from "./chart-text";
@@ -183,7 +183,31 @@ export function LineChart({
     .x((p) => x(isoToUtc(p.x)))
     .y((p) => y(p.y ?? 0));
 
-  let legendX = layout.left;
+  const legend: LegendItem[] = series.map((s, index) => {
+    const style = seriesStyle(index);
+    return {
+      key: s.key,
+      label: s.label,
+      group: s.key,
+      swatch: (
+        <>
+          <line
+            x1={0}
+            x2={36}
+            stroke={style.color}
+            strokeWidth={2.5}
+            strokeDasharray={style.dash}
+          />
+          <path
+            d={shapePath(style.shape, 4)}
+            transform="translate(18,0)"
+            fill={style.color}
+            stroke={CHART_COLORS.paper}
+          />
+        </>
+      ),
+    };
+  });
   const markerX = marker ? x(isoToUtc(marker.x)) : null;
 
   return (
@@ -194,40 +218,8 @@ export function LineChart({
       derivedSummary={text.summarize(summaries)}
       empty={!hasValues}
     >
-      <svg
-        className="chart-svg line-chart"
-        viewBox={`0 0 ${width} ${height}`}
-        role="group"
-        aria-label={common.title}
-        style={{ maxWidth: `${width * 1.25}px` }}
-      >
-        <g className="chart-legend" aria-hidden="true">
-          {series.map((s, index) => {
-            const style = seriesStyle(index);
-            const lx = legendX;
-            legendX += 44 + textWidth(s.label, FONT.small) + 12;
-            return (
-              <g key={s.key} transform={`translate(${r1(lx)},14)`} data-group={s.key}>
-                <line
-                  x1={0}
-                  x2={36}
-                  stroke={style.color}
-                  strokeWidth={2.5}
-                  strokeDasharray={style.dash}
-                />
-                <path
-                  d={shapePath(style.shape, 4)}
-                  transform="translate(18,0)"
-                  fill={style.color}
-                  stroke={CHART_COLORS.paper}
-                />
-                <text x={42} dy="0.35em" fontSize={FONT.small} fill={CHART_COLORS.ink}>
-                  {s.label}
-                </text>
-              </g>
-            );
-          })}
-        </g>
+      <ChartSvg className="line-chart" width={width} height={height} title={common.title}>
+        <ChartLegend items={legend} x={layout.left} y={14} swatchWidth={44} gap={12} labelX={42} />
         <AxisLeft
           ticks={yTicks}
           x={r1(layout.left)}
@@ -246,28 +238,15 @@ export function LineChart({
         />
         {target ? (
           <g className="chart-reference" aria-hidden="true">
-            <line
-              x1={r1(layout.left)}
-              x2={r1(layout.right)}
-              y1={r1(y(target.value))}
-              y2={r1(y(target.value))}
-              stroke={CHART_COLORS.ink}
-              strokeDasharray="6 4"
-              strokeWidth={1.5}
+            <ReferenceLine
+              x1={layout.left}
+              x2={layout.right}
+              y1={y(target.value)}
+              y2={y(target.value)}
             />
-            <text
-              x={r1(layout.right + 6)}
-              y={r1(y(target.value))}
-              dy="0.35em"
-              textAnchor="start"
-              fontSize={FONT.small}
-              fill={CHART_COLORS.ink}
-              stroke={CHART_COLORS.paper}
-              strokeWidth={3}
-              paintOrder="stroke"
-            >
+            <HaloText x={layout.right + 6} y={y(target.value)} dy="0.35em" anchor="start">
               {truncateText(target.label, layout.width - layout.right - 8, FONT.small)}
-            </text>
+            </HaloText>
           </g>
         ) : null}
         {marker && markerX !== null ? (
@@ -281,23 +260,16 @@ export function LineChart({
               strokeWidth={1.5}
               strokeDasharray="2 3"
             />
-            <text
-              x={r1(
-                Math.min(
-                  Math.max(markerX, layout.left + textWidth(marker.label, FONT.small) / 2),
-                  layout.width - 2 - textWidth(marker.label, FONT.small) / 2,
-                ),
+            <HaloText
+              x={Math.min(
+                Math.max(markerX, layout.left + textWidth(marker.label, FONT.small) / 2),
+                layout.width - 2 - textWidth(marker.label, FONT.small) / 2,
               )}
-              y={r1(layout.top - 12)}
-              textAnchor="middle"
-              fontSize={FONT.small}
-              fill={CHART_COLORS.ink}
-              stroke={CHART_COLORS.paper}
-              strokeWidth={3}
-              paintOrder="stroke"
+              y={layout.top - 12}
+              anchor="middle"
             >
               {marker.label}
-            </text>
+            </HaloText>
           </g>
         ) : null}
         {series.map((s, index) => {
@@ -334,7 +306,7 @@ export function LineChart({
             </g>
           );
         })}
-      </svg>
+      </ChartSvg>
     </ChartFrame>
   );
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { SAMPLE_MILESTONES } from "./chart-fixtures";
+import { SAMPLE_MILESTONES } from "../../../tests/fixtures/chart-fixtures";
 import { DEFAULT_CHART_LABELS } from "./chart-frame";
 import { isoToUtc, r1 } from "./chart-text";
 import { MilestoneTimeline, timelineLayout } from "./milestone-timeline";

@@ -1,7 +1,7 @@
 import { max, min, scaleUtc, utcFormat } from "d3";
-import { ChartFrame, type ChartCommonProps } from "./chart-frame";
+import { ChartFrame, ChartSvg, type ChartCommonProps } from "./chart-frame";
 import { AxisBottom } from "./chart-axes";
-import { Mark, shapePath, TextLines } from "./chart-marks";
+import { ChartLegend, HitArea, Mark, RowLabel, shapePath, type LegendItem } from "./chart-marks";
 import type { ChartTable } from "./chart-table";
 import { BAND_STYLES, CHART_COLORS, FONT } from "./chart-theme";
 import { r1, daysBetween, isoToUtc, textWidth, truncateText, wrapText } from "./chart-text";
@@ -217,31 +217,34 @@ export function MilestoneTimeline({
     });
   const cutX = px(cutOff);
 
-  const legend: { label: string; draw: JSX.Element }[] = [
-    {
-      label: text.planned,
-      draw: (
-        <path
-          d={shapePath("diamond", 5)}
-          fill={CHART_COLORS.paper}
-          stroke={CHART_COLORS.ink}
-          strokeWidth={1.5}
-        />
-      ),
-    },
-    { label: text.actual, draw: <circle r={5} fill={CHART_COLORS.accent} /> },
-    {
-      label: text.forecast,
-      draw: (
-        <circle r={4.5} fill={CHART_COLORS.paper} stroke={CHART_COLORS.accent} strokeWidth={2} />
-      ),
-    },
-    {
-      label: text.overdue,
-      draw: <path d={shapePath("triangle", 5)} fill={BAND_STYLES.red.color} />,
-    },
+  const legendItem = (key: string, label: string, mark: JSX.Element): LegendItem => ({
+    key,
+    label,
+    swatch: <g transform="translate(6,0)">{mark}</g>,
+  });
+  const legend = [
+    legendItem(
+      "planned",
+      text.planned,
+      <path
+        d={shapePath("diamond", 5)}
+        fill={CHART_COLORS.paper}
+        stroke={CHART_COLORS.ink}
+        strokeWidth={1.5}
+      />,
+    ),
+    legendItem("actual", text.actual, <circle r={5} fill={CHART_COLORS.accent} />),
+    legendItem(
+      "forecast",
+      text.forecast,
+      <circle r={4.5} fill={CHART_COLORS.paper} stroke={CHART_COLORS.accent} strokeWidth={2} />,
+    ),
+    legendItem(
+      "overdue",
+      text.overdue,
+      <path d={shapePath("triangle", 5)} fill={BAND_STYLES.red.color} />,
+    ),
   ];
-  let legendX = layout.left;
 
   return (
     <ChartFrame
@@ -251,27 +254,13 @@ export function MilestoneTimeline({
       derivedSummary={text.summarize(summary, text.formatSlip)}
       empty={milestones.length === 0}
     >
-      <svg
-        className="chart-svg milestone-timeline"
-        viewBox={`0 0 ${width} ${layout.height}`}
-        role="group"
-        aria-label={common.title}
-        style={{ maxWidth: `${width * 1.25}px` }}
+      <ChartSvg
+        className="milestone-timeline"
+        width={width}
+        height={layout.height}
+        title={common.title}
       >
-        <g className="chart-legend" aria-hidden="true">
-          {legend.map((item) => {
-            const lx = legendX;
-            legendX += 22 + textWidth(item.label, FONT.small) + 14;
-            return (
-              <g key={item.label} transform={`translate(${r1(lx)},14)`}>
-                <g transform="translate(6,0)">{item.draw}</g>
-                <text x={16} dy="0.35em" fontSize={FONT.small} fill={CHART_COLORS.ink}>
-                  {item.label}
-                </text>
-              </g>
-            );
-          })}
-        </g>
+        <ChartLegend items={legend} x={layout.left} y={14} swatchWidth={22} gap={14} labelX={16} />
         <AxisBottom
           ticks={ticks}
           y={r1(layout.axisY)}
@@ -316,36 +305,19 @@ export function MilestoneTimeline({
             statusText(m),
           ].filter(Boolean);
           const name = `${m.label}: ${parts.join(", ")}`;
-          const lines = wrapText(m.label, layout.labelWidth, FONT.label, 2);
           const slipLabelX = Math.max(planX, reachedX ?? planX) + 10;
           return (
             <g key={m.key}>
               <Mark label={name} href={m.href} className="milestone">
-                <rect
-                  className="chart-hit"
-                  x={0}
-                  y={r1(cy - ROW / 2 + 1)}
-                  width={r1(width)}
-                  height={r1(ROW - 2)}
-                  fill="transparent"
-                />
+                <HitArea y={cy - ROW / 2 + 1} width={width} height={ROW - 2} />
                 <g>
-                  <text
-                    x={r1(layout.labelWidth)}
-                    y={r1(cy - ((lines.length - 1) * 14) / 2)}
-                    textAnchor="end"
-                    fontSize={FONT.label}
-                    fill={m.href ? CHART_COLORS.accent : CHART_COLORS.ink}
-                    textDecoration={m.href ? "underline" : undefined}
-                    aria-hidden="true"
-                  >
-                    <TextLines
-                      lines={lines}
-                      x={r1(layout.labelWidth)}
-                      firstDy={"0.35em"}
-                      lineHeight={14}
-                    />
-                  </text>
+                  <RowLabel
+                    lines={wrapText(m.label, layout.labelWidth, FONT.label, 2)}
+                    x={layout.labelWidth}
+                    y={cy}
+                    lineHeight={14}
+                    linked={Boolean(m.href)}
+                  />
                   <line
                     x1={r1(layout.left)}
                     x2={r1(layout.right)}
@@ -422,7 +394,7 @@ export function MilestoneTimeline({
             </g>
           );
         })}
-      </svg>
+      </ChartSvg>
     </ChartFrame>
   );
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { SAMPLE_SCATTER, percent } from "./chart-fixtures";
+import { SAMPLE_SCATTER, percent } from "../../../tests/fixtures/chart-fixtures";
 import { DEFAULT_CHART_LABELS } from "./chart-frame";
 import { QuadrantScatter, scatterLayout } from "./quadrant-scatter";
 

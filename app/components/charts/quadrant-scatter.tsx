@@ -1,13 +1,14 @@
 import { extent, scaleLinear, type ScaleLinear } from "d3";
-import { ChartFrame, type ChartCommonProps } from "./chart-frame";
-import { AxisBottom, AxisLeft } from "./chart-axes";
-import { Mark, shapePath } from "./chart-marks";
+import { ChartFrame, ChartSvg, type ChartCommonProps } from "./chart-frame";
+import { AxisBottom, AxisLeft, ReferenceLine } from "./chart-axes";
+import { ChartLegend, HaloText, Mark, shapePath, type LegendItem } from "./chart-marks";
 import type { ChartTable } from "./chart-table";
 import {
   BAND_STYLES,
   CHART_COLORS,
   DEFAULT_BAND_LABELS,
   FONT,
+  LEGEND_BANDS,
   bandText,
   type Band,
   type BandLabels,
@@ -291,13 +292,22 @@ export function QuadrantScatter({
       {text.quadrants[key]}
     </text>
   );
-  const legend: { band: Band | null; label: string }[] = [
-    { band: "green", label: text.bands.green },
-    { band: "amber", label: text.bands.amber },
-    { band: "red", label: text.bands.red },
-    { band: null, label: text.bands.none },
-  ];
-  let legendX = layout.left;
+  const legend: LegendItem[] = LEGEND_BANDS.map((band) => {
+    const style = band ? BAND_STYLES[band] : null;
+    return {
+      key: band ?? "none",
+      label: band ? text.bands[band] : text.bands.none,
+      swatch: (
+        <path
+          d={shapePath(style?.shape ?? "circle", 5)}
+          transform="translate(6,0)"
+          fill={style ? style.color : CHART_COLORS.paper}
+          stroke={style ? style.color : CHART_COLORS.muted}
+          strokeWidth={1.5}
+        />
+      ),
+    };
+  });
 
   return (
     <ChartFrame
@@ -310,34 +320,8 @@ export function QuadrantScatter({
       )}
       empty={points.length === 0}
     >
-      <svg
-        className="chart-svg quadrant-scatter"
-        viewBox={`0 0 ${width} ${height}`}
-        role="group"
-        aria-label={common.title}
-        style={{ maxWidth: `${width * 1.25}px` }}
-      >
-        <g className="chart-legend" aria-hidden="true">
-          {legend.map((item) => {
-            const lx = legendX;
-            legendX += 26 + textWidth(item.label, FONT.small);
-            const style = item.band ? BAND_STYLES[item.band] : null;
-            return (
-              <g key={item.band ?? "none"} transform={`translate(${r1(lx)},14)`}>
-                <path
-                  d={shapePath(style?.shape ?? "circle", 5)}
-                  transform="translate(6,0)"
-                  fill={style ? style.color : CHART_COLORS.paper}
-                  stroke={style ? style.color : CHART_COLORS.muted}
-                  strokeWidth={1.5}
-                />
-                <text x={16} dy="0.35em" fontSize={FONT.small} fill={CHART_COLORS.ink}>
-                  {item.label}
-                </text>
-              </g>
-            );
-          })}
-        </g>
+      <ChartSvg className="quadrant-scatter" width={width} height={height} title={common.title}>
+        <ChartLegend items={legend} x={layout.left} y={14} swatchWidth={26} labelX={16} />
         <AxisBottom
           ticks={xTicks}
           y={r1(layout.bottom)}
@@ -364,24 +348,8 @@ export function QuadrantScatter({
           {yLabel}
         </text>
         <g className="chart-reference" aria-hidden="true">
-          <line
-            x1={r1(refX)}
-            x2={r1(refX)}
-            y1={r1(layout.top)}
-            y2={r1(layout.bottom)}
-            stroke={CHART_COLORS.ink}
-            strokeDasharray="6 4"
-            strokeWidth={1.5}
-          />
-          <line
-            x1={r1(layout.left)}
-            x2={r1(layout.right)}
-            y1={r1(refY)}
-            y2={r1(refY)}
-            stroke={CHART_COLORS.ink}
-            strokeDasharray="6 4"
-            strokeWidth={1.5}
-          />
+          <ReferenceLine x1={refX} x2={refX} y1={layout.top} y2={layout.bottom} />
+          <ReferenceLine x1={layout.left} x2={layout.right} y1={refY} y2={refY} />
           {quadrantText("topLeft", layout.left + 6, layout.top + 14, "start")}
           {quadrantText("topRight", layout.right - 6, layout.top + 14, "end")}
           {quadrantText("bottomLeft", layout.left + 6, layout.bottom - 8, "start")}
@@ -420,23 +388,13 @@ export function QuadrantScatter({
                   strokeWidth={0.75}
                 />
               ) : null}
-              <text
-                x={r1(label.x)}
-                y={r1(label.y)}
-                dy="0.35em"
-                textAnchor={label.onLeft ? "end" : "start"}
-                fontSize={FONT.small}
-                fill={CHART_COLORS.ink}
-                stroke={CHART_COLORS.paper}
-                strokeWidth={3}
-                paintOrder="stroke"
-              >
+              <HaloText x={label.x} y={label.y} dy="0.35em" anchor={label.onLeft ? "end" : "start"}>
                 {label.text}
-              </text>
+              </HaloText>
             </g>
           ))}
         </g>
-      </svg>
+      </ChartSvg>
     </ChartFrame>
   );
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { sampleCharts } from "./chart-fixtures";
+import { sampleCharts } from "../../../tests/fixtures/chart-fixtures";
 
 /** Where the rendered SVG of each sample chart is kept, for review as a diff (Observable Plot's way). */
 const OUTPUT = path.resolve(import.meta.dirname, "../../../tests/visual/output");

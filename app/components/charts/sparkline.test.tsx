@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { SAMPLE_SPARKLINE, percent } from "./chart-fixtures";
+import { SAMPLE_SPARKLINE, percent } from "../../../tests/fixtures/chart-fixtures";
 import { Sparkline, sparklineLayout } from "./sparkline";
 
 afterEach(cleanup);

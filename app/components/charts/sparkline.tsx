@@ -1,6 +1,6 @@
 import { extent, line, scaleLinear } from "d3";
 import { r1 } from "./chart-text";
-import { ChartDataTable, type ChartTable } from "./chart-table";
+import { ChartDetails, type ChartTable } from "./chart-table";
 import { CHART_COLORS } from "./chart-theme";
 
 /** One value of a sparkline: a period label (e.g. "2024-03") and a value, null = no data. */
@@ -149,12 +149,7 @@ export function Sparkline({
           <circle cx={r1(x(last.i))} cy={r1(y(last.y))} r={2.5} fill={CHART_COLORS.accent} />
         )}
       </svg>
-      {table ? (
-        <details className="chart-details">
-          <summary>{text.table}</summary>
-          <ChartDataTable table={table} />
-        </details>
-      ) : null}
+      {table ? <ChartDetails summary={text.table} table={table} /> : null}
     </span>
   );
 }
