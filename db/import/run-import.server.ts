@@ -20,6 +20,7 @@ import { TouchedCells } from "./touched-cells";
 import { lastPerKey, writeChunk } from "./write-chunk.server";
 import { hashFileOffThread } from "./file-hash.server";
 import { AppealRollupDeltas } from "./appeal-deltas.server";
+import { askInTransaction, askOutside, StoredOwnerCheck } from "./stored-owners.server";
 import { loadAppealClock } from "../rollups/clock.server";
 import { lockAppealRollups } from "../rollups/appeal-rollups.server";
 
@@ -90,6 +91,8 @@ const CHUNK_ROWS = 2_000;
 const COPY_CHUNK_ROWS = 1_000;
 
 class Rollback extends Error {}
+
+const OUT_OF_SCOPE = "belongs to a department you do not look after";
 
 /** What a batch's content hash holds until the file's hash is known (at commit). */
 const HASH_NOT_YET_KNOWN = "0".repeat(64);
@@ -216,6 +219,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       if (deltas) await lockAppealRollups(tx);
       const client = postgresClientOf(tx);
       connection = client;
+      const outside = postgresPoolOf(db);
       const copier = client
         ? new CopyWriter(
             tx,
@@ -223,13 +227,43 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
             definition,
             batchId,
             touched,
-            { failAfterRows: options.failAfterRows, outside: postgresPoolOf(db) },
+            { failAfterRows: options.failAfterRows, outside },
             deltas,
           )
         : undefined;
       const chunkRows = copier ? COPY_CHUNK_ROWS : CHUNK_ROWS;
       let chunk: ImportRow[] = [];
+      // A steward's rows are checked against who owns the rows stored under their keys; an
+      // administrator's import (scope null) asks nothing.
+      const owners =
+        options.scope && definition.storedOwner
+          ? new StoredOwnerCheck(
+              definition,
+              options.scope,
+              outside ? askOutside(outside) : askInTransaction(tx),
+              copier && (() => copier.storedSpanBefore()),
+            )
+          : undefined;
+      /** Where each row of the chunk came from, while there is a scope to check. */
+      let places: Array<{ line: number; key: string }> = [];
+      let refusedByOwner = false;
+      /** A row stored for another department is invalid, as a bad value is: reported, not written. */
+      const refuseRowsOwnedElsewhere = async (check: StoredOwnerCheck) => {
+        const foreign = await check.rowsOutside(chunk);
+        for (const index of foreign) {
+          const { line, key } = places[index]!;
+          report.rowsAccepted -= 1;
+          report.rowsRejected += 1;
+          addError({ line, column: check.keyColumns.join(", "), value: key, reason: OUT_OF_SCOPE });
+        }
+        if (foreign.size > 0) {
+          chunk = chunk.filter((_, index) => !foreign.has(index));
+          refusedByOwner = true;
+        }
+        places = [];
+      };
       const flush = async () => {
+        if (owners && chunk.length > 0) await refuseRowsOwnedElsewhere(owners);
         if (chunk.length === 0) return;
         // Once a file is known to be refused, nothing more is written: the rollback undoes it.
         if (report.errorCount === 0 || options.skipInvalid) {
@@ -264,7 +298,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
             department !== undefined &&
             !options.scope.includes(department)
           ) {
-            reader.fail("row", "belongs to a department you do not look after", "");
+            reader.fail("row", OUT_OF_SCOPE, "");
           }
           if (!row || !reader.valid) {
             report.rowsRejected += 1;
@@ -273,9 +307,12 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
           }
           report.rowsAccepted += 1;
           chunk.push(row);
+          if (owners) places.push({ line: record.line, key: keyText(reader, owners.keyColumns) });
           if (chunk.length >= chunkRows) await flush();
         }
         await flush();
+        // Refused by owner only once their chunk was read: put the report back in line order.
+        if (refusedByOwner) report.errors.sort((a, b) => a.line - b.line);
         await copier?.settle();
         await deltas?.finish(tx, client);
       } catch (error) {
@@ -346,6 +383,11 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
     });
   }
   return options.dryRun ? { ...report, outcome: "rejected" } : await refused(db, options, report);
+}
+
+/** A row's key as the file gives it, its columns' values joined. */
+function keyText(reader: RowReader, columns: readonly string[]): string {
+  return columns.map((column) => reader.text(column) ?? "").join(", ");
 }
 
 /** A refused file stores nothing but the audit event that says so. */

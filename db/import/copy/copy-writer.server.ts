@@ -301,11 +301,22 @@ export class CopyWriter {
     const keys: string[] = [];
     for (const row of rows) keys.push(String(this.definition.keyValues(row)[0]));
     if (outside) {
-      this.storedSpan ??= storedKeySpan(outside, getTableConfig(this.definition.table).name, key);
-      const stored = await this.storedSpan;
+      const stored = await this.storedSpanBefore();
       if (stored !== undefined && outsideSpan(keys, stored)) return true;
     } else await this.settle();
     return !(await this.anyStored(keys, outside ?? this.client));
+  }
+
+  /**
+   * The span of the keys stored before the import (asked once, outside the transaction);
+   * undefined where there is no connection to ask or the key is not one text column.
+   */
+  storedSpanBefore(): Promise<StoredSpan> {
+    const [key, ...more] = this.definition.keyColumns;
+    const outside = this.options.outside;
+    if (!outside || !key || more.length > 0 || !key.notNull) return Promise.resolve(undefined);
+    this.storedSpan ??= storedKeySpan(outside, getTableConfig(this.definition.table).name, key);
+    return this.storedSpan;
   }
 
   /** Whether any of the keys (as text) is stored, as `connection` sees the table. */

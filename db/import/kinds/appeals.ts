@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { appeals } from "../../schema/appeals";
 import type { AppealType } from "../../schema/enums";
 import { parseCode } from "../values/parse-code";
@@ -93,4 +94,5 @@ export const appealsKind: KindDefinition<AppealRow> = {
   },
   keyValues: (row) => [row.externalId],
   departmentOf: (row) => row.departmentId,
+  storedOwner: { department: sql`${appeals.departmentId}`, keyColumns: ["external_id"] },
 };

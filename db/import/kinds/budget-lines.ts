@@ -4,6 +4,7 @@ import { COST_CATEGORY_SYNONYMS, parseEnum } from "../values/parse-enum";
 import { parsePeriod } from "../values/parse-period";
 import { projectColumn } from "./columns";
 import type { KindDefinition } from "./kind";
+import { projectDepartment } from "./owners";
 
 export interface BudgetLineRow {
   projectId: number;
@@ -46,4 +47,8 @@ export const budgetLinesKind: KindDefinition<BudgetLineRow> = {
   },
   keyValues: (row) => [row.projectId, row.period, row.category],
   departmentOf: (row) => departmentOfRow.get(row),
+  storedOwner: {
+    department: projectDepartment(budgetLines.projectId),
+    keyColumns: ["project_code", "period", "category"],
+  },
 };

@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../../client.server";
 import type { ImportKind } from "../../schema/enums";
@@ -49,6 +50,22 @@ export interface KindDefinition<Row extends ImportRow = ImportRow> {
   keyValues(row: Row): ReadonlyArray<string | number | null>;
   /** The department a row belongs to, for a steward's scope; undefined for kinds without one. */
   departmentOf?(row: Row): number | undefined;
+  /**
+   * Who owns the row stored under a key, for a steward's scope (the file names only the
+   * department it wants): set wherever departmentOf is (stored-owners.server.ts).
+   */
+  storedOwner?: StoredOwner;
   /** After a chunk is written (e.g. linking parents defined in the same file); may throw RowRefusal. */
   afterChunk?(tx: Tx, rows: readonly Row[]): Promise<void>;
+}
+
+/** How to find the department of a kind's stored row, and how the file names its key. */
+export interface StoredOwner {
+  /**
+   * The department id of a stored row, as SQL over the kind's table by its name: its own
+   * column, or a child's parent's as stored (a subquery correlated to the table).
+   */
+  department: SQL;
+  /** The file's columns that give the natural key, to name a refused row by them. */
+  keyColumns: readonly string[];
 }

@@ -5,6 +5,7 @@ import { LIFECYCLE_STAGE_SYNONYMS, parseEnum } from "../values/parse-enum";
 import { projectColumn, requiredText } from "./columns";
 import { weightColumn } from "./decimal-column";
 import type { KindDefinition } from "./kind";
+import { projectDepartment } from "./owners";
 
 export interface MilestoneRow {
   projectId: number;
@@ -52,4 +53,8 @@ export const milestonesKind: KindDefinition<MilestoneRow> = {
   },
   keyValues: (row) => [row.projectId, row.name],
   departmentOf: (row) => departmentOfRow.get(row),
+  storedOwner: {
+    department: projectDepartment(milestones.projectId),
+    keyColumns: ["project_code", "name"],
+  },
 };

@@ -4,6 +4,7 @@ import { DIRECTION_SYNONYMS, parseEnum } from "../values/parse-enum";
 import { optionalText, projectColumn, requiredText } from "./columns";
 import { compareDecimals, parseExactNumber, weightColumn } from "./decimal-column";
 import type { KindDefinition } from "./kind";
+import { projectDepartment } from "./owners";
 
 export interface OutcomeIndicatorRow {
   projectId: number;
@@ -79,4 +80,8 @@ export const outcomeIndicatorsKind: KindDefinition<OutcomeIndicatorRow> = {
   },
   keyValues: (row) => [row.projectId, row.code],
   departmentOf: (row) => departmentOfRow.get(row),
+  storedOwner: {
+    department: projectDepartment(outcomeIndicators.projectId),
+    keyColumns: ["project_code", "code"],
+  },
 };

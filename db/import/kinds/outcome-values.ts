@@ -4,6 +4,7 @@ import { parsePeriod } from "../values/parse-period";
 import { projectColumn } from "./columns";
 import { parseExactNumber } from "./decimal-column";
 import type { KindDefinition } from "./kind";
+import { indicatorDepartment } from "./owners";
 
 export interface OutcomeValueRow {
   indicatorId: number;
@@ -41,4 +42,8 @@ export const outcomeValuesKind: KindDefinition<OutcomeValueRow> = {
   },
   keyValues: (row) => [row.indicatorId, row.period],
   departmentOf: (row) => departmentOfRow.get(row),
+  storedOwner: {
+    department: indicatorDepartment(outcomeValues.indicatorId),
+    keyColumns: ["project_code", "indicator_code", "period"],
+  },
 };

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { FUNDING_SOURCES, LifecycleStage } from "../../schema/enums";
 import { projects } from "../../schema/projects";
 import { parseCode } from "../values/parse-code";
@@ -64,4 +65,5 @@ export const projectsKind: KindDefinition<ProjectRow> = {
   },
   keyValues: (row) => [row.code],
   departmentOf: (row) => row.departmentId,
+  storedOwner: { department: sql`${projects.departmentId}`, keyColumns: ["code"] },
 };

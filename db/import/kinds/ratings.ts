@@ -7,6 +7,7 @@ import { parseEnum, RATING_TARGET_SYNONYMS } from "../values/parse-enum";
 import { naturalKeyText } from "../write-chunk.server";
 import { optionalText, wholeNumber, type OwnedReference } from "./columns";
 import type { KindDefinition } from "./kind";
+import { projectDepartment, serviceItemDepartment } from "./owners";
 
 export interface RatingRow {
   externalId: string;
@@ -85,6 +86,11 @@ export const ratingsKind: KindDefinition<RatingRow> = {
   },
   keyValues: (row) => [row.externalId],
   departmentOf: (row) => departmentOfRow.get(row),
+  // A rating is its target's: the stored rating's, whatever target the file gives it.
+  storedOwner: {
+    department: sql`coalesce(${projectDepartment(ratings.projectId)}, ${serviceItemDepartment(ratings.serviceItemId)})`,
+    keyColumns: ["external_id"],
+  },
   /**
    * A rating imported again with the same comment keeps the moderator's decision on it:
    * the version it replaced (recorded by the engine for a revert) gives the state back.

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { serviceItems } from "../../schema/services";
 import { parseBoolean } from "../values/parse-boolean";
 import { parseCode } from "../values/parse-code";
@@ -62,4 +63,5 @@ export const serviceItemsKind: KindDefinition<ServiceItemRow> = {
   },
   keyValues: (row) => [row.code],
   departmentOf: (row) => row.departmentId,
+  storedOwner: { department: sql`${serviceItems.departmentId}`, keyColumns: ["code"] },
 };

@@ -2,6 +2,7 @@ import { serviceStats } from "../../schema/services";
 import { parsePeriod } from "../values/parse-period";
 import { serviceItemColumn, wholeNumber } from "./columns";
 import type { KindDefinition } from "./kind";
+import { serviceItemDepartment } from "./owners";
 
 export interface ServiceStatRow {
   itemId: number;
@@ -60,4 +61,8 @@ export const serviceStatsKind: KindDefinition<ServiceStatRow> = {
   },
   keyValues: (row) => [row.itemId, row.period],
   departmentOf: (row) => departmentOfRow.get(row),
+  storedOwner: {
+    department: serviceItemDepartment(serviceStats.itemId),
+    keyColumns: ["item_code", "period"],
+  },
 };
