@@ -1,5 +1,9 @@
 import crypto from "node:crypto";
-import { ImportFileError, type ReadProgress } from "../../db/import/read/file-record";
+import {
+  ImportFileError,
+  messageNaming,
+  type ReadProgress,
+} from "../../db/import/read/file-record";
 import { previewImportFile } from "../../db/import/preview.server";
 import { runImport, type ImportOptions } from "../../db/import/run-import.server";
 import { recordAudit } from "../../db/queries/audit.server";
@@ -176,6 +180,14 @@ function importOptions(
   };
 }
 
+/**
+ * An error's message as the person may see it: naming the upload by its own name, never the
+ * temporary file it is stored in (the readers do so; fs and the database may not).
+ */
+function uploadMessage(upload: StoredUpload, error: unknown): string {
+  return messageNaming(error, upload.filePath, upload.fileName);
+}
+
 /** A file the readers cannot read as asked: the person can fix it (another sheet, encoding…). */
 function isReadError(error: unknown): error is Error {
   return error instanceof ImportFileError || error instanceof RangeError;
@@ -194,6 +206,7 @@ export function startCheck(upload: StoredUpload, user: SessionUser, ip: string |
       try {
         const preview = await previewImportFile(upload.filePath, {
           kind: upload.options.kind,
+          fileName: upload.fileName,
           ...readOptions(upload),
         });
         const report = await runImport(getDb(), {
@@ -207,9 +220,9 @@ export function startCheck(upload: StoredUpload, user: SessionUser, ip: string |
         ).length;
         if (outOfScope > 0) await auditOutOfScope(user, ip, upload, outOfScope);
       } catch (error) {
+        const message = uploadMessage(upload, error);
         if (!isReadError(error)) {
           // The preview says so too, for a browser that waited without JavaScript.
-          const message = error instanceof Error ? error.message : String(error);
           upload.check = {
             preview: null,
             report: null,
@@ -220,7 +233,7 @@ export function startCheck(upload: StoredUpload, user: SessionUser, ip: string |
         upload.check = {
           preview: null,
           report: null,
-          failure: { during: "read", reason: error.message },
+          failure: { during: "read", reason: message },
         };
         await recordAudit(getDb(), {
           actorId: user.id,
@@ -228,13 +241,16 @@ export function startCheck(upload: StoredUpload, user: SessionUser, ip: string |
           action: "import.upload_refuse",
           objectKind: "import_file",
           objectId: upload.fileName,
-          after: { reason: "unreadable", kind: upload.options.kind, message: error.message },
+          after: { reason: "unreadable", kind: upload.options.kind, message },
           ip,
         });
       }
       return `/imports/uploads/${upload.id}`;
     },
-    (error) => ({ key: "imports.job.checkFailed", vars: { message: error.message } }),
+    (error) => ({
+      key: "imports.job.checkFailed",
+      vars: { message: uploadMessage(upload, error) },
+    }),
   );
 }
 
@@ -270,16 +286,16 @@ export function startCommit(
           action: "import.fail",
           objectKind: "import_file",
           objectId: upload.fileName,
-          after: {
-            kind: upload.options.kind,
-            message: error instanceof Error ? error.message : String(error),
-          },
+          after: { kind: upload.options.kind, message: uploadMessage(upload, error) },
           ip,
         }).catch(() => undefined);
         throw error;
       }
     },
-    (error) => ({ key: "imports.job.importFailed", vars: { message: error.message } }),
+    (error) => ({
+      key: "imports.job.importFailed",
+      vars: { message: uploadMessage(upload, error) },
+    }),
   );
 }
 

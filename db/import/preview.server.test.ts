@@ -70,4 +70,23 @@ describe("previewing an import file", () => {
     expect(preview).toMatchObject({ format: "xlsx", sheet: "数据", sheets: ["说明", "数据"] });
     expect(preview.rows).toEqual([{ line: 2, values: ["2025-10-01", "否", "国庆节"] }]);
   });
+
+  it("shows a record whose field count is not the header's as invalid, with its line", async () => {
+    const tsv = ["date\tworking\tname", "2025-10-01\t否\t国庆节\t多余", "2025-10-02\t否"];
+    const preview = await previewImportFile(file("d.tsv", tsv.join("\n")), { kind: "calendar" });
+    expect(preview.rows.map((row) => [row.line, row.error?.reason])).toEqual([
+      [2, expect.stringMatching(/^has 4 fields, the header has 3/)],
+      [3, expect.stringMatching(/^has 2 fields, the header has 3/)],
+    ]);
+  });
+
+  it("names the file by its name, not the path it is stored at", async () => {
+    const stored = file("random-name.xlsx", "PK not really");
+    const error = await previewImportFile(stored, { kind: "calendar", fileName: "日历.xlsx" }).then(
+      () => undefined,
+      (reason: unknown) => reason as Error,
+    );
+    expect(error?.message).toMatch(/^日历\.xlsx: cannot read the workbook/);
+    expect(error?.message).not.toContain(dir);
+  });
 });

@@ -35,12 +35,17 @@ export interface FilePreview {
   columns: PreviewColumn[];
   /** Required columns the header lacks (English name, Chinese name, reason). */
   missing: Array<{ name: string; chinese: string; reason: string }>;
-  /** The first records after the header, their values exactly as read. */
+  /**
+   * The first records after the header, their values exactly as read; a record that does
+   * not line up with the header carries its error.
+   */
   rows: FileRecord[];
 }
 
 export interface PreviewOptions {
   kind: ImportKind;
+  /** The name the person knows the file by (an upload's own name), for messages. */
+  fileName?: string;
   encoding?: string;
   delimiter?: string;
   sheet?: string;
@@ -58,6 +63,7 @@ export async function previewImportFile(
   options: PreviewOptions,
 ): Promise<FilePreview> {
   const source = await readRecords(filePath, {
+    fileName: options.fileName,
     encoding: options.encoding,
     delimiter: options.delimiter,
     sheet: options.sheet,

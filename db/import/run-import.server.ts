@@ -151,6 +151,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
   }
 
   const source = await readRecords(options.filePath, {
+    fileName: file,
     encoding: options.encoding,
     delimiter: options.delimiter,
     sheet: options.sheet,
@@ -289,6 +290,12 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       try {
         for await (const record of source.records) {
           report.rowsTotal += 1;
+          if (record.error) {
+            // Its values cannot be told apart from their neighbours': nothing else to check.
+            report.rowsRejected += 1;
+            addError({ line: record.line, ...record.error });
+            continue;
+          }
           const reader = new RowReader(record, match);
           const row = definition.parse(reader, context);
           const department = row ? definition.departmentOf?.(row) : undefined;

@@ -300,6 +300,42 @@ describe("importing a file: all-or-nothing, reported, reversible", () => {
     expect(await appealCount()).toBe(3);
   });
 
+  it("refuses a record whose field count is not the header's, naming its line and both counts", async () => {
+    // A tab-separated export with a 30th field on one line: the 29th was kept, the 30th
+    // dropped, and nothing said.
+    const tab = (line: string) => line.replaceAll(",", "\t");
+    const lines = appealLines(4).map(tab);
+    lines[1] = `${lines[1]}\tstray`;
+    const tsv = file("extra.tsv", [tab(HEADER), ...lines].join("\r\n"));
+    const refused = await runImport(handle.db, options(tsv));
+    expect(refused).toMatchObject({ outcome: "rejected", rowsRejected: 1, rowsAccepted: 3 });
+    expect(refused.errors).toEqual([
+      {
+        file: "extra.tsv",
+        line: 3,
+        column: "field 9",
+        value: "",
+        reason: expect.stringMatching(/^has 9 fields, the header has 8: /),
+      },
+    ]);
+    expect(await appealCount()).toBe(0);
+
+    // A CSV line three fields short: with skip-invalid it is reported, the rest stored.
+    const short = appealLines(3);
+    short[0] = short[0]!.split(",").slice(0, 5).join(",");
+    const csv = file("short.csv", [HEADER, ...short].join("\n"));
+    const skipped = await runImport(handle.db, options(csv, { skipInvalid: true }));
+    expect(skipped).toMatchObject({ outcome: "committed", rowsAccepted: 2, rowsRejected: 1 });
+    expect(skipped.errors).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: "row",
+        reason: expect.stringMatching(/^has 5 fields, the header has 8: /),
+      }),
+    ]);
+    expect(await appealCount()).toBe(2);
+  });
+
   it("a dry run validates without storing anything", async () => {
     const report = await runImport(
       handle.db,

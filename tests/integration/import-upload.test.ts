@@ -314,6 +314,36 @@ describe("refusals", () => {
   });
 });
 
+describe("what the person is told of a file", () => {
+  it("names a corrupt workbook by the name it was uploaded under, never the server's path", async () => {
+    const response = await upload(
+      clients.admin,
+      { kind: "appeals" },
+      { name: "损坏的工单.xlsx", content: "PK\u0003\u0004 not a workbook at all" },
+    );
+    expect(response.status, await response.clone().text()).toBe(303);
+    const location = response.headers.get("Location") ?? "";
+    const html = (await (await clients.admin.get(location)).text()).replaceAll("<!-- -->", "");
+    expect(html).toContain("损坏的工单.xlsx: cannot read the workbook");
+    // The uploads' folder is mingjing-uploads-<uid> under the temp directory.
+    expect(html).not.toContain("mingjing-uploads");
+    expect(html).not.toContain(os.tmpdir());
+    const refusals = await auditOf("import.upload_refuse");
+    const audited = JSON.stringify(refusals.at(-1)?.after);
+    expect(audited).toContain("损坏的工单.xlsx: cannot read the workbook");
+    expect(audited).not.toContain("mingjing-uploads");
+  });
+
+  it("previews a record with a field more than the header as an error of its line", async () => {
+    const location = await uploadToPreview(clients.steward, csv(GOOD_ROWS[0]!, `${BAD_ROW},extra`));
+    const html = (await (await clients.steward.get(location)).text()).replaceAll("<!-- -->", "");
+    expect(html).toMatch(
+      /<td>3<\/td><td>field 11<\/td><td><code><\/code><\/td><td>has 11 fields, the header has 10: /,
+    );
+    expect(html).toContain("发现 1 个错误");
+  });
+});
+
 describe("error reports", () => {
   const evil = "=cmd|' /C calc'!A0";
 

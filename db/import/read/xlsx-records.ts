@@ -3,14 +3,31 @@ import { posix } from "node:path";
 import { Transform, pipeline, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { cellText } from "./cell-text";
-import { ImportFileError, type FileRecord, type OnReadProgress } from "./file-record";
-import { openZipParts, type ZipParts } from "./zip-parts";
+import {
+  ImportFileError,
+  messageNaming,
+  type FileRecord,
+  type OnReadProgress,
+  type RecordError,
+} from "./file-record";
+import {
+  checkSharedStringLengths,
+  guardRows,
+  guardSharedStrings,
+  XLSX_LIMITS,
+  type XlsxLimits,
+} from "./xlsx-limits";
+import { openZipParts, ZipPartRefused, type ZipParts } from "./zip-parts";
 
 export interface XlsxReadOptions {
+  /** The name the person knows the file by (an upload's own name), for messages; the path when absent. */
+  fileName?: string;
   /** The worksheet to read, by its tab name; the first visible one when absent. */
   sheet?: string;
   /** Called as the workbook is read: bytes of the .xlsx read so far and records yielded so far. */
   onProgress?: OnReadProgress;
+  /** Tests: lower caps than XLSX_LIMITS. */
+  limits?: Partial<XlsxLimits>;
 }
 
 export interface XlsxFileInfo {
@@ -83,6 +100,46 @@ function cellValue(cell: ExcelJS.Cell): unknown {
   return value;
 }
 
+/** The number of columns up to a row's last non-empty cell: 0 when every cell is empty. */
+function usedColumns(values: readonly string[]): number {
+  let last = values.length;
+  while (last > 0 && values[last - 1] === "") last--;
+  return last;
+}
+
+/** Excel's name of a column: 1 → A, 27 → AA. */
+function columnLetters(column: number): string {
+  let letters = "";
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/**
+ * Why a row holding a value past the header's last column is invalid: the value belongs to no
+ * column, and would be dropped without a word. Cells past the header that are empty (Excel
+ * keeps formatted ones) are no error, nor is a row that ends early: its cells are empty.
+ */
+function pastHeaderError(
+  values: readonly string[],
+  headerColumns: number,
+  line: number,
+): RecordError | undefined {
+  const columns = usedColumns(values);
+  if (columns <= headerColumns) return undefined;
+  let first = headerColumns;
+  while (values[first] === "") first++;
+  const cell = columnLetters(first + 1);
+  return {
+    column: cell,
+    value: "",
+    reason:
+      `has ${columns} columns, the header has ${headerColumns}: cell ${cell}${line} holds a ` +
+      `value past the header's last column. Give that column a header, or clear the cell.`,
+  };
+}
+
 /** A row's cells as text, column A first; undefined when every cell is empty. */
 function rowValues(row: ExcelJS.Row, date1904: boolean): string[] | undefined {
   const values: string[] = [];
@@ -112,6 +169,8 @@ interface WorkbookPartsReader {
     sheetNumber: string,
   ): Generator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }, void, undefined>;
   workbookRels?: unknown;
+  /** Once parsed ("cache"): strings, `{ richText }` or null. */
+  sharedStrings?: unknown[];
 }
 
 const READER_OPTIONS: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions> = {
@@ -124,23 +183,42 @@ const READER_OPTIONS: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions> =
 };
 
 const WORKBOOK_PART = "xl/workbook.xml";
+const SHARED_STRINGS_PART = "xl/sharedStrings.xml";
+
+/**
+ * A part's XML as text, decoded as a stream: exceljs decodes each chunk on its own, which
+ * broke a character whose bytes two chunks shared into two U+FFFD.
+ */
+function asText(part: Readable): Readable {
+  return part.setEncoding("utf8");
+}
+
+/** A part's bytes through a guard, as text; the guard's refusal ends the part. */
+function guarded(part: Readable, guard: Transform): Readable {
+  pipeline(part, guard, () => undefined);
+  return asText(guard);
+}
 
 /** Reads the workbook, its relationships, shared strings and styles: what any sheet needs. */
-async function readWorkbookParts(zip: ZipParts): Promise<WorkbookPartsReader> {
+async function readWorkbookParts(zip: ZipParts, limits: XlsxLimits): Promise<WorkbookPartsReader> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(
     "",
     READER_OPTIONS,
   ) as unknown as WorkbookPartsReader;
   if (zip.size(WORKBOOK_PART) === undefined) throw new Error(`it has no ${WORKBOOK_PART}`);
-  await reader._parseRels(await zip.open("xl/_rels/workbook.xml.rels"));
-  await reader._parseWorkbook(await zip.open(WORKBOOK_PART));
-  if (zip.size("xl/sharedStrings.xml") !== undefined) {
-    for await (const _ of reader._parseSharedStrings(await zip.open("xl/sharedStrings.xml"))) {
+  const whole = async (name: string) => asText(await zip.open(name, limits.partBytes));
+  await reader._parseRels(await whole("xl/_rels/workbook.xml.rels"));
+  await reader._parseWorkbook(await whole(WORKBOOK_PART));
+  if (zip.size(SHARED_STRINGS_PART) !== undefined) {
+    const part = await zip.open(SHARED_STRINGS_PART, limits.sharedStringsBytes);
+    const strings = guarded(part, guardSharedStrings(SHARED_STRINGS_PART, limits));
+    for await (const _ of reader._parseSharedStrings(strings)) {
       // "cache" keeps the strings on the reader and yields nothing.
     }
+    checkSharedStringLengths(SHARED_STRINGS_PART, reader.sharedStrings ?? [], limits);
   }
   if (zip.size("xl/styles.xml") !== undefined) {
-    await reader._parseStyles(await zip.open("xl/styles.xml"));
+    await reader._parseStyles(await whole("xl/styles.xml"));
   }
   return reader;
 }
@@ -158,12 +236,23 @@ function sheetPart(reader: WorkbookPartsReader, sheet: SheetListing): string | u
     : posix.join(posix.dirname(WORKBOOK_PART), target);
 }
 
-function cannotRead(path: string, error: unknown): ImportFileError {
-  const reason = error instanceof Error ? error.message : String(error);
+/** The file could not be read: in its name, never the path it is stored at on the server. */
+function cannotRead(path: string, name: string, error: unknown): ImportFileError {
+  if (error instanceof ImportFileError) return error;
+  if (error instanceof ZipPartRefused) {
+    const advice =
+      error.advice ??
+      `No workbook Excel saves does this: the file is damaged or was made to exhaust the ` +
+        `server. Save it again from Excel, or import the data as CSV.`;
+    return new ImportFileError(
+      `${name}: cannot read the workbook: ${error.message}. ${advice}`,
+      name,
+    );
+  }
   return new ImportFileError(
-    `${path}: cannot read the workbook (${reason}). Is it an .xlsx file? ` +
-      `Save .xls workbooks and CSV files renamed .xlsx as .xlsx from Excel, or import the CSV.`,
-    path,
+    `${name}: cannot read the workbook (${messageNaming(error, path, name)}). Is it an .xlsx ` +
+      `file? Save .xls workbooks and CSV files renamed .xlsx as .xlsx from Excel, or import the CSV.`,
+    name,
   );
 }
 
@@ -177,21 +266,18 @@ async function* xlsxRecordStream(
   options: XlsxReadOptions,
   onSheet: (info: XlsxFileInfo) => void,
 ): AsyncGenerator<FileRecord, void, undefined> {
+  const name = options.fileName ?? path;
+  const limits: XlsxLimits = { ...XLSX_LIMITS, ...options.limits };
   const fileSize = (await stat(path)).size;
   let zip: ZipParts;
   try {
-    zip = await openZipParts(path);
+    zip = await openZipParts(path, limits.inflatedBytes);
   } catch (error) {
-    throw cannotRead(path, error);
+    throw cannotRead(path, name, error);
   }
   let part: Readable | undefined;
   try {
-    let reader: WorkbookPartsReader;
-    try {
-      reader = await readWorkbookParts(zip);
-    } catch (error) {
-      throw cannotRead(path, error);
-    }
+    const reader = await readWorkbookParts(zip, limits);
     const listing = sheetListing(reader) ?? [];
     const names = listing.map((sheet) => sheet.name);
     const wanted = options.sheet;
@@ -204,10 +290,10 @@ async function* xlsxRecordStream(
     if (sheet === undefined || partName === undefined || sheetSize === undefined) {
       throw new ImportFileError(
         wanted === undefined || sheet !== undefined
-          ? `${path}: the workbook has no worksheet to read.`
-          : `${path}: there is no worksheet "${wanted}"; the workbook has ${quoteNames(names)}. ` +
+          ? `${name}: the workbook has no worksheet to read.`
+          : `${name}: there is no worksheet "${wanted}"; the workbook has ${quoteNames(names)}. ` +
               `Give one of these names.`,
-        path,
+        name,
       );
     }
     onSheet({ format: "xlsx", sheet: sheet.name, sheets: names });
@@ -225,22 +311,27 @@ async function* xlsxRecordStream(
       },
     });
     // pipeline, not pipe: a damaged part's error must end the rows, not leave them waiting.
-    pipeline(part, counted, () => undefined);
-    const worksheet = reader._parseWorksheet(counted, String(listing.indexOf(sheet) + 1)).next();
+    pipeline(part, guardRows(partName), counted, () => undefined);
+    const content = asText(counted);
+    const worksheet = reader._parseWorksheet(content, String(listing.indexOf(sheet) + 1)).next();
     if (worksheet.done === true) throw new Error("exceljs made no worksheet reader");
     const date1904 = usesDate1904(reader);
-    let headerSeen = false;
+    let headerColumns: number | undefined;
     for await (const row of worksheet.value.value) {
       const values = rowValues(row, date1904);
       if (values === undefined) continue;
-      if (headerSeen) records++;
-      headerSeen = true;
-      yield { line: row.number, values };
+      if (headerColumns === undefined) {
+        headerColumns = usedColumns(values);
+        yield { line: row.number, values };
+        continue;
+      }
+      records++;
+      const error = pastHeaderError(values, headerColumns, row.number);
+      yield error ? { line: row.number, values, error } : { line: row.number, values };
     }
     report(fileSize);
   } catch (error) {
-    if (error instanceof ImportFileError) throw error;
-    throw cannotRead(path, error);
+    throw cannotRead(path, name, error);
   } finally {
     part?.destroy();
     zip.close();
@@ -260,9 +351,10 @@ export async function openXlsx(path: string, options: XlsxReadOptions = {}): Pro
   });
   const first = await records.next();
   if (first.done || info === undefined) {
+    const name = options.fileName ?? path;
     throw new ImportFileError(
-      `${path}: worksheet "${info?.sheet ?? options.sheet ?? ""}" is empty: it needs a header row naming its columns.`,
-      path,
+      `${name}: worksheet "${info?.sheet ?? options.sheet ?? ""}" is empty: it needs a header row naming its columns.`,
+      name,
     );
   }
   return { ...info, header: first.value, records };
