@@ -1,7 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
+import { checkCurrentPassword } from "../../db/queries/sign-in.server";
 import { changePassword } from "../../db/queries/users.server";
 import { passwordSchema } from "../../db/queries/users.server";
 import { getDb } from "../../db/runtime.server";
@@ -13,6 +19,9 @@ import { readForm } from "~/utils/csrf.server";
 import { fieldErrors } from "~/utils/field-errors";
 import { requireSignedIn } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+
+/** Passes the action's Retry-After (when locked) on to the document response. */
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export const meta: MetaFunction = ({ matches }) => {
   const i18n = metaI18n(matches);
@@ -55,13 +64,34 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     return data({ errors, done: false }, { status: 400 });
   }
-  const changed = await changePassword(getDb(), {
+  const ip = clientIp(request);
+  // Counted and limited like sign-ins: a stolen session must not allow unlimited guesses.
+  const current = await checkCurrentPassword(getDb(), {
     userId: user.id,
-    currentPassword: parsed.data.currentPassword,
-    newPassword: parsed.data.newPassword,
-    keepSession: user.sessionId,
-    actor: { id: user.id, name: user.username, ip: clientIp(request) },
+    password: parsed.data.currentPassword,
+    ip,
   });
+  if (!current.ok && current.reason !== "invalid") {
+    const message =
+      current.reason === "busy"
+        ? t("account.password.error.busy")
+        : t("account.password.error.locked", {
+            minutes: Math.ceil(current.retryAfterSeconds / 60),
+          });
+    return data(
+      { errors: { currentPassword: message }, done: false },
+      { status: 429, headers: { "Retry-After": String(current.retryAfterSeconds) } },
+    );
+  }
+  const changed =
+    current.ok &&
+    (await changePassword(getDb(), {
+      userId: user.id,
+      currentPassword: parsed.data.currentPassword,
+      newPassword: parsed.data.newPassword,
+      keepSession: user.sessionId,
+      actor: { id: user.id, name: user.username, ip },
+    }));
   if (!changed) {
     return data(
       { errors: { currentPassword: t("account.password.error.wrongCurrent") }, done: false },

@@ -16,6 +16,7 @@ import { metaI18n, pageTitle } from "~/i18n/meta";
 import { readForm } from "~/utils/csrf.server";
 import { fieldErrors } from "~/utils/field-errors";
 import { homeOf } from "~/utils/permissions.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { clientIp, getOptionalUser, startSession } from "~/utils/session.server";
 
 /** Passes the action's Retry-After (when locked) on to the document response. */
@@ -25,19 +26,6 @@ export const meta: MetaFunction = ({ matches }) => {
   const i18n = metaI18n(matches);
   return [{ title: pageTitle(i18n, i18n.t("account.login.title")) }];
 };
-
-/** Only paths on this site: an open redirect would let a link send people elsewhere. */
-function safeRedirect(target: FormDataEntryValue | string | null, fallback: string): string {
-  if (
-    typeof target !== "string" ||
-    !target.startsWith("/") ||
-    target.startsWith("//") ||
-    target.startsWith("/\\")
-  ) {
-    return fallback;
-  }
-  return target;
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
@@ -63,12 +51,14 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors, username: String(form.get("username") ?? "") }, { status: 400 });
   }
   const result = await signIn(getDb(), { ...parsed.data, ip: clientIp(request) });
-  if (!result.ok && result.reason === "locked") {
+  if (!result.ok && result.reason !== "invalid") {
     const minutes = Math.ceil(result.retryAfterSeconds / 60);
     const message =
-      minutes === 1
-        ? i18n.t("account.login.error.lockedOneMinute")
-        : i18n.t("account.login.error.locked", { minutes });
+      result.reason === "busy"
+        ? i18n.t("account.login.error.busy")
+        : minutes === 1
+          ? i18n.t("account.login.error.lockedOneMinute")
+          : i18n.t("account.login.error.locked", { minutes });
     return data(
       { errors: { form: message }, username: parsed.data.username },
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },

@@ -14,6 +14,7 @@ import { parseSettings, type Settings } from "../utils/env.server";
 import { crossSiteReason } from "../utils/csrf.server";
 import { applySecurityHeaders } from "../utils/security-headers.server";
 import { ensureBuild, SERVER_BUILD } from "./ensure-build.server";
+import { acceptForwardedHeaders, requestUrl, trustProxies } from "./forwarded-headers.server";
 import { resolveSessionSecret } from "./session-secret.server";
 
 function fail(message: string): never {
@@ -88,12 +89,12 @@ async function main(): Promise<void> {
   const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  trustProxies(app, settings.trustedProxies);
+  app.use(acceptForwardedHeaders);
   app.use((req, res, next) => {
-    // The app reads the client's address from this header: never from the client itself.
-    req.headers["x-mingjing-client-ip"] = req.socket.remoteAddress ?? "";
     const headers = new Headers();
     applySecurityHeaders(headers, {
-      https: req.secure || req.headers["x-forwarded-proto"] === "https",
+      https: req.secure,
     });
     headers.forEach((value, key) => res.setHeader(key, value));
     next();
@@ -108,13 +109,9 @@ async function main(): Promise<void> {
     else startingPage(res);
   });
   app.use((req, res, next) => {
-    const reason = crossSiteReason(
-      req.method,
-      `${req.protocol}://${req.get("host")}${req.originalUrl}`,
-      {
-        get: (name) => req.get(name) ?? null,
-      },
-    );
+    const reason = crossSiteReason(req.method, requestUrl(req), {
+      get: (name) => req.get(name) ?? null,
+    });
     if (reason) res.status(403).type("text/plain").send(`Forbidden: ${reason}.`);
     else next();
   });

@@ -28,13 +28,15 @@ interface HeaderReader {
   get(name: string): string | null;
 }
 
-/** The request's own origin, as the browser sees it (a proxy may name the host). */
+/**
+ * The request's own origin, as the browser sees it. Forwarded headers are not read
+ * here: the server (acceptForwardedHeaders) has already put a trusted proxy's scheme
+ * into the URL and its host into Host, and dropped them from anyone else. Host is
+ * preferred to the URL's host, which loses the port of an IPv6 address on the way.
+ */
 function ownOrigin(url: string, headers: HeaderReader): string {
   const parsed = new URL(url);
-  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? parsed.host;
-  const proto =
-    headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? parsed.protocol.replace(":", "");
-  return `${proto}://${host}`;
+  return `${parsed.protocol}//${headers.get("host") ?? parsed.host}`;
 }
 
 /**

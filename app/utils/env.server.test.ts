@@ -35,4 +35,22 @@ describe("settings from the environment", () => {
     expect(bad).toThrow(/MINGJING_TIME_ZONE: is not an IANA time zone.*\(got "Mars\/Olympus"\)/);
     expect(bad).toThrow(/MINGJING_DEMO/);
   });
+
+  it("trusts no proxy by default, and reads a list of addresses and networks", () => {
+    expect(parseSettings({}).trustedProxies).toEqual([]);
+    expect(
+      parseSettings({
+        MINGJING_TRUSTED_PROXIES: " 10.0.0.1, 192.168.0.0/16,::1 ,fd00::/8,loopback",
+      }).trustedProxies,
+    ).toEqual(["10.0.0.1", "192.168.0.0/16", "::1", "fd00::/8", "loopback"]);
+  });
+
+  it.each(["10.0.0.300", "10.0.0.0/33", "::1/129", "proxy.example", "10.0.0.1,,10.0.0.2", "*"])(
+    "refuses a trusted proxy list with %j, naming the variable",
+    (value) => {
+      const bad = () => parseSettings({ MINGJING_TRUSTED_PROXIES: value });
+      expect(bad).toThrow(SettingsError);
+      expect(bad).toThrow(/MINGJING_TRUSTED_PROXIES: .*\(got /);
+    },
+  );
 });

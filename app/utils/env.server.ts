@@ -1,9 +1,41 @@
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
 const flag = z
   .enum(["0", "1", "true", "false"])
   .transform((value) => value === "1" || value === "true");
+
+/** express's names for the loopback, link-local and private (unique local) networks. */
+const NAMED_NETWORKS = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An IP address, a network in CIDR notation ("10.0.0.0/8", "fd00::/8"), or a named network. */
+function isAddressOrNetwork(entry: string): boolean {
+  if (NAMED_NETWORKS.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = net.isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = version === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= bits;
+}
+
+/**
+ * Peers whose X-Forwarded-For/-Host/-Proto are believed: a comma-separated list of
+ * addresses and networks. From anyone else those headers are ignored, since any client
+ * can send them.
+ */
+const trustedProxies = z
+  .string()
+  .transform((value) => value.split(",").map((entry) => entry.trim()))
+  .superRefine((entries, context) => {
+    const bad = entries.filter((entry) => !isAddressOrNetwork(entry));
+    if (bad.length > 0)
+      context.addIssue({
+        code: "custom",
+        message: `${bad.map((entry) => JSON.stringify(entry)).join(", ")} is not an IP address or CIDR network: give a comma-separated list such as 10.0.0.1,192.168.0.0/16,::1`,
+      });
+  });
 
 const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
@@ -18,6 +50,7 @@ const envSchema = z.object({
   MINGJING_MAX_UPLOAD_MB: z.coerce.number().positive().default(200),
   MINGJING_PII_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   MINGJING_DEMO: flag.optional(),
+  MINGJING_TRUSTED_PROXIES: trustedProxies.optional(),
 });
 
 export type Settings = {
@@ -30,6 +63,8 @@ export type Settings = {
   maxUploadBytes: number;
   piiKey: string | undefined;
   demo: boolean;
+  /** Addresses and networks of reverse proxies whose forwarded headers are believed. */
+  trustedProxies: string[];
 };
 
 function isKnownTimeZone(zone: string): boolean {
@@ -72,6 +107,7 @@ export function parseSettings(env: Record<string, string | undefined> = process.
     piiKey: parsed.MINGJING_PII_KEY,
     // The demo is on by default only for the embedded database.
     demo: parsed.MINGJING_DEMO ?? parsed.DATABASE_URL === undefined,
+    trustedProxies: parsed.MINGJING_TRUSTED_PROXIES ?? [],
   };
 }
 

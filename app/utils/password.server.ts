@@ -1,12 +1,46 @@
 import crypto from "node:crypto";
 import { promisify } from "node:util";
+import { ConcurrencyLimit } from "./concurrency-limit";
 
-const scrypt = promisify(crypto.scrypt) as (
+export { BusyError } from "./concurrency-limit";
+
+const scryptUnbounded = promisify(crypto.scrypt) as (
   password: crypto.BinaryLike,
   salt: crypto.BinaryLike,
   keylen: number,
   options: crypto.ScryptOptions,
 ) => Promise<Buffer>;
+
+/** Password checks running at once (each ~128 MiB and a libuv thread for ~0.3 s). */
+export const PASSWORD_CHECKS_AT_ONCE = 4;
+/** Checks that may wait for a slot; more are refused (429) rather than queued for ever. */
+export const PASSWORD_CHECKS_QUEUED = 32;
+
+/**
+ * Every scrypt computation in the process takes a slot here, so a burst of sign-ins
+ * (across many accounts and addresses) costs bounded CPU and memory at any moment.
+ */
+export const passwordCheckSlots = new ConcurrencyLimit({
+  concurrency: PASSWORD_CHECKS_AT_ONCE,
+  maxQueued: PASSWORD_CHECKS_QUEUED,
+  retryAfterSeconds: 5,
+});
+
+/**
+ * scrypt in a slot. Verifications (what anonymous visitors cause) are refused with a
+ * BusyError when the queue is full; hashing a new password (admins, the CLI) waits.
+ */
+function scrypt(
+  password: crypto.BinaryLike,
+  salt: crypto.BinaryLike,
+  keylen: number,
+  options: crypto.ScryptOptions & { mayRefuse: boolean },
+): Promise<Buffer> {
+  const { mayRefuse, ...scryptOptions } = options;
+  return passwordCheckSlots.run(() => scryptUnbounded(password, salt, keylen, scryptOptions), {
+    mayRefuse,
+  });
+}
 
 /** OWASP's scrypt parameters: N = 2^17, r = 8, p = 1 (128 MiB per hash). */
 export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
@@ -25,6 +59,7 @@ export async function hashPassword(password: string): Promise<string> {
     r,
     p,
     maxmem: maxmem({ N, r }),
+    mayRefuse: false,
   });
   return ["scrypt", N, r, p, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
@@ -35,6 +70,7 @@ export interface PasswordCheck {
   needsRehash: boolean;
 }
 
+/** Checks a password against a stored hash; throws a BusyError when too many checks wait. */
 export async function verifyPassword(password: string, stored: string): Promise<PasswordCheck> {
   const [scheme, n, r, p, salt, hash] = stored.split("$");
   if (scheme !== "scrypt" || !n || !r || !p || !salt || !hash)
@@ -45,10 +81,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
     password.normalize("NFKC"),
     Buffer.from(salt, "base64url"),
     expected.length,
-    {
-      ...params,
-      maxmem: maxmem(params),
-    },
+    { ...params, maxmem: maxmem(params), mayRefuse: true },
   );
   const valid = actual.length === expected.length && crypto.timingSafeEqual(actual, expected);
   const needsRehash =

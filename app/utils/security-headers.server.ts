@@ -1,7 +1,9 @@
-/** Whether the request reached us over HTTPS (directly, or through a proxy that says so). */
+/**
+ * Whether the browser reached us over HTTPS. The server builds the URL's scheme from the
+ * connection, or from X-Forwarded-Proto only when a trusted proxy sent it.
+ */
 export function isHttps(request: Request): boolean {
-  if (new URL(request.url).protocol === "https:") return true;
-  return request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+  return new URL(request.url).protocol === "https:";
 }
 
 /**

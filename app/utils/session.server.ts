@@ -11,7 +11,8 @@ import { appCookie } from "./cookies.server";
 const COOKIE = "mingjing_session";
 
 export function clientIp(request: Request): string | null {
-  // Set by our own server from the socket (and X-Forwarded-For only when trusted).
+  // Set by our own server from the socket, or from X-Forwarded-For when the peer is a
+  // trusted proxy (acceptForwardedHeaders); a value a client sends is overwritten.
   return request.headers.get("x-mingjing-client-ip");
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.server";
 import { auditEvents, sessions, users } from "../../db/schema/index";
 import { revokeUserSessions } from "../../db/queries/sessions.server";
+import { hashPassword } from "../../app/utils/password.server";
 import { createAppHandler, TestClient } from "../support/app-client";
 import { FIXTURE_PASSWORD, loadFixture, type Fixture } from "../support/fixture";
 import { createTestDatabase } from "../setup/test-database";
@@ -54,39 +55,78 @@ describe("accounts and the security baseline", () => {
   it("uses a __Host- prefixed, Secure cookie over HTTPS", async () => {
     const client = browser();
     const token = await client.csrfToken();
-    const response = await client.request("/login", {
-      method: "POST",
-      body: new URLSearchParams({ username: "leader", password: FIXTURE_PASSWORD, csrf: token }),
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "x-forwarded-proto": "https",
-        Origin: "https://mingjing.test",
-      },
-    });
-    // The CSRF cookie was set over http, so over https (another cookie name) the token is missing.
+    // The same browser on the https origin: its CSRF cookie was set over http, so over
+    // https (another cookie name) the token is missing.
+    const switched = new TestClient(handler, client.ip, "https://mingjing.test");
+    for (const [name, value] of client.cookies) switched.cookies.set(name, value);
+    const response = await switched.post(
+      "/login",
+      { username: "leader", password: FIXTURE_PASSWORD },
+      { csrf: token },
+    );
     expect(response.status).toBe(403);
-    const https = new TestClient(handler, "192.0.2.200");
-    const page = await https.request("/login", { headers: { "x-forwarded-proto": "https" } });
-    const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+    const https = new TestClient(handler, "192.0.2.200", "https://mingjing.test");
+    await https.csrfToken();
     expect(
       https.lastSetCookies.some(
         (line) => line.startsWith("__Host-mingjing_csrf=") && /Secure/i.test(line),
       ),
     ).toBe(true);
-    const signedIn = await https.request("/login", {
-      method: "POST",
-      body: new URLSearchParams({ username: "leader", password: FIXTURE_PASSWORD, csrf }),
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "x-forwarded-proto": "https",
-        Origin: "https://mingjing.test",
-      },
-    });
+    const signedIn = await https.signIn("leader", FIXTURE_PASSWORD);
     expect(signedIn.status).toBe(302);
     const cookie = https.lastSetCookies.find((line) => line.startsWith("__Host-mingjing_session="));
     expect(cookie).toMatch(/Secure/i);
     expect(cookie).toMatch(/Path=\//);
     expect(cookie).not.toMatch(/Domain=/i);
+  });
+
+  it("ignores forwarded headers a client sends: the server decides scheme and host", async () => {
+    const client = browser();
+    await client.request("/login", { headers: { "x-forwarded-proto": "https" } });
+    expect(client.lastSetCookies.some((line) => /Secure|__Host-/i.test(line))).toBe(false);
+    const token = await client.csrfToken();
+    const forged = await client.request("/login", {
+      method: "POST",
+      body: new URLSearchParams({ username: "leader", password: FIXTURE_PASSWORD, csrf: token }),
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "x-forwarded-host": "evil.example",
+        Origin: "http://evil.example",
+      },
+    });
+    expect(forged.status).toBe(403);
+  });
+
+  it("sends the browser only to a page on this site after sign-in, whatever redirectTo says", async () => {
+    const crafted = [
+      "%2F%09%2Fevil.example", // browsers drop the tab: "//evil.example"
+      "%2F%0A%2Fevil.example",
+      "%2F%0D%0ASet-Cookie%3A%20x%3D1",
+      "%2F%5Cevil.example",
+      "%5C%5Cevil.example",
+      "%2F%2Fevil.example",
+      "%2F.%2F%2Fevil.example",
+      "https%3A%2F%2Fevil.example%2F",
+      "javascript%3Aalert(1)",
+    ];
+    const client = browser();
+    for (const value of crafted) {
+      const response = await client.post("/login", {
+        username: "leader",
+        password: FIXTURE_PASSWORD,
+        redirectTo: decodeURIComponent(value),
+      });
+      expect(response.status, value).toBe(302);
+      expect(response.headers.get("Location"), value).toBe("/dashboard");
+    }
+    // Signed in, the sign-in page sends the browser on at once: to the same place.
+    for (const value of crafted) {
+      const response = await client.get(`/login?redirectTo=${value}`);
+      expect(response.status, value).toBe(302);
+      expect(response.headers.get("Location"), value).toBe("/dashboard");
+    }
+    const onSite = await client.get("/login?redirectTo=%2Fevaluation%3Fround%3D1");
+    expect(onSite.headers.get("Location")).toBe("/evaluation?round=1");
   });
 
   it("rotates the session id on sign-in and revokes the old one", async () => {
@@ -204,6 +244,73 @@ describe("accounts and the security baseline", () => {
     ).toBe(302);
   });
 
+  it("checks at most 5 passwords of 30 sent at once for one account; the rest, and then the right one, are locked", async () => {
+    await handle.db.insert(users).values({
+      username: "parallel",
+      displayName: "Parallel",
+      role: "leader",
+      passwordHash: await hashPassword(FIXTURE_PASSWORD),
+    });
+    const clients = Array.from({ length: 30 }, () => browser());
+    const tokens = await Promise.all(clients.map((client) => client.csrfToken()));
+    const responses = await Promise.all(
+      clients.map((client, i) =>
+        client.post(
+          "/login",
+          { username: "parallel", password: `wrong-password-${i}` },
+          { csrf: tokens[i] },
+        ),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    const checked = statuses.filter((status) => status === 400).length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429).length).toBe(30 - checked);
+    // One audited failure per password actually checked.
+    const failures = (await actions("auth.sign_in_failed")).filter(
+      (event) => event.actorName === "parallel",
+    );
+    expect(failures.length).toBe(checked);
+    expect((await browser().signIn("parallel", FIXTURE_PASSWORD)).status).toBe(429);
+    await handle.db.execute(
+      sql`update login_attempts set at = at - interval '16 minutes' where username = 'parallel'`,
+    );
+    expect((await browser().signIn("parallel", FIXTURE_PASSWORD)).status).toBe(302);
+  });
+
+  it("counts wrong current passwords on /account/password, audits them, and locks after 5", async () => {
+    await handle.db.insert(users).values({
+      username: "changer",
+      displayName: "Changer",
+      role: "leader",
+      passwordHash: await hashPassword(FIXTURE_PASSWORD),
+    });
+    const client = browser();
+    expect((await client.signIn("changer", FIXTURE_PASSWORD)).status).toBe(302);
+    const change = (currentPassword: string) =>
+      client.post("/account/password", {
+        currentPassword,
+        newPassword: "a-brand-new-password",
+        confirmPassword: "a-brand-new-password",
+      });
+    for (let attempt = 0; attempt < 5; attempt++)
+      expect((await change(`not-my-password-${attempt}`)).status).toBe(400);
+    const locked = await change("not-my-password-5");
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await locked.text()).toContain("当前密码错误次数过多，请 15 分钟后再试");
+    expect((await change(FIXTURE_PASSWORD)).status).toBe(429);
+    const failures = (await actions("auth.password_change_failed")).filter(
+      (event) => event.actorName === "changer",
+    );
+    expect(failures.length).toBe(5);
+    await handle.db.execute(
+      sql`update login_attempts set at = at - interval '16 minutes' where username = 'changer'`,
+    );
+    expect((await change(FIXTURE_PASSWORD)).status).toBe(200);
+  });
+
   it("upgrades a weaker password hash on sign-in", async () => {
     const salt = crypto.randomBytes(16);
     const weak = crypto.scryptSync(FIXTURE_PASSWORD, salt, 32, { N: 2 ** 14, r: 8, p: 1 });
@@ -248,7 +355,8 @@ describe("accounts and the security baseline", () => {
     expect((await here.get("/dashboard")).status).toBe(200);
     expect((await elsewhere.get("/dashboard")).status).toBe(302);
     expect((await browser().signIn("leader", "a-brand-new-password")).status).toBe(302);
-    expect((await actions("auth.password_change")).length).toBe(1);
+    const changes = await actions("auth.password_change");
+    expect(changes.filter((event) => event.actorName === "leader").length).toBe(1);
   });
 
   it("signs out with a POST, ending the session on the server", async () => {

@@ -22,7 +22,12 @@ export async function createAppHandler(
   return createAppRequestHandler(build);
 }
 
-/** A browser in miniature: keeps cookies, sends same-origin headers, reads the CSRF token. */
+/**
+ * A browser in miniature: keeps cookies, sends same-origin headers, reads the CSRF token.
+ * Its requests carry the site's origin in their URL and Host header, as the server passes
+ * them on (scheme and host from a trusted proxy, else from the connection), so no
+ * forwarded header is needed; pass "https://mingjing.test" as the origin for HTTPS.
+ */
 export class TestClient {
   readonly cookies = new Map<string, string>();
   lastSetCookies: string[] = [];
@@ -30,6 +35,7 @@ export class TestClient {
   constructor(
     private readonly handler: (request: Request) => Promise<Response>,
     readonly ip = "203.0.113.7",
+    readonly origin = TEST_ORIGIN,
   ) {}
 
   private cookieHeader(): string {
@@ -56,13 +62,14 @@ export class TestClient {
   ): Promise<Response> {
     const headers: Record<string, string> = {
       Cookie: this.cookieHeader(),
-      // What a browser's Host header says (fetch's Request cannot carry Host itself).
-      "x-forwarded-host": new URL(TEST_ORIGIN).host,
+      // What a browser's Host header says (Remix compares it with Origin before an action).
+      Host: new URL(this.origin).host,
+      // Set by the server from the connection (or a trusted proxy), never by a browser.
       "x-mingjing-client-ip": this.ip,
       ...(init.headers ?? {}),
     };
     const response = await this.handler(
-      new Request(`${TEST_ORIGIN}${pathname}`, { ...init, headers, redirect: "manual" }),
+      new Request(`${this.origin}${pathname}`, { ...init, headers, redirect: "manual" }),
     );
     this.remember(response);
     return response;
@@ -94,7 +101,7 @@ export class TestClient {
     const body = new URLSearchParams(fields);
     const csrf = options.csrf === undefined ? await this.csrfToken() : options.csrf;
     if (csrf !== null) body.set("csrf", csrf);
-    const origin = options.origin === undefined ? TEST_ORIGIN : options.origin;
+    const origin = options.origin === undefined ? this.origin : options.origin;
     return this.request(pathname, {
       method: "POST",
       body,

@@ -18,6 +18,10 @@ export const account = {
     zh: "登录失败次数过多，请 1 分钟后再试。",
     en: "Too many failed sign-ins: try again in 1 minute.",
   },
+  "account.login.error.busy": {
+    zh: "登录请求过多，请稍后再试。",
+    en: "Too many sign-ins at the moment: try again in a few seconds.",
+  },
   "account.password.title": { zh: "修改密码", en: "Change password" },
   "account.password.done": {
     zh: "密码已修改，其他设备上的登录已退出。",
@@ -34,6 +38,14 @@ export const account = {
   "account.password.error.confirm": {
     zh: "两次输入的新密码不一致",
     en: "The new passwords differ",
+  },
+  "account.password.error.locked": {
+    zh: "当前密码错误次数过多，请 {minutes} 分钟后再试。",
+    en: "Too many wrong passwords: try again in {minutes} min.",
+  },
+  "account.password.error.busy": {
+    zh: "请求过多，请稍后再试。",
+    en: "Too many requests at the moment: try again in a few seconds.",
   },
   "account.password.error.wrongCurrent": {
     zh: "当前密码不正确",
