@@ -1,10 +1,10 @@
-import fs from "node:fs";
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema/index";
+import { ensureDataDir } from "./data-dir.server";
 import { acquireDataDirLock } from "./data-dir-lock.server";
 import { connectWithoutDelay } from "./postgres-socket.server";
 
@@ -33,7 +33,7 @@ export function pgliteFolder(dataDir: string): string {
 
 export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   if (options.databaseUrl) return wrapPostgres(postgres(options.databaseUrl, postgresOptions));
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  ensureDataDir(options.dataDir);
   const lock = acquireDataDirLock(options.dataDir, options.owner);
   try {
     // Loaded only here: PGlite (its WebAssembly PostgreSQL) adds ~40 MB to a process's

@@ -22,6 +22,7 @@ const REFUSAL_KEYS: Record<string, MessageKey> = {
   self_disable: "admin.refusal.self_disable",
   self_demote: "admin.refusal.self_demote",
   self_password_reset: "admin.refusal.self_password_reset",
+  last_admin: "admin.refusal.last_admin",
 };
 
 export function translateFieldErrors(

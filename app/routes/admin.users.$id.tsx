@@ -15,7 +15,6 @@ import {
   listDepartmentOptions,
   parseAccessForm,
   parsePasswordForm,
-  parseUserId,
   REFUSAL_MESSAGES,
   resetUserPassword,
   setUserDisabled,
@@ -33,6 +32,7 @@ import { metaI18n, pageTitle } from "~/i18n/meta";
 import { readForm } from "~/utils/csrf.server";
 import { getSettings } from "~/utils/env.server";
 import { formatDateTime, roleLabel } from "~/utils/format";
+import { requireIdParam } from "~/utils/id-param.server";
 import { notFound, requireUser } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
@@ -44,8 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireUser(request, { roles: ["admin"] });
-  const userId = parseUserId(params.id);
-  const user = userId === undefined ? undefined : await getUserForAdmin(getDb(), userId);
+  const user = await getUserForAdmin(getDb(), requireIdParam(params.id));
   if (!user) throw notFound();
   const departments = await listDepartmentOptions(getDb());
   const timeZone = getSettings().timeZone;
@@ -81,8 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUser(request, { roles: ["admin"] });
   const form = await readForm(request);
   const i18n = createI18n(localeOf(request));
-  const userId = parseUserId(params.id);
-  if (userId === undefined) throw notFound();
+  const userId = requireIdParam(params.id);
   const actor = { id: admin.id, name: admin.username, ip: clientIp(request) };
   const back = (done: string) => redirect(`/admin/users/${userId}?done=${done}`);
   const intent = form.get("intent");

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { findAssignment } from "../../db/queries/scope.server";
 import { getDb } from "../../db/runtime.server";
 import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
+import { requireIdParam } from "~/utils/id-param.server";
 import { notFound, requireAssignment, requireUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -12,13 +12,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [{ title: pageTitle(i18n, data?.assignment.projectName ?? i18n.t("evaluation.title")) }];
 };
 
-const idParam = z.coerce.number().int().positive();
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["admin", "leader", "evaluator"] });
-  const id = idParam.safeParse(params.id);
-  if (!id.success) throw notFound();
-  const assignment = await findAssignment(getDb(), id.data);
+  const assignment = await findAssignment(getDb(), requireIdParam(params.id));
   requireAssignment(user, assignment);
   if (!assignment) throw notFound();
   return { assignment };

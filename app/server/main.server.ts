@@ -2,7 +2,6 @@ import "./production-mode.server";
 import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { openMigratedDatabase } from "../../db/open-migrated.server";
@@ -15,6 +14,8 @@ import { crossSiteReason } from "../utils/csrf.server";
 import { applySecurityHeaders } from "../utils/security-headers.server";
 import { ensureBuild, SERVER_BUILD } from "./ensure-build.server";
 import { acceptForwardedHeaders, requestUrl, trustProxies } from "./forwarded-headers.server";
+import { expressHandler } from "./express-handler.server";
+import { createAppRequestHandler } from "./request-handler.server";
 import { resolveSessionSecret } from "./session-secret.server";
 
 function fail(message: string): never {
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
     if (reason) res.status(403).type("text/plain").send(`Forbidden: ${reason}.`);
     else next();
   });
-  app.all("*", createRequestHandler({ build, mode: "production" }));
+  app.all("*", expressHandler(createAppRequestHandler(build)));
 
   let server: Server;
   try {

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Settings } from "~/utils/env.server";
+import { ensureDataDir, SECRET_FILE_MODE } from "../../db/data-dir.server";
 
 /**
  * The demo may run without SESSION_SECRET: it makes a random one and keeps it in the data
@@ -15,9 +16,13 @@ export function resolveSessionSecret(settings: Settings): string {
     );
   }
   const file = path.join(settings.dataDir, "session-secret");
-  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
-  fs.mkdirSync(settings.dataDir, { recursive: true });
+  ensureDataDir(settings.dataDir);
+  if (fs.existsSync(file)) {
+    // One restored from a backup or copied in may have come with a wider mode.
+    if ((fs.statSync(file).mode & 0o777) !== SECRET_FILE_MODE) fs.chmodSync(file, SECRET_FILE_MODE);
+    return fs.readFileSync(file, "utf8").trim();
+  }
   const secret = crypto.randomBytes(32).toString("hex");
-  fs.writeFileSync(file, secret, { mode: 0o600 });
+  fs.writeFileSync(file, secret, { mode: SECRET_FILE_MODE });
   return secret;
 }

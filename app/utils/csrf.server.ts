@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { appCookie } from "./cookies.server";
+import { readFormBody } from "./form-body.server";
 
 const COOKIE = "mingjing_csrf";
 export const CSRF_FIELD = "csrf";
@@ -70,7 +71,7 @@ export async function assertCsrf(request: Request, form: FormData): Promise<void
 
 /** Reads a posted form and checks it for CSRF; every action starts here. */
 export async function readForm(request: Request): Promise<FormData> {
-  const form = await request.formData();
+  const form = await readFormBody(request);
   await assertCsrf(request, form);
   return form;
 }

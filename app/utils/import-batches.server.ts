@@ -4,18 +4,15 @@ import type { ImportError } from "../../db/import/run-import.server";
 import { findImportBatch, listImportBatches } from "../../db/queries/scope.server";
 import { getDb } from "../../db/runtime.server";
 import { getSettings } from "./env.server";
+import { MAX_BIGSERIAL_ID, requireIdParam } from "./id-param.server";
 import { departmentScope, notFound, type SessionUser } from "./permissions.server";
-
-const idParam = z.coerce.number().int().positive();
 
 /**
  * The import batch of the URL, if the user may see it: admins every one, a steward its
  * departments' batches and the ones it made itself. Anything else is "not found".
  */
 export async function requireVisibleBatch(user: SessionUser, id: string | undefined) {
-  const parsed = idParam.safeParse(id);
-  if (!parsed.success) throw notFound();
-  const batch = await findImportBatch(getDb(), parsed.data);
+  const batch = await findImportBatch(getDb(), requireIdParam(id, MAX_BIGSERIAL_ID));
   const visible =
     batch &&
     (user.role === "admin" ||

@@ -53,3 +53,11 @@ export function redirectToLogin(request: Request): Response {
   const redirectTo = `${url.pathname}${url.search}`;
   return redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
 }
+
+/**
+ * Whether the request carries a signed session cookie (current or not): a cheap test,
+ * without the database, for answers that must not be cached for a signed-in browser.
+ */
+export async function carriesSessionCookie(request: Request): Promise<boolean> {
+  return (await sessionIdOf(request)) !== null;
+}

@@ -2,9 +2,10 @@
  * User administration (用户管理): the admin's list of accounts, creating one with its
  * departments, changing a role, disabling and enabling, resetting a password. Every
  * change and its audit event commit in one transaction; an admin can never lock
- * themself out (disable their own account or give up their own admin role).
+ * themself out (disable their own account or give up their own admin role), and no
+ * change may leave the deployment without an active admin.
  */
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { hashPassword } from "../../app/utils/password.server";
 import type { Database } from "../client.server";
@@ -62,7 +63,8 @@ export type AdminRefusal =
   | "unknown_department"
   | "self_disable"
   | "self_demote"
-  | "self_password_reset";
+  | "self_password_reset"
+  | "last_admin";
 
 export type AdminResult<T = Record<never, never>> =
   ({ ok: true } & T) | { ok: false; reason: AdminRefusal };
@@ -247,6 +249,28 @@ export async function createUserWithDepartments(
   }
 }
 
+/**
+ * The active admins' ids, their rows locked until the transaction ends. Every change
+ * that could take an admin away takes these locks first (before the user's own row,
+ * always in id order), so two such changes run one after the other — two admins
+ * demoting each other at once — and the second sees what the first did: a row the
+ * first demoted or disabled no longer matches when its lock is granted.
+ */
+async function lockActiveAdmins(tx: Tx): Promise<number[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), isNull(users.disabledAt)))
+    .orderBy(asc(users.id))
+    .for("update");
+  return rows.map((row) => row.id);
+}
+
+/** Whether taking this user's active admin role away would leave no active admin. */
+function isLastActiveAdmin(activeAdminIds: number[], userId: number): boolean {
+  return activeAdminIds.length === 1 && activeAdminIds[0] === userId;
+}
+
 /** The row, locked until the transaction ends, so before/after describe what happened. */
 async function lockUser(tx: Tx, userId: number) {
   const [row] = await tx
@@ -286,10 +310,14 @@ export async function changeUserAccess(
     return refused("department_required");
   }
   return db.transaction(async (tx) => {
+    const activeAdminIds = await lockActiveAdmins(tx);
     const user = await lockUser(tx, change.userId);
     if (!user) return refused("not_found");
     if (user.id === actor.id && user.role === "admin" && change.role !== "admin") {
       return refused("self_demote");
+    }
+    if (change.role !== "admin" && isLastActiveAdmin(activeAdminIds, user.id)) {
+      return refused("last_admin");
     }
     const scope = await resolveDepartments(tx, departmentIds);
     if (!scope) return refused("unknown_department");
@@ -335,9 +363,11 @@ export async function setUserDisabled(
   now = new Date(),
 ): Promise<AdminResult<{ changed: boolean }>> {
   return db.transaction(async (tx) => {
+    const activeAdminIds = await lockActiveAdmins(tx);
     const user = await lockUser(tx, input.userId);
     if (!user) return refused("not_found");
     if (input.disabled && user.id === actor.id) return refused("self_disable");
+    if (input.disabled && isLastActiveAdmin(activeAdminIds, user.id)) return refused("last_admin");
     const wasDisabled = user.disabledAt !== null;
     if (wasDisabled === input.disabled) return { ok: true as const, changed: false };
     await tx
@@ -430,6 +460,11 @@ export const REFUSAL_MESSAGES: Record<AdminRefusal, { field: string; message: st
     field: "form",
     message:
       "请在“修改密码”页面修改自己的密码 Change your own password on the Change password page",
+  },
+  last_admin: {
+    field: "form",
+    message:
+      "这是最后一位在用的系统管理员，不能停用或取消其角色 This is the last active administrator: they cannot be disabled or lose the role",
   },
 };
 
@@ -527,15 +562,4 @@ export function parseAccessForm(form: FormData): Parsed<z.infer<typeof accessFor
 /** The password-reset form: the new password twice. */
 export function parsePasswordForm(form: FormData): Parsed<z.infer<typeof passwordForm>> {
   return parseWith(passwordForm, form);
-}
-
-/** A user id from the URL: digits that fit PostgreSQL's integer, else undefined (404). */
-export function parseUserId(param: string | undefined): number | undefined {
-  const parsed = z
-    .string()
-    .regex(/^[1-9]\d{0,9}$/)
-    .transform(Number)
-    .pipe(z.number().int().max(2_147_483_647))
-    .safeParse(param);
-  return parsed.success ? parsed.data : undefined;
 }

@@ -118,6 +118,10 @@ export const admin = {
     zh: "请在“修改密码”页面修改自己的密码",
     en: "Change your own password on the Change password page",
   },
+  "admin.refusal.last_admin": {
+    zh: "这是最后一位在用的系统管理员，不能停用或取消其角色",
+    en: "This is the last active administrator: they cannot be disabled or lose the role",
+  },
   "admin.audit.title": { zh: "审计日志", en: "Audit log" },
   "admin.audit.lede": {
     zh: "登录、导入、用户与角色变更等操作的只读记录，最新的在前。",
