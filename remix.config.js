@@ -2,6 +2,11 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.*", "**/*.css.ts"],
   serverModuleFormat: "esm",
+  // Route modules import db/queries for their loaders and actions, which the browser build
+  // strips; the db/ modules then unused are dropped, but esbuild resolves their imports
+  // first, so the Node modules they use must resolve to something there: nothing. A test
+  // (tests/integration/browser-build.test.ts) checks no server code reaches the browser.
+  browserNodeBuiltinsPolyfill: { modules: { crypto: "empty", util: "empty" } },
   serverPlatform: "node",
   // Database drivers are native/wasm packages: keep them out of every bundle.
   serverDependenciesToBundle: [],

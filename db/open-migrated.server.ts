@@ -1,4 +1,4 @@
-import type { Settings } from "../app/utils/env.server";
+import type { Settings } from "./settings.server";
 import { syncOfficialCalendar } from "./calendar/sync-official.server";
 import { openDatabase, type DbHandle } from "./client.server";
 import { migrateDatabase } from "./migrate.server";

@@ -4,7 +4,7 @@ import { getInventory } from "../../db/queries/inventory.server";
 import { getHandle } from "../../db/runtime.server";
 import { useI18n, type MessageKey } from "~/i18n/i18n";
 import { metaI18n } from "~/i18n/meta";
-import { getSettings } from "~/utils/env.server";
+import { getSettings } from "~/utils/settings.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const { t } = metaI18n(matches);

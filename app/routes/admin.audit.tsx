@@ -14,7 +14,7 @@ import { ErrorSummary, Field, type FieldErrors } from "~/components/forms";
 import { createI18n, useI18n, type MessageKey } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { metaI18n, pageTitle } from "~/i18n/meta";
-import { getSettings } from "~/utils/env.server";
+import { getSettings } from "~/utils/settings.server";
 import { requireUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches }) => {

@@ -30,7 +30,7 @@ import { createI18n, useI18n, type I18n, type MessageKey } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { metaI18n, pageTitle } from "~/i18n/meta";
 import { readForm } from "~/utils/csrf.server";
-import { getSettings } from "~/utils/env.server";
+import { getSettings } from "~/utils/settings.server";
 import { formatDateTime, roleLabel } from "~/utils/format";
 import { requireIdParam } from "~/utils/id-param.server";
 import { notFound, requireUser } from "~/utils/permissions.server";

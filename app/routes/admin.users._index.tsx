@@ -5,7 +5,7 @@ import { getDb } from "../../db/runtime.server";
 import { useI18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { metaI18n, pageTitle } from "~/i18n/meta";
-import { getSettings } from "~/utils/env.server";
+import { getSettings } from "~/utils/settings.server";
 import { formatDateTime, roleLabel } from "~/utils/format";
 import { requireUser } from "~/utils/permissions.server";
 

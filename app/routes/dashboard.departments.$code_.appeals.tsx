@@ -11,7 +11,7 @@ import { metaI18n, pageTitle } from "~/i18n/meta";
 import type { MessageKey } from "~/i18n/messages";
 import { filtersQuery } from "~/utils/dashboard-filters";
 import { dashboardRequest } from "~/utils/dashboard-loader.server";
-import { getSettings } from "~/utils/env.server";
+import { getSettings } from "~/utils/settings.server";
 import { formatDateTime } from "~/utils/format";
 import { requireDepartment } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/table-scroll";

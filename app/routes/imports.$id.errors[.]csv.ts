@@ -6,7 +6,7 @@ import {
   errorFileName,
   errorRows,
   requireVisibleBatch,
-} from "~/utils/import-batches.server";
+} from "~/imports/batches.server";
 import { requireUser } from "~/utils/permissions.server";
 
 /** The error report a stored import batch keeps, as CSV. */

@@ -2,15 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
-import { ImportErrorTable } from "~/components/import-error-table";
+import { ImportErrorTable } from "~/imports/import-error-table";
 import { useI18n, type MessageKey } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { metaI18n, pageTitle } from "~/i18n/meta";
 import { readForm } from "~/utils/csrf.server";
-import { getSettings } from "~/utils/env.server";
+import { getSettings } from "~/utils/settings.server";
 import { formatDateTime } from "~/utils/format";
-import { batchErrors, requireVisibleBatch, revertBatch } from "~/utils/import-batches.server";
-import { batchStateLabel, kindLabel } from "~/utils/import-kinds";
+import { batchErrors, requireVisibleBatch, revertBatch } from "~/imports/batches.server";
+import { batchStateLabel, kindLabel } from "~/imports/kinds";
 import { requireUser } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 

@@ -3,10 +3,10 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useI18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { metaI18n, pageTitle } from "~/i18n/meta";
-import { getSettings } from "~/utils/env.server";
+import { getSettings } from "~/utils/settings.server";
 import { formatDateTime } from "~/utils/format";
-import { listVisibleBatches } from "~/utils/import-batches.server";
-import { batchStateLabel, kindLabel } from "~/utils/import-kinds";
+import { listVisibleBatches } from "~/imports/batches.server";
+import { batchStateLabel, kindLabel } from "~/imports/kinds";
 import { requireUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches }) => {

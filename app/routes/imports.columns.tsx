@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
-import { kindLabel } from "~/utils/import-kinds";
-import { columnReference } from "~/utils/import-templates.server";
+import { kindLabel } from "~/imports/kinds";
+import { columnReference } from "~/imports/templates.server";
 import { requireUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches }) => {

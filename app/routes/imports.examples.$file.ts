@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvResponse } from "~/utils/csv-export";
-import { demoCsv, parseTemplateFile } from "~/utils/import-templates.server";
+import { demoCsv, parseTemplateFile } from "~/imports/templates.server";
 import { notFound, requireUser } from "~/utils/permissions.server";
 
 /** /imports/examples/KIND.csv: the demo data of a kind, every row, as an example file. */

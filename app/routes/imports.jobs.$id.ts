@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createI18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
-import { findJob, jobStatus, ownsRunningJob } from "~/utils/import-jobs.server";
+import { findJob, jobStatus, ownsRunningJob } from "~/imports/jobs.server";
 import { notFound, requireUser } from "~/utils/permissions.server";
 
 /** GET /imports/jobs/:id: how far an import job has got (JSON), for its owner only. */

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { createI18n, type I18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { readForm } from "~/utils/csrf.server";
-import { jobStatus, runningJobOf, startCheck, startCommit } from "~/utils/import-jobs.server";
-import { importFieldErrors } from "~/utils/import-messages";
-import { findUpload, receiveUpload } from "~/utils/import-uploads.server";
+import { jobStatus, runningJobOf, startCheck, startCommit } from "~/imports/jobs.server";
+import { importFieldErrors } from "~/imports/messages";
+import { findUpload, receiveUpload } from "~/imports/uploads.server";
 import { notFound, requireUser } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 

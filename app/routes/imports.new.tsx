@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ImportUploadForm } from "~/components/import-forms";
+import { ImportUploadForm } from "~/imports/import-forms";
 import { createI18n, useI18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { metaI18n, pageTitle } from "~/i18n/meta";
-import { getSettings } from "~/utils/env.server";
-import { startCheck } from "~/utils/import-jobs.server";
-import { importFieldErrors } from "~/utils/import-messages";
-import { importableKinds, receiveUpload } from "~/utils/import-uploads.server";
+import { getSettings } from "~/utils/settings.server";
+import { startCheck } from "~/imports/jobs.server";
+import { importFieldErrors } from "~/imports/messages";
+import { importableKinds, receiveUpload } from "~/imports/uploads.server";
 import { requireUser } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvResponse } from "~/utils/csv-export";
-import { parseTemplateFile, templateCsv, templateXlsx } from "~/utils/import-templates.server";
+import { parseTemplateFile, templateCsv, templateXlsx } from "~/imports/templates.server";
 import { notFound, requireUser } from "~/utils/permissions.server";
 
 /** /imports/templates/KIND.csv and KIND.xlsx: the header row and one example row. */

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createI18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { csvResponse, toCsv } from "~/utils/csv-export";
-import { ERROR_CSV_HEADER, errorFileName, errorRows } from "~/utils/import-batches.server";
-import { findUpload } from "~/utils/import-uploads.server";
+import { ERROR_CSV_HEADER, errorFileName, errorRows } from "~/imports/batches.server";
+import { findUpload } from "~/imports/uploads.server";
 import { notFound, requireUser } from "~/utils/permissions.server";
 
 /** The error report of an upload's preview (or of its refused commit): every error kept. */

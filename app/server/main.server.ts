@@ -9,7 +9,7 @@ import type { DbHandle } from "../../db/client.server";
 import { getPhase, setDatabase, setPhase } from "../../db/runtime.server";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../seeds/demo/framework";
 import { seedDemoIfEmpty } from "../../seeds/demo/seed-demo.server";
-import { parseSettings, type Settings } from "../utils/env.server";
+import { parseSettings, type Settings } from "../../db/settings.server";
 import { crossSiteReason } from "../utils/csrf.server";
 import { applySecurityHeaders } from "../utils/security-headers.server";
 import { ensureBuild, SERVER_BUILD } from "./ensure-build.server";

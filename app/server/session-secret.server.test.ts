@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseSettings } from "~/utils/env.server";
+import { parseSettings } from "../../db/settings.server";
 import { resolveSessionSecret } from "./session-secret.server";
 
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Settings } from "~/utils/env.server";
+import type { Settings } from "../../db/settings.server";
 import { ensureDataDir, SECRET_FILE_MODE } from "../../db/data-dir.server";
 
 /**

@@ -2,7 +2,7 @@ import { resolveDashboardScope } from "../../db/queries/dashboard-scope.server";
 import { getDb } from "../../db/runtime.server";
 import { localDateOf } from "../../metrics/time-zone";
 import { parseDashboardFilters } from "./dashboard-filters";
-import { getSettings } from "./env.server";
+import { getSettings } from "../../db/settings.server";
 import { departmentScope, requireUser } from "./permissions.server";
 
 /** Who may open the supervision views: leaders and admins everything, stewards their own departments. */

@@ -1,4 +1,4 @@
-import { parseSettings } from "../../app/utils/env.server";
+import { parseSettings } from "../settings.server";
 import { openMigratedDatabase } from "../open-migrated.server";
 import { createUserWithDepartments } from "../queries/admin-users.server";
 import { passwordSchema, usernameSchema } from "../queries/users.server";

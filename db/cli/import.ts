@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { parseSettings } from "../../app/utils/env.server";
+import { parseSettings } from "../settings.server";
 import { runImport, type ImportReport } from "../import/run-import.server";
 import { openMigratedDatabase } from "../open-migrated.server";
 import { IMPORT_KINDS } from "../schema/enums";

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { parseSettings } from "../../app/utils/env.server";
+import { parseSettings } from "../settings.server";
 import { localDateOf } from "../../metrics/time-zone";
 import { openMigratedDatabase } from "../open-migrated.server";
 import {

@@ -1,4 +1,4 @@
-import { parseSettings } from "../../app/utils/env.server";
+import { parseSettings } from "../settings.server";
 import { openMigratedDatabase } from "../open-migrated.server";
 import { rebuildAllRollups } from "../rollups/rebuild.server";
 

@@ -7,7 +7,7 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { hashPassword } from "../../app/utils/password.server";
+import { hashPassword } from "../accounts/password.server";
 import type { Database } from "../client.server";
 import { userDepartments, users } from "../schema/accounts";
 import { ROLES, type Role } from "../schema/enums";

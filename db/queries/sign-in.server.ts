@@ -4,7 +4,7 @@ import {
   hashPassword,
   verifyPassword,
   type PasswordCheck,
-} from "../../app/utils/password.server";
+} from "../accounts/password.server";
 import type { Database } from "../client.server";
 import { loginAttempts, users } from "../schema/accounts";
 import { recordAudit } from "./audit.server";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { hashPassword, verifyPassword } from "../../app/utils/password.server";
+import { hashPassword, verifyPassword } from "../accounts/password.server";
 import type { Database } from "../client.server";
 import { ROLES } from "../schema/enums";
 import { users } from "../schema/accounts";

@@ -1,5 +1,5 @@
 import { count, sql } from "drizzle-orm";
-import { hashPassword } from "../../app/utils/password.server";
+import { hashPassword } from "../../db/accounts/password.server";
 import type { Database, DbHandle } from "../../db/client.server";
 import { rebuildRollupsIn } from "../../db/rollups/rebuild.server";
 import * as schema from "../../db/schema/index";

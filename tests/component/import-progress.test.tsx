@@ -11,7 +11,8 @@ import type { ReactElement } from "react";
 // Remix's useRouteLoaderData is React Router's: a memory router stands in for Remix here.
 import { createMemoryRouter, RouterProvider } from "react-router-dom";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { ImportJobProgress, type JobStatus } from "../../app/components/import-progress";
+import { ImportJobProgress } from "../../app/imports/import-progress";
+import type { JobStatus } from "../../app/imports/job-status";
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "../../app/utils/password.server";
+import { verifyPassword } from "../../db/accounts/password.server";
 import type { DbHandle } from "../../db/client.server";
 import {
   changeUserAccess,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.server";
 import { auditEvents, sessions, users } from "../../db/schema/index";
 import { revokeUserSessions } from "../../db/queries/sessions.server";
-import { hashPassword } from "../../app/utils/password.server";
+import { hashPassword } from "../../db/accounts/password.server";
 import { createAppHandler, TestClient } from "../support/app-client";
 import { FIXTURE_PASSWORD, loadFixture, type Fixture } from "../support/fixture";
 import { createTestDatabase } from "../setup/test-database";

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import type { AnyPgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "../../app/utils/password.server";
+import { verifyPassword } from "../../db/accounts/password.server";
 import type { DbHandle } from "../../db/client.server";
 import { getInventory } from "../../db/queries/inventory.server";
 import * as schema from "../../db/schema/index";

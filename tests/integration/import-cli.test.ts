@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseSettings } from "../../app/utils/env.server";
+import { parseSettings } from "../../db/settings.server";
 import { openMigratedDatabase } from "../../db/open-migrated.server";
 import * as schema from "../../db/schema/index";
 

@@ -11,7 +11,7 @@ import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { heldUploadCount } from "../../app/utils/import-uploads.server";
+import { heldUploadCount } from "../../app/imports/uploads.server";
 import type { DbHandle } from "../../db/client.server";
 import { runImport } from "../../db/import/run-import.server";
 import { IMPORT_KINDS } from "../../db/schema/enums";

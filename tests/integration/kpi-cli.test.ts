@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseSettings } from "../../app/utils/env.server";
+import { parseSettings } from "../../db/settings.server";
 import { lockFile } from "../../db/data-dir-lock.server";
 import { openMigratedDatabase } from "../../db/open-migrated.server";
 import { rebuildAllRollups } from "../../db/rollups/rebuild.server";

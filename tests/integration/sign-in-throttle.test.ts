@@ -9,18 +9,18 @@ import {
   signIn,
 } from "../../db/queries/sign-in.server";
 import { auditEvents, loginAttempts } from "../../db/schema/index";
-import type * as PasswordModule from "../../app/utils/password.server";
+import type * as PasswordModule from "../../db/accounts/password.server";
 import {
   PASSWORD_CHECKS_AT_ONCE,
   PASSWORD_CHECKS_QUEUED,
   passwordCheckSlots,
-} from "../../app/utils/password.server";
+} from "../../db/accounts/password.server";
 import { FIXTURE_PASSWORD, loadFixture, type Fixture } from "../support/fixture";
 import { createTestDatabase } from "../setup/test-database";
 
 /** Every scrypt verification the code under test starts, counted. */
 const verifications = vi.hoisted(() => ({ count: 0 }));
-vi.mock("../../app/utils/password.server", async (importOriginal) => {
+vi.mock("../../db/accounts/password.server", async (importOriginal) => {
   const actual = await importOriginal<typeof PasswordModule>();
   return {
     ...actual,
@@ -115,7 +115,7 @@ describe("sign-in throttling under parallel attempts", () => {
     let release!: () => void;
     const blocked = new Promise<void>((resolve) => (release = resolve));
     const holders = Array.from({ length: PASSWORD_CHECKS_AT_ONCE + PASSWORD_CHECKS_QUEUED }, () =>
-      passwordCheckSlots.run(() => blocked),
+      passwordCheckSlots().run(() => blocked),
     );
     const busy = await signIn(handle.db, {
       username: "admin",

@@ -1,4 +1,4 @@
-import { hashPassword } from "../../app/utils/password.server";
+import { hashPassword } from "../../db/accounts/password.server";
 import type { DbHandle } from "../../db/client.server";
 import * as schema from "../../db/schema/index";
 

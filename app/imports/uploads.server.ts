@@ -13,11 +13,11 @@ import type { ImportReport } from "../../db/import/run-import.server";
 import { recordAudit } from "../../db/queries/audit.server";
 import { getDb } from "../../db/runtime.server";
 import { IMPORT_KINDS, type ImportKind } from "../../db/schema/enums";
-import { assertCsrf, CSRF_FIELD } from "./csrf.server";
-import { getSettings } from "./env.server";
-import type { SessionUser } from "./permissions.server";
-import type { ImportMessage } from "./import-messages";
-import { clientIp } from "./session.server";
+import { assertCsrf, CSRF_FIELD } from "../utils/csrf.server";
+import { getSettings } from "../../db/settings.server";
+import type { SessionUser } from "../utils/permissions.server";
+import type { ImportMessage } from "./messages";
+import { clientIp } from "../utils/session.server";
 
 /**
  * Uploaded import files waiting for their preview to be committed or cancelled: a temp

@@ -3,9 +3,9 @@ import { revertImport, type RevertResult } from "../../db/import/revert-import.s
 import type { ImportError } from "../../db/import/run-import.server";
 import { findImportBatch, listImportBatches } from "../../db/queries/scope.server";
 import { getDb } from "../../db/runtime.server";
-import { getSettings } from "./env.server";
-import { MAX_BIGSERIAL_ID, requireIdParam } from "./id-param.server";
-import { departmentScope, notFound, type SessionUser } from "./permissions.server";
+import { getSettings } from "../../db/settings.server";
+import { MAX_BIGSERIAL_ID, requireIdParam } from "../utils/id-param.server";
+import { departmentScope, notFound, type SessionUser } from "../utils/permissions.server";
 
 /**
  * The import batch of the URL, if the user may see it: admins every one, a steward its

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from "react";
 import type { ImportKind } from "../../db/schema/enums";
 import { useI18n, type I18n } from "~/i18n/i18n";
-import { kindLabel } from "~/utils/import-kinds";
-import { formatSize, importMessage } from "~/utils/import-messages";
-import { CsrfInput, ErrorSummary, type FieldErrors } from "./forms";
-import { ImportJobProgress, type JobStatus } from "./import-progress";
+import { kindLabel } from "~/imports/kinds";
+import { formatSize, importMessage } from "~/imports/messages";
+import { CsrfInput, ErrorSummary, type FieldErrors } from "../components/forms";
+import { ImportJobProgress } from "./import-progress";
+import type { JobStatus } from "./job-status";
 
 export interface UploadValues {
   kind: string;

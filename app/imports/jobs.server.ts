@@ -8,13 +8,13 @@ import { previewImportFile } from "../../db/import/preview.server";
 import { runImport, type ImportOptions } from "../../db/import/run-import.server";
 import { recordAudit } from "../../db/queries/audit.server";
 import { getDb } from "../../db/runtime.server";
-import type { JobStatus } from "~/components/import-progress";
+import type { JobStatus } from "./job-status";
 import type { I18n } from "~/i18n/i18n";
-import { appCookie } from "./cookies.server";
-import { getSettings } from "./env.server";
-import { importMessage, type ImportMessage } from "./import-messages";
-import { auditOutOfScope, discardUpload, type StoredUpload } from "./import-uploads.server";
-import { departmentScope, type SessionUser } from "./permissions.server";
+import { appCookie } from "../utils/cookies.server";
+import { getSettings } from "../../db/settings.server";
+import { importMessage, type ImportMessage } from "./messages";
+import { auditOutOfScope, discardUpload, type StoredUpload } from "./uploads.server";
+import { departmentScope, type SessionUser } from "../utils/permissions.server";
 
 /**
  * Checking (a dry run) and committing an upload run as jobs in this server process, so

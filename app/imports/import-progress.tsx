@@ -1,20 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useI18n, type MessageKey } from "~/i18n/i18n";
-import { formatSize } from "~/utils/import-messages";
-
-/** What GET /imports/jobs/:id answers: how far a check or commit has got. */
-export interface JobStatus {
-  id: string;
-  action: "check" | "commit";
-  state: "running" | "done" | "failed";
-  bytesRead: number;
-  totalBytes: number;
-  rows: number;
-  /** Where the page goes when the job has ended (the preview, or the stored batch). */
-  redirectTo: string | null;
-  /** Why a failed job failed, in the user's words (and language). */
-  message: string | null;
-}
+import { formatSize } from "~/imports/messages";
+import type { JobStatus } from "./job-status";
 
 const ACTION_LABELS: Record<JobStatus["action"], MessageKey> = {
   check: "imports.progress.check",

@@ -1,6 +1,6 @@
 import type { I18n, MessageKey } from "~/i18n/i18n";
 import type { ImportKind } from "../../db/schema/enums";
-import { kindLabel } from "./import-kinds";
+import { kindLabel } from "./kinds";
 
 /**
  * A message of the import helpers for the person importing, language-neutral: its key and

@@ -9,10 +9,10 @@ import type * as DemoData from "../../seeds/demo/demo-data";
 import type { DemoRow } from "../../seeds/demo/demo-data";
 import type * as Generate from "../../seeds/demo/generate";
 import type * as SeedDemo from "../../seeds/demo/seed-demo.server";
-import { escapeFormulaCell, toCsv } from "./csv-export";
-import { EXAMPLE_ROWS, formatNote } from "./import-kinds";
-import { mayImportKind } from "./import-uploads.server";
-import type { SessionUser } from "./permissions.server";
+import { escapeFormulaCell, toCsv } from "../utils/csv-export";
+import { EXAMPLE_ROWS, formatNote } from "./kinds";
+import { mayImportKind } from "./uploads.server";
+import type { SessionUser } from "../utils/permissions.server";
 
 const headerOf = (kind: ImportKind) => IMPORT_COLUMNS[kind].map((column) => column.name);
 

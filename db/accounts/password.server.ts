@@ -1,15 +1,19 @@
 import crypto from "node:crypto";
 import { promisify } from "node:util";
+import { singleton } from "../singleton.server";
 import { ConcurrencyLimit } from "./concurrency-limit";
 
 export { BusyError } from "./concurrency-limit";
 
-const scryptUnbounded = promisify(crypto.scrypt) as (
+// Nothing runs when this module loads: route modules reach it through db/queries for their
+// actions, and the browser build drops it only if it has no effect of its own.
+const scryptUnbounded = (
   password: crypto.BinaryLike,
   salt: crypto.BinaryLike,
   keylen: number,
   options: crypto.ScryptOptions,
-) => Promise<Buffer>;
+): Promise<Buffer> =>
+  (promisify(crypto.scrypt) as typeof scryptUnbounded)(password, salt, keylen, options);
 
 /** Password checks running at once (each ~128 MiB and a libuv thread for ~0.3 s). */
 export const PASSWORD_CHECKS_AT_ONCE = 4;
@@ -20,11 +24,16 @@ export const PASSWORD_CHECKS_QUEUED = 32;
  * Every scrypt computation in the process takes a slot here, so a burst of sign-ins
  * (across many accounts and addresses) costs bounded CPU and memory at any moment.
  */
-export const passwordCheckSlots = new ConcurrencyLimit({
-  concurrency: PASSWORD_CHECKS_AT_ONCE,
-  maxQueued: PASSWORD_CHECKS_QUEUED,
-  retryAfterSeconds: 5,
-});
+export const passwordCheckSlots = (): ConcurrencyLimit =>
+  singleton(
+    "password-check-slots",
+    () =>
+      new ConcurrencyLimit({
+        concurrency: PASSWORD_CHECKS_AT_ONCE,
+        maxQueued: PASSWORD_CHECKS_QUEUED,
+        retryAfterSeconds: 5,
+      }),
+  );
 
 /**
  * scrypt in a slot. Verifications (what anonymous visitors cause) are refused with a
@@ -37,7 +46,7 @@ function scrypt(
   options: crypto.ScryptOptions & { mayRefuse: boolean },
 ): Promise<Buffer> {
   const { mayRefuse, ...scryptOptions } = options;
-  return passwordCheckSlots.run(() => scryptUnbounded(password, salt, keylen, scryptOptions), {
+  return passwordCheckSlots().run(() => scryptUnbounded(password, salt, keylen, scryptOptions), {
     mayRefuse,
   });
 }

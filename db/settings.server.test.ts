@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SettingsError, parseSettings } from "./env.server";
+import { SettingsError, parseSettings } from "./settings.server";
 
 describe("settings from the environment", () => {
   it("defaults to the embedded database with the demo on", () => {
