@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { revertImport, type RevertResult } from "../../db/import/revert-import.server";
 import type { ImportError } from "../../db/import/run-import.server";
-import { findImportBatch, listImportBatches } from "../../db/queries/scope.server";
+import { findImportBatch, listImportBatches } from "../../db/queries/import-batches.server";
 import { getDb } from "../../db/runtime.server";
 import { getSettings } from "../../db/settings.server";
 import { MAX_BIGSERIAL_ID, requireIdParam } from "../utils/id-param.server";

@@ -9,7 +9,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { checkCurrentPassword } from "../../db/queries/sign-in.server";
 import { changePassword } from "../../db/queries/users.server";
-import { passwordSchema } from "../../db/queries/users.server";
+import { passwordSchema } from "../../db/accounts/user-rules";
 import { getDb } from "../../db/runtime.server";
 import { CsrfInput, ErrorSummary, Field, NewPasswordFields } from "~/components/forms";
 import { createI18n, useI18n, type MessageKey } from "~/i18n/i18n";

@@ -9,26 +9,27 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { listDepartmentOptions } from "../../db/queries/departments.server";
 import {
   changeUserAccess,
   getUserForAdmin,
-  listDepartmentOptions,
-  parseAccessForm,
-  parsePasswordForm,
-  REFUSAL_MESSAGES,
   resetUserPassword,
   setUserDisabled,
   type AdminRefusal,
-  type FormErrors,
-} from "../../db/queries/admin-users.server";
+} from "../../db/queries/users.server";
 import { getDb } from "../../db/runtime.server";
-import { ROLES } from "../../db/schema/enums";
+import { ROLES } from "../../db/schema/enum-values";
 import { CsrfInput, ErrorSummary, NewPasswordFields } from "~/components/forms";
 import { DepartmentCheckboxes } from "~/components/department-checkboxes";
-import { refusalMessage, translateFieldErrors } from "~/i18n/admin-forms";
 import { createI18n, useI18n, type I18n, type MessageKey } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { metaI18n, pageTitle } from "~/i18n/meta";
+import {
+  parseAccessForm,
+  parsePasswordForm,
+  refusalErrors,
+  type FormErrors,
+} from "~/utils/admin-user-forms.server";
 import { readForm } from "~/utils/csrf.server";
 import { getSettings } from "~/utils/settings.server";
 import { formatDateTime, roleLabel } from "~/utils/format";
@@ -69,11 +70,7 @@ type Intent = "access" | "disable" | "enable" | "password";
 
 function refusal(i18n: I18n, intent: Intent, reason: AdminRefusal) {
   if (reason === "not_found") throw notFound();
-  const { field } = REFUSAL_MESSAGES[reason];
-  return data(
-    { intent, errors: { [field]: refusalMessage(i18n, reason) } as FormErrors },
-    { status: 400 },
-  );
+  return data({ intent, errors: refusalErrors(i18n, reason) }, { status: 400 });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -86,9 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   switch (intent) {
     case "access": {
-      const parsed = parseAccessForm(form);
-      if (!parsed.ok)
-        return data({ intent, errors: translateFieldErrors(i18n, parsed.errors) }, { status: 400 });
+      const parsed = parseAccessForm(form, i18n);
+      if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
       const result = await changeUserAccess(getDb(), { userId, ...parsed.data }, actor);
       if (!result.ok) return refusal(i18n, intent, result.reason);
       return back(result.changed ? "access" : "unchanged");
@@ -101,9 +97,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return back(result.changed ? (disabled ? "disabled" : "enabled") : "unchanged");
     }
     case "password": {
-      const parsed = parsePasswordForm(form);
-      if (!parsed.ok)
-        return data({ intent, errors: translateFieldErrors(i18n, parsed.errors) }, { status: 400 });
+      const parsed = parsePasswordForm(form, i18n);
+      if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
       const result = await resetUserPassword(
         getDb(),
         { userId, password: parsed.data.password },

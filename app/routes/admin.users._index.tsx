@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listUsers } from "../../db/queries/admin-users.server";
+import { listUsers } from "../../db/queries/users.server";
 import { getDb } from "../../db/runtime.server";
 import { useI18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";

@@ -2,20 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import {
-  createUserWithDepartments,
-  listDepartmentOptions,
-  parseNewUserForm,
-  REFUSAL_MESSAGES,
-} from "../../db/queries/admin-users.server";
+import { listDepartmentOptions } from "../../db/queries/departments.server";
+import { createUserWithDepartments } from "../../db/queries/users.server";
 import { getDb } from "../../db/runtime.server";
-import { ROLES } from "../../db/schema/enums";
+import { ROLES } from "../../db/schema/enum-values";
 import { CsrfInput, ErrorSummary, Field, NewPasswordFields } from "~/components/forms";
 import { DepartmentCheckboxes } from "~/components/department-checkboxes";
-import { refusalMessage, translateFieldErrors } from "~/i18n/admin-forms";
 import { createI18n, useI18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { metaI18n, pageTitle } from "~/i18n/meta";
+import { parseNewUserForm, refusalErrors } from "~/utils/admin-user-forms.server";
 import { roleLabel } from "~/utils/format";
 import { readForm } from "~/utils/csrf.server";
 import { requireUser } from "~/utils/permissions.server";
@@ -42,20 +38,15 @@ export async function action({ request }: ActionFunctionArgs) {
     role: String(form.get("role") ?? ""),
     departmentIds: form.getAll("departmentIds").map(String),
   };
-  const parsed = parseNewUserForm(form);
-  if (!parsed.ok)
-    return data({ errors: translateFieldErrors(i18n, parsed.errors), values }, { status: 400 });
+  const parsed = parseNewUserForm(form, i18n);
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   const result = await createUserWithDepartments(getDb(), parsed.data, {
     id: admin.id,
     name: admin.username,
     ip: clientIp(request),
   });
   if (!result.ok) {
-    const { field } = REFUSAL_MESSAGES[result.reason];
-    return data(
-      { errors: { [field]: refusalMessage(i18n, result.reason) }, values },
-      { status: 400 },
-    );
+    return data({ errors: refusalErrors(i18n, result.reason), values }, { status: 400 });
   }
   return redirect(`/admin/users/${result.userId}?created=1`);
 }

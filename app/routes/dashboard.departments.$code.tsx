@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadDepartmentPage } from "../../db/queries/department-page.server";
-import { findDepartment } from "../../db/queries/scope.server";
+import { findDepartment } from "../../db/queries/departments.server";
 import { compareToTarget } from "../../metrics/target-comparison";
 import { BarChart, LineChart, bandText } from "~/components/charts";
 import { barText, lineText, partialMonthNote } from "~/components/dashboard/chart-texts";

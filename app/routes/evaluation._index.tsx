@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listAssignments } from "../../db/queries/scope.server";
+import { listAssignments } from "../../db/queries/assignments.server";
 import { getDb } from "../../db/runtime.server";
 import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";

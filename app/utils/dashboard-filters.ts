@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIFECYCLE_STAGES, type LifecycleStage } from "../../db/schema/enums";
+import { LIFECYCLE_STAGES, type LifecycleStage } from "../../db/schema/enum-values";
 import { isIsoDate } from "../../metrics/iso-date";
 
 /** The dashboard's filters, all in the URL so that any view is a shareable permalink. */

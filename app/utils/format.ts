@@ -1,4 +1,4 @@
-import { LIFECYCLE_STAGES } from "../../db/schema/enums";
+import { LIFECYCLE_STAGES } from "../../db/schema/enum-values";
 /**
  * Display formats shared by the pages. The locale-aware ones take an I18n (or a Locale);
  * the bilingual constants (STAGE_LABELS, ASSESSMENT_STATE_LABELS) and the zh-CN defaults

@@ -1,7 +1,7 @@
 import { parseSettings } from "../settings.server";
 import { openMigratedDatabase } from "../open-migrated.server";
-import { createUserWithDepartments } from "../queries/admin-users.server";
-import { passwordSchema, usernameSchema } from "../queries/users.server";
+import { passwordSchema, usernameSchema } from "../accounts/user-rules";
+import { createUserWithDepartments } from "../queries/users.server";
 import { promptPassword } from "./prompt-password";
 
 /** npm run create-admin -- USERNAME: the first admin of a deployment without demo data. */

@@ -8,7 +8,7 @@ import {
   projectKpisFromRollups,
   serviceKpisFromRollups,
 } from "../queries/kpis.server";
-import { findDepartment } from "../queries/scope.server";
+import { findDepartment } from "../queries/departments.server";
 
 /**
  * npm run kpi -- KIND [--from DATE] [--to DATE] [--department CODE] [--project CODE]

@@ -1,64 +1,34 @@
 import { pgEnum } from "drizzle-orm/pg-core";
+import {
+  APPEAL_TYPES,
+  COST_CATEGORIES,
+  FUNDING_SOURCES,
+  IMPORT_KINDS,
+  LIFECYCLE_STAGES,
+  ROLES,
+} from "./enum-values";
+
+// The value lists live in enum-values.ts, which the browser may import; the server's
+// modules keep importing them from here.
+export * from "./enum-values";
 
 export const regionLevel = pgEnum("region_level", ["province", "city", "county"]);
 
-/** Lifecycle stages of an e-government project, in order. */
-export const LIFECYCLE_STAGES = [
-  "proposal",
-  "feasibility",
-  "approval",
-  "procurement",
-  "construction",
-  "trial_operation",
-  "acceptance",
-  "operation",
-  "post_evaluation",
-  "retired",
-] as const;
-export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export const lifecycleStage = pgEnum("lifecycle_stage", LIFECYCLE_STAGES);
 
-export const FUNDING_SOURCES = ["fiscal", "special_fund", "private_partner"] as const;
 export const fundingSource = pgEnum("funding_source", FUNDING_SOURCES);
 
-export const COST_CATEGORIES = [
-  "hardware",
-  "software",
-  "services",
-  "operation_maintenance",
-  "security",
-  "training",
-] as const;
 export const costCategory = pgEnum("cost_category", COST_CATEGORIES);
 
 export const indicatorDirection = pgEnum("indicator_direction", ["higher", "lower"]);
 
-export const APPEAL_TYPES = ["complaint", "consultation", "suggestion", "praise"] as const;
-export type AppealType = (typeof APPEAL_TYPES)[number];
 export const appealType = pgEnum("appeal_type", APPEAL_TYPES);
 
 export const ratingTarget = pgEnum("rating_target", ["service", "project"]);
 export const moderationState = pgEnum("moderation_state", ["pending", "approved", "rejected"]);
 
-export const ROLES = ["admin", "leader", "steward", "evaluator"] as const;
-export type Role = (typeof ROLES)[number];
 export const userRole = pgEnum("user_role", ROLES);
 
-export const IMPORT_KINDS = [
-  "regions",
-  "departments",
-  "projects",
-  "budget-lines",
-  "milestones",
-  "outcome-indicators",
-  "outcome-values",
-  "service-items",
-  "service-stats",
-  "appeals",
-  "ratings",
-  "calendar",
-] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const importKind = pgEnum("import_kind", IMPORT_KINDS);
 export const importState = pgEnum("import_state", ["previewed", "committed", "failed", "reverted"]);
 

@@ -48,7 +48,7 @@ import { syncOfficialCalendar } from "../../db/calendar/sync-official.server";
 import { postgresOptions, wrapPostgres, type DbHandle } from "../../db/client.server";
 import { wrapPglite } from "../../db/client-pglite.server";
 import { migrateDatabase } from "../../db/migrate.server";
-import { createUserWithDepartments } from "../../db/queries/admin-users.server";
+import { createUserWithDepartments } from "../../db/queries/users.server";
 import { appliedMigrationCount } from "../../db/queries/health.server";
 import { ensureRollupsForTimeZone } from "../../db/rollups/rebuild.server";
 import { setDatabase } from "../../db/runtime.server";

@@ -11,12 +11,12 @@ import {
   changeUserAccess,
   createUserWithDepartments,
   getUserForAdmin,
-  listDepartmentOptions,
   listUsers,
   resetUserPassword,
   setUserDisabled,
   type AdminActor,
-} from "../../db/queries/admin-users.server";
+} from "../../db/queries/users.server";
+import { listDepartmentOptions } from "../../db/queries/departments.server";
 import { createSession, findSessionUser } from "../../db/queries/sessions.server";
 import { auditEvents, departments, users } from "../../db/schema/index";
 import { createTestDatabase } from "../setup/test-database";

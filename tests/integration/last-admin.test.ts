@@ -6,11 +6,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client.server";
-import {
-  changeUserAccess,
-  setUserDisabled,
-  type AdminActor,
-} from "../../db/queries/admin-users.server";
+import { changeUserAccess, setUserDisabled, type AdminActor } from "../../db/queries/users.server";
 import { users } from "../../db/schema/index";
 import { createTestDatabase } from "../setup/test-database";
 

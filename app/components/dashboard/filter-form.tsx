@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { LIFECYCLE_STAGES } from "../../../db/schema/enums";
+import { LIFECYCLE_STAGES } from "../../../db/schema/enum-values";
 import type { I18n } from "~/i18n/i18n";
 import type { DashboardFilters } from "~/utils/dashboard-filters";
 import { stageLabel } from "~/utils/format";

@@ -1,0 +1,52 @@
+/**
+ * The values of the enums of enums.ts, as plain lists. No drizzle here: the browser
+ * build imports these (filters, labels), and pgEnum would bring the ORM along with it.
+ */
+
+/** Lifecycle stages of an e-government project, in order. */
+export const LIFECYCLE_STAGES = [
+  "proposal",
+  "feasibility",
+  "approval",
+  "procurement",
+  "construction",
+  "trial_operation",
+  "acceptance",
+  "operation",
+  "post_evaluation",
+  "retired",
+] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+export const FUNDING_SOURCES = ["fiscal", "special_fund", "private_partner"] as const;
+
+export const COST_CATEGORIES = [
+  "hardware",
+  "software",
+  "services",
+  "operation_maintenance",
+  "security",
+  "training",
+] as const;
+
+export const APPEAL_TYPES = ["complaint", "consultation", "suggestion", "praise"] as const;
+export type AppealType = (typeof APPEAL_TYPES)[number];
+
+export const ROLES = ["admin", "leader", "steward", "evaluator"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const IMPORT_KINDS = [
+  "regions",
+  "departments",
+  "projects",
+  "budget-lines",
+  "milestones",
+  "outcome-indicators",
+  "outcome-values",
+  "service-items",
+  "service-stats",
+  "appeals",
+  "ratings",
+  "calendar",
+] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
