@@ -1,6 +1,8 @@
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.*", "**/*.css.ts"],
+  // The express server is compiled with the app into build/index.js: one copy of each module.
+  server: "app/server/main.server.ts",
   serverModuleFormat: "esm",
   // Route modules import db/queries for their loaders and actions, which the browser build
   // strips; the db/ modules then unused are dropped, but esbuild resolves their imports

@@ -1,24 +1,14 @@
 import type { Database, DbHandle } from "./client.server";
+import { singleton } from "./singleton.server";
 
-/**
- * The process's one open database. The server opens it before Remix's bundle loads,
- * and the bundle carries its own copy of this module, so the handle lives on
- * globalThis where both copies find it.
- */
+/** The process's one open database, and how far the server's start has got. */
 interface Runtime {
   handle?: DbHandle;
   phase: "starting" | "migrating" | "seeding" | "ready" | "failed";
   error?: string;
 }
 
-const KEY = Symbol.for("mingjing.runtime");
-type GlobalWithRuntime = typeof globalThis & { [KEY]?: Runtime };
-
-function runtime(): Runtime {
-  const holder = globalThis as GlobalWithRuntime;
-  holder[KEY] ??= { phase: "starting" };
-  return holder[KEY];
-}
+const runtime = (): Runtime => singleton<Runtime>("runtime", () => ({ phase: "starting" }));
 
 export function setDatabase(handle: DbHandle | undefined): void {
   runtime().handle = handle;

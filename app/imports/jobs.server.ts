@@ -15,6 +15,7 @@ import { getSettings } from "../../db/settings.server";
 import { importMessage, type ImportMessage } from "./messages";
 import { auditOutOfScope, discardUpload, type StoredUpload } from "./uploads.server";
 import { departmentScope, type SessionUser } from "../utils/permissions.server";
+import { singleton } from "../../db/singleton.server";
 
 /**
  * Checking (a dry run) and committing an upload run as jobs in this server process, so
@@ -45,14 +46,7 @@ interface ImportJob {
   done: Promise<void>;
 }
 
-const KEY = Symbol.for("mingjing.import-jobs");
-type Holder = typeof globalThis & { [KEY]?: Map<string, ImportJob> };
-
-function jobs(): Map<string, ImportJob> {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= new Map();
-  return holder[KEY];
-}
+const jobs = () => singleton("import-jobs", () => new Map<string, ImportJob>());
 
 function sweepFinishedJobs(now = Date.now()): void {
   for (const [id, job] of jobs()) {

@@ -18,6 +18,7 @@ import { getSettings } from "../../db/settings.server";
 import type { SessionUser } from "../utils/permissions.server";
 import type { ImportMessage } from "./messages";
 import { clientIp } from "../utils/session.server";
+import { singleton } from "../../db/singleton.server";
 
 /**
  * Uploaded import files waiting for their preview to be committed or cancelled: a temp
@@ -74,14 +75,7 @@ export interface StoredUpload {
   jobId: string | null;
 }
 
-const KEY = Symbol.for("mingjing.import-uploads");
-type Holder = typeof globalThis & { [KEY]?: Map<string, StoredUpload> };
-
-function uploads(): Map<string, StoredUpload> {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= new Map();
-  return holder[KEY];
-}
+const uploads = () => singleton("import-uploads", () => new Map<string, StoredUpload>());
 
 let folder: string | undefined;
 

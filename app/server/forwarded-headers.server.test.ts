@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 /**
- * An express app set up as main.server.ts sets up the real one, answering with what the
+ * An express app set up as express-app.server.ts sets up the real one, answering with what the
  * app would see: the client address, the request URL, HTTPS or not, and the verdict of
  * the cross-site check (at the server and, on the URL Remix gets, in every action).
  */

@@ -1,41 +1,30 @@
-import "./production-mode.server";
 import type { Server } from "node:http";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+import * as build from "@remix-run/dev/server-build";
 import type { ServerBuild } from "@remix-run/node";
-import express from "express";
+import type express from "express";
 import { openMigratedDatabase } from "../../db/open-migrated.server";
 import type { DbHandle } from "../../db/client.server";
-import { getPhase, setDatabase, setPhase } from "../../db/runtime.server";
+import { setDatabase, setPhase } from "../../db/runtime.server";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../seeds/demo/framework";
 import { seedDemoIfEmpty } from "../../seeds/demo/seed-demo.server";
 import { parseSettings, type Settings } from "../../db/settings.server";
-import { crossSiteReason } from "../utils/csrf.server";
-import { applySecurityHeaders } from "../utils/security-headers.server";
-import { ensureBuild, SERVER_BUILD } from "./ensure-build.server";
-import { acceptForwardedHeaders, requestUrl, trustProxies } from "./forwarded-headers.server";
-import { expressHandler } from "./express-handler.server";
-import { createAppRequestHandler } from "./request-handler.server";
+import { createExpressApp } from "./express-app.server";
 import { resolveSessionSecret } from "./session-secret.server";
+
+/*
+ * The server's entry, compiled with the Remix app into one module (remix.config.js
+ * `server`), so the server and the app share one copy of every module. Importing it
+ * starts nothing: app/server/run.mjs calls startServer(), the integration tests createApp().
+ */
+
+/** The express app serving this build, as the server runs it. */
+export function createApp(options: { trustedProxies: readonly string[] }): express.Express {
+  return createExpressApp(build as unknown as ServerBuild, options);
+}
 
 function fail(message: string): never {
   console.error(`\nMingjing cannot start: ${message}\n`);
   process.exit(1);
-}
-
-function startingPage(res: express.Response): void {
-  const { phase } = getPhase();
-  res
-    .status(503)
-    .set({
-      "Retry-After": "2",
-      "Cache-Control": "no-store",
-      "Content-Type": "text/html; charset=utf-8",
-    })
-    .send(
-      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2"><title>Mingjing is starting</title></head>` +
-        `<body><main><h1>明镜正在启动 Mingjing is starting</h1><p>Step: ${phase}. This page reloads by itself.</p></main></body></html>`,
-    );
 }
 
 function listen(app: express.Express, settings: Settings): Promise<Server> {
@@ -77,46 +66,16 @@ function printWelcome(settings: Settings, port: number): void {
   }
 }
 
-async function main(): Promise<void> {
+/** Listens at once (a page says the server is starting), then migrates and seeds. */
+export async function startServer(): Promise<void> {
   let settings: Settings;
   try {
     settings = parseSettings();
     process.env.SESSION_SECRET = resolveSessionSecret(settings);
-    ensureBuild();
   } catch (error) {
     fail((error as Error).message);
   }
-
-  const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
-  const app = express();
-  app.disable("x-powered-by");
-  trustProxies(app, settings.trustedProxies);
-  app.use(acceptForwardedHeaders);
-  app.use((req, res, next) => {
-    const headers = new Headers();
-    applySecurityHeaders(headers, {
-      https: req.secure,
-    });
-    headers.forEach((value, key) => res.setHeader(key, value));
-    next();
-  });
-  app.use(
-    "/build",
-    express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }),
-  );
-  app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
-  app.use((req, res, next) => {
-    if (getPhase().phase === "ready" || req.path === "/healthz") next();
-    else startingPage(res);
-  });
-  app.use((req, res, next) => {
-    const reason = crossSiteReason(req.method, requestUrl(req), {
-      get: (name) => req.get(name) ?? null,
-    });
-    if (reason) res.status(403).type("text/plain").send(`Forbidden: ${reason}.`);
-    else next();
-  });
-  app.all("*", expressHandler(createAppRequestHandler(build)));
+  const app = createApp(settings);
 
   let server: Server;
   try {
@@ -147,5 +106,3 @@ async function main(): Promise<void> {
   }
   printWelcome(settings, port);
 }
-
-void main();

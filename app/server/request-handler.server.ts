@@ -1,14 +1,13 @@
 import type { ServerBuild } from "@remix-run/node";
 import { createRequestHandler } from "@remix-run/node";
-import { crossSiteReason, forbidden } from "../utils/csrf.server";
 import { allowedMethods, methodNotAllowed } from "./allowed-methods.server";
 import { withAppHeaders } from "./response-headers.server";
 
 /**
- * Remix's request handler behind our own checks: a foreign Origin gets a clear 403 here
- * instead of Remix's own refusal (a 500 with no explanation), and a method the route
- * does not take a 405 — Remix would hand PUT or DELETE to the route's action as if it
- * were a POST. Every answer leaves with the app's headers, set once.
+ * Remix's request handler behind the route's methods: a method the route does not take
+ * gets a 405 — Remix would hand PUT or DELETE to the route's action as if it were a POST.
+ * Every answer leaves with the app's headers, set once. (The express app in front checks
+ * the request's origin first: express-app.server.ts.)
  */
 export function createAppRequestHandler(
   build: ServerBuild,
@@ -16,8 +15,6 @@ export function createAppRequestHandler(
   const handle = createRequestHandler(build, "production");
   const methodsFor = allowedMethods(build);
   const answer = async (request: Request): Promise<Response> => {
-    const crossSite = crossSiteReason(request.method, request.url, request.headers);
-    if (crossSite) return forbidden(crossSite);
     const allowed = methodsFor(new URL(request.url));
     if (allowed && request.method === "OPTIONS")
       return new Response(null, { status: 204, headers: { Allow: allowed.join(", ") } });

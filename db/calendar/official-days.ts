@@ -1,4 +1,4 @@
-import chineseDays from "chinese-days/dist/chinese-days.json" with { type: "json" };
+import { createRequire } from "node:module";
 
 /**
  * Mainland China's official holidays and adjusted working days (调休), as published by
@@ -16,7 +16,11 @@ interface ChineseDaysData {
   workdays: Record<string, string>;
 }
 
-const data = chineseDays as ChineseDaysData;
+// Loaded from the installed package at run time, not inlined into the build: an update of
+// chinese-days (next year's holidays) needs no rebuild.
+const data = createRequire(import.meta.url)(
+  "chinese-days/dist/chinese-days.json",
+) as ChineseDaysData;
 
 /** "Spring Festival,春节,4" → "春节 Spring Festival". */
 function label(entry: string): string {

@@ -43,7 +43,7 @@ import { parseArgs } from "node:util";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { ensureBuild, SERVER_BUILD } from "../../app/server/ensure-build.server";
+import { ensureBuild, SERVER_BUILD } from "../../app/server/build.mjs";
 import { syncOfficialCalendar } from "../../db/calendar/sync-official.server";
 import { postgresOptions, wrapPostgres, type DbHandle } from "../../db/client.server";
 import { wrapPglite } from "../../db/client-pglite.server";

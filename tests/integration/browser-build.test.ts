@@ -21,6 +21,7 @@ describe("the browser build", () => {
     ["the settings schema", "MINGJING_DATA_DIR"],
     ["sign-in throttling's locks", "pg_advisory_xact_lock"],
     ["the session secret", "SESSION_SECRET"],
+    ["the database library (docs/decisions/006)", "drizzle:"],
   ])("holds none of %s", (_what, marker) => {
     const files = browserFiles();
     expect(files.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 /**
- * The real server (app/server/main.server.ts: express, its middleware, the Remix
+ * The real server (npm start: express, its middleware, the Remix
  * handler) in a child process on an ephemeral port, with the demo seeded: what a
  * browser gets over a socket, headers exactly as sent.
  */
@@ -124,7 +124,7 @@ beforeAll(async () => {
     SESSION_SECRET: undefined,
     ...(await databaseEnv()),
   };
-  server = spawn(process.execPath, ["--import", "tsx", "app/server/main.server.ts"], {
+  server = spawn(process.execPath, ["app/server/run.mjs"], {
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });

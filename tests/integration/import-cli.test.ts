@@ -13,7 +13,7 @@ describe("npm run import", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mingjing-import-cli-"));
   const env = { ...process.env, DATABASE_URL: "", MINGJING_DATA_DIR: dataDir, MINGJING_DEMO: "0" };
   const runCli = (...args: string[]) =>
-    spawnSync(path.resolve("node_modules/.bin/tsx"), ["db/cli/import.ts", ...args], {
+    spawnSync(process.execPath, ["app/server/run.mjs", "import", ...args], {
       env,
       encoding: "utf8",
     });

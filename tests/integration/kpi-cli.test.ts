@@ -14,7 +14,7 @@ describe("npm run kpi", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mingjing-kpi-"));
   const env = { ...process.env, DATABASE_URL: "", MINGJING_DATA_DIR: dataDir, MINGJING_DEMO: "0" };
   const kpi = (...args: string[]) =>
-    spawnSync(path.resolve("node_modules/.bin/tsx"), ["db/cli/kpi.ts", ...args], {
+    spawnSync(process.execPath, ["app/server/run.mjs", "kpi", ...args], {
       env,
       encoding: "utf8",
     });

@@ -1,4 +1,4 @@
-import { ensureBuild } from "../../app/server/ensure-build.server";
+import { ensureBuild } from "../../app/server/build.mjs";
 
 /**
  * Tests that drive the request handler need a current build; make it once per run.

@@ -44,7 +44,7 @@ export async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mingjing-e2e-"));
   const port = await freePort();
   let output = "";
-  const server = spawn(path.resolve("node_modules/.bin/tsx"), ["app/server/main.server.ts"], {
+  const server = spawn(process.execPath, ["app/server/run.mjs"], {
     env: {
       ...process.env,
       PORT: String(port),

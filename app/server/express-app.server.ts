@@ -1,0 +1,64 @@
+import path from "node:path";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { getPhase } from "../../db/runtime.server";
+import { crossSiteReason } from "../utils/csrf.server";
+import { applySecurityHeaders } from "../utils/security-headers.server";
+import { expressHandler } from "./express-handler.server";
+import { acceptForwardedHeaders, requestUrl, trustProxies } from "./forwarded-headers.server";
+import { createAppRequestHandler } from "./request-handler.server";
+
+function startingPage(res: express.Response): void {
+  const { phase } = getPhase();
+  res
+    .status(503)
+    .set({
+      "Retry-After": "2",
+      "Cache-Control": "no-store",
+      "Content-Type": "text/html; charset=utf-8",
+    })
+    .send(
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2"><title>Mingjing is starting</title></head>` +
+        `<body><main><h1>明镜正在启动 Mingjing is starting</h1><p>Step: ${phase}. This page reloads by itself.</p></main></body></html>`,
+    );
+}
+
+/**
+ * The whole HTTP pipeline in front of the Remix app: forwarded headers from trusted
+ * proxies only, security headers, static files, the page shown while the database
+ * starts, the cross-site check, then the app. The server and the integration tests both
+ * serve this one.
+ */
+export function createExpressApp(
+  build: ServerBuild,
+  options: { trustedProxies: readonly string[] },
+): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  trustProxies(app, options.trustedProxies);
+  app.use(acceptForwardedHeaders);
+  app.use((req, res, next) => {
+    const headers = new Headers();
+    applySecurityHeaders(headers, { https: req.secure });
+    headers.forEach((value, key) => res.setHeader(key, value));
+    next();
+  });
+  app.use(
+    "/build",
+    express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }),
+  );
+  app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
+  app.use((req, res, next) => {
+    if (getPhase().phase === "ready" || req.path === "/healthz") next();
+    else startingPage(res);
+  });
+  app.use((req, res, next) => {
+    const reason = crossSiteReason(req.method, requestUrl(req), {
+      get: (name) => req.get(name) ?? null,
+    });
+    if (reason) res.status(403).type("text/plain").send(`Forbidden: ${reason}.`);
+    else next();
+  });
+  app.all("*", expressHandler(createAppRequestHandler(build)));
+  return app;
+}
