@@ -18,7 +18,8 @@ if (name !== undefined && !(name in COMMANDS)) {
   process.exit(2);
 }
 try {
-  ensureBuild();
+  // Under `npm run dev`, remix dev has just built the server itself (a development build).
+  if (!process.env.REMIX_DEV_ORIGIN) ensureBuild();
 } catch (error) {
   console.error(`\nMingjing cannot start: ${/** @type {Error} */ (error).message}\n`);
   process.exit(1);
