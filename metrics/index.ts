@@ -142,6 +142,18 @@ export {
   frameworkScore,
   type FrameworkNode,
 } from "./evaluation-score";
+export {
+  criterionPathWeights,
+  frameworkTree,
+  projectEvaluation,
+  roundIcc,
+  rubricPercent,
+  type CriterionResult,
+  type CriterionScoreInput,
+  type FlatFrameworkNode,
+  type ProjectEvaluation,
+  type RoundScore,
+} from "./evaluation-result";
 export { completeScoreMatrix, icc21, iccOfScores, type RaterScore, type ScoreMatrix } from "./icc";
 export { needsModeration, scoreRange } from "./score-disagreement";
 

@@ -9,7 +9,7 @@ import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
 import { filtersQuery } from "~/utils/dashboard-filters";
 import { dashboardRequest } from "~/utils/dashboard-loader.server";
-import { assessmentStateLabel, stageLabel } from "~/utils/format";
+import { stageLabel } from "~/utils/format";
 import { requireDepartment } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -183,34 +183,49 @@ export default function ProjectPage() {
         {page.evaluations.length === 0 ? (
           <p>{i18n.t("dashboard.project.noEvaluations")}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{i18n.t("dashboard.project.round")}</th>
-                <th scope="col">{i18n.t("dashboard.project.roundState")}</th>
-                <th scope="col" className="numeric">
-                  {i18n.t("dashboard.project.submitted")}
-                </th>
-                <th scope="col" className="numeric">
-                  {i18n.t("dashboard.project.meanScore")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.evaluations.map((round) => (
-                <tr key={round.round}>
-                  <th scope="row">{round.round}</th>
-                  <td>{assessmentStateLabel(i18n, round.state)}</td>
-                  <td className="numeric">
-                    {round.submitted} / {round.assignments}
-                  </td>
-                  <td className="numeric">
-                    {i18n.number(round.meanScore, { maximumFractionDigits: 2 })}
-                  </td>
+          <>
+            <p>{i18n.t("dashboard.project.scoreNote")}</p>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{i18n.t("dashboard.project.round")}</th>
+                  <th scope="col">{i18n.t("dashboard.project.roundState")}</th>
+                  <th scope="col">{i18n.t("dashboard.project.framework")}</th>
+                  <th scope="col" className="numeric">
+                    {i18n.t("dashboard.project.submitted")}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {i18n.t("dashboard.project.finalScore")}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {page.evaluations.map((round) => (
+                  <tr key={round.code}>
+                    <th scope="row">
+                      {round.name} ({round.code})
+                    </th>
+                    <td>{i18n.t(`dashboard.project.roundState.${round.state}`)}</td>
+                    <td>
+                      {i18n.t("dashboard.project.frameworkVersion", {
+                        code: round.framework.code,
+                        version: String(round.framework.version),
+                      })}
+                    </td>
+                    <td className="numeric">
+                      {round.submitted} / {round.assignments}
+                    </td>
+                    <td className="numeric">
+                      {i18n.number(round.score, {
+                        minimumFractionDigits: 1,
+                        maximumFractionDigits: 1,
+                      })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         )}
       </section>
       <section aria-labelledby="sources-heading">

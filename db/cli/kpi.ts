@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { parseSettings } from "../settings.server";
 import { localDateOf } from "../../metrics/time-zone";
+import type { DbHandle } from "../client.server";
 import { openMigratedDatabase } from "../open-migrated.server";
 import {
   appealKpisFromRollups,
@@ -9,21 +10,26 @@ import {
   serviceKpisFromRollups,
 } from "../queries/kpis.server";
 import { findDepartment } from "../queries/departments.server";
+import { findResultRound, loadRoundResults } from "../queries/evaluation-results.server";
 
 /**
  * npm run kpi -- KIND [--from DATE] [--to DATE] [--department CODE] [--project CODE]
  * Prints the KPIs of DESIGN.md as one JSON object on stdout, from the roll-ups.
+ * npm run kpi -- evaluation [--round CODE] prints a round's scores through its framework
+ * (default: the latest closed round).
  */
 const USAGE =
-  "Usage: npm run kpi -- appeals|services|projects [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--department CODE] [--project CODE]";
+  "Usage: npm run kpi -- appeals|services|projects [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--department CODE] [--project CODE]\n" +
+  "       npm run kpi -- evaluation [--round CODE]";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
 const argsSchema = z.object({
-  kind: z.enum(["appeals", "services", "projects"]),
+  kind: z.enum(["appeals", "services", "projects", "evaluation"]),
   from: isoDate.optional(),
   to: isoDate.optional(),
   department: z.string().min(1).optional(),
   project: z.string().min(1).optional(),
+  round: z.string().min(1).optional(),
 });
 
 /** Money in yuan to the fen; sums of decimals in binary floating point leave dust. */
@@ -45,6 +51,7 @@ async function main(): Promise<void> {
       to: { type: "string" },
       department: { type: "string" },
       project: { type: "string" },
+      round: { type: "string" },
     },
   });
   const parsed = argsSchema.safeParse({ kind: positionals[0], ...values });
@@ -60,6 +67,10 @@ async function main(): Promise<void> {
 
   const handle = await openMigratedDatabase(settings, "npm run kpi");
   try {
+    if (args.kind === "evaluation") {
+      process.stdout.write(`${JSON.stringify(await evaluation(handle.db, args.round), null, 2)}\n`);
+      return;
+    }
     let departmentIds: number[] | undefined;
     if (args.department) {
       const department = await findDepartment(handle.db, args.department);
@@ -88,6 +99,33 @@ async function main(): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The round's scores through its framework version, as issue 20's command line describes:
+ * round, state, framework, ICC(2,1) per criterion, and per project the score and criteria.
+ */
+async function evaluation(db: DbHandle["db"], code: string | undefined): Promise<object> {
+  const round = await findResultRound(db, code);
+  if (!round) {
+    fail(
+      code === undefined
+        ? "No closed evaluation round yet: name one with --round CODE."
+        : `No evaluation round with the code ${JSON.stringify(code)}.`,
+    );
+  }
+  const results = await loadRoundResults(db, round);
+  return {
+    round: round.code,
+    state: round.state,
+    framework: { code: round.framework.code, version: round.framework.version },
+    icc: results.icc,
+    projects: results.projects.map((project) => ({
+      code: project.code,
+      score: project.score,
+      criteria: project.criteria,
+    })),
+  };
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { lastDayOfMonth } from "../../metrics/iso-date";
 import { monthsInRange } from "../../metrics/months-in-range";
 import { indicatorAchievement, latestValueAt } from "../../metrics/outcome-achievement";
 import type { Database } from "../client.server";
+import { loadProjectRounds, type ProjectRoundRow } from "./evaluation-results.server";
 import { projectPoint, type ProjectPoint } from "./overview.server";
 import { loadPortfolio, type PortfolioProject } from "./project-portfolio.server";
 import { loadTargets, type TargetView } from "./targets.server";
@@ -30,13 +31,8 @@ export interface ProjectPage {
     actual: number | null;
     achievement: number | null;
   }>;
-  evaluations: Array<{
-    round: string;
-    state: string;
-    assignments: number;
-    submitted: number;
-    meanScore: number | null;
-  }>;
+  /** Rounds including the project; a closed round's final score through its framework. */
+  evaluations: ProjectRoundRow[];
   sources: Array<{
     batchId: number;
     kind: string;
@@ -53,7 +49,10 @@ async function rowsOf<T>(db: Reader, query: ReturnType<typeof sql>): Promise<T[]
   return Array.isArray(result) ? result : result.rows;
 }
 
-/** Everything the project page shows at a cut-off (seven queries). null: no such project. */
+/**
+ * Everything the project page shows at a cut-off (a fixed number of queries, and three more
+ * per closed evaluation round of the project). null: no such project.
+ */
 export async function loadProjectPage(
   db: Reader,
   code: string,
@@ -63,18 +62,7 @@ export async function loadProjectPage(
   if (!project) return null;
   const [targets, evaluations, sources] = await Promise.all([
     loadTargets(db),
-    rowsOf<ProjectPage["evaluations"][number]>(
-      db,
-      sql`select r.name as round, r.state::text as state, count(a.id)::int as assignments,
-            count(a.id) filter (where a.state in ('submitted', 'moderated', 'final'))::int as submitted,
-            (select avg(s.value::numeric)::float8 from scores s join assignments a2 on a2.id = s.assignment_id
-              where a2.round_id = r.id and a2.project_id = ${project.id}
-                and a2.state in ('submitted', 'moderated', 'final') and s.value is not null) as "meanScore"
-          from round_projects rp join evaluation_rounds r on r.id = rp.round_id
-          left join assignments a on a.round_id = r.id and a.project_id = rp.project_id
-          where rp.project_id = ${project.id}
-          group by r.id order by r.period_end desc`,
-    ),
+    loadProjectRounds(db, project),
     rowsOf<ProjectPage["sources"][number]>(
       db,
       sql`with used as (

@@ -8,6 +8,8 @@ export interface DemoCriterion {
   name: string;
   weight: number;
   kpiKey?: string;
+  /** A KPI-bound criterion's rubric range: the KPI values that count as 0 and as 100. */
+  kpiRange?: [number, number];
 }
 
 export interface DemoDimension {
@@ -43,8 +45,15 @@ export const DEMO_FRAMEWORK = {
           name: "预算执行率 Budget execution",
           weight: 0.4,
           kpiKey: "budget_execution",
+          kpiRange: [0, 1],
         },
-        { code: "D2.2", name: "进度绩效 Schedule performance (SPI)", weight: 0.3, kpiKey: "spi" },
+        {
+          code: "D2.2",
+          name: "进度绩效 Schedule performance (SPI)",
+          weight: 0.3,
+          kpiKey: "spi",
+          kpiRange: [0, 1],
+        },
         { code: "D2.3", name: "管理制度健全性 Project management", weight: 0.3 },
       ],
     },
@@ -53,7 +62,13 @@ export const DEMO_FRAMEWORK = {
       name: "产出 Output",
       weight: 0.3,
       criteria: [
-        { code: "D3.1", name: "成本绩效 Cost performance (CPI)", weight: 0.4, kpiKey: "cpi" },
+        {
+          code: "D3.1",
+          name: "成本绩效 Cost performance (CPI)",
+          weight: 0.4,
+          kpiKey: "cpi",
+          kpiRange: [0, 1],
+        },
         { code: "D3.2", name: "功能完成质量 Quality of delivered functions", weight: 0.6 },
       ],
     },
@@ -67,6 +82,7 @@ export const DEMO_FRAMEWORK = {
           name: "绩效目标达成度 Outcome achievement",
           weight: 0.5,
           kpiKey: "outcome_achievement",
+          kpiRange: [0, 1],
         },
         { code: "D4.2", name: "用户满意度 User satisfaction", weight: 0.25 },
         { code: "D4.3", name: "可持续影响 Sustainability", weight: 0.25 },
@@ -102,6 +118,34 @@ export const DEMO_RUBRIC = [
     description: "目标大多未实现或缺少证据。Most goals missed or unevidenced.",
   },
 ];
+
+/**
+ * The previous year's round, closed: both demo evaluators scored the same eight projects
+ * (trial operation to post-evaluation, so 2025 has data) on every scored criterion.
+ */
+export const DEMO_CLOSED_ROUND = {
+  code: "R2025",
+  name: "2025年度电子政务项目绩效评价 2025 annual evaluation",
+  periodStart: "2025-01-01",
+  periodEnd: "2025-12-31",
+  disagreementThreshold: 20,
+  /** Pairs (project, criterion) whose two scores range more than the threshold. */
+  disagreements: 3,
+  seed: 2025,
+  declaredAt: "2026-01-20T09:30:00+08:00",
+  submittedAt: "2026-02-27T16:00:00+08:00",
+  projects: [
+    "XM-2023-006",
+    "XM-2023-007",
+    "XM-2023-008",
+    "XM-2023-009",
+    "XM-2023-016",
+    "XM-2023-017",
+    "XM-2023-018",
+    "XM-2023-019",
+  ],
+  evaluators: ["evaluator", "evaluator2"],
+} as const;
 
 export const DEMO_PASSWORD = "mingjing-demo";
 

@@ -5,7 +5,8 @@ import { officialDays } from "../../db/calendar/official-days";
 import { LIFECYCLE_STAGES } from "../../db/schema/enums";
 import { createWorkingDayCalendar } from "../../metrics/working-days";
 import { DEMO_KINDS, type DemoData } from "./demo-data";
-import { DEMO_FRAMEWORK } from "./framework";
+import { generateRoundScores } from "./evaluation-scores";
+import { DEMO_CLOSED_ROUND, DEMO_FRAMEWORK } from "./framework";
 import { DEFAULT_DEMO_SEED, DEFAULT_LAST_DAY, generateDemo } from "./generate";
 import { defaultDemo } from "./seed-demo.server";
 import { toCsv } from "./write-csv.server";
@@ -143,5 +144,31 @@ describe("demo generator", () => {
         dimension.code,
       ).toBeCloseTo(1, 9);
     }
+  });
+
+  it("scores the closed round: every pair twice, in range, a few pairs flagged", () => {
+    const options = {
+      seed: DEMO_CLOSED_ROUND.seed,
+      projects: DEMO_CLOSED_ROUND.projects,
+      criteria: ["A", "B", "C", "D", "E", "F"].map((code) => ({ code, min: 0, max: 100 })),
+      evaluators: DEMO_CLOSED_ROUND.evaluators,
+      threshold: DEMO_CLOSED_ROUND.disagreementThreshold,
+      disagreements: DEMO_CLOSED_ROUND.disagreements,
+    };
+    const scores = generateRoundScores(options);
+    expect(generateRoundScores(options)).toEqual(scores);
+    expect(scores).toHaveLength(8 * 6 * 2);
+    expect(scores.every((s) => Number.isInteger(s.value) && s.value >= 0 && s.value <= 100)).toBe(
+      true,
+    );
+    const ranges = rollup(
+      scores,
+      (pair) => Math.max(...pair.map((s) => s.value)) - Math.min(...pair.map((s) => s.value)),
+      (s) => `${s.project} ${s.criterion}`,
+    );
+    const flagged = [...ranges.values()].filter((range) => range > options.threshold);
+    expect(flagged).toHaveLength(DEMO_CLOSED_ROUND.disagreements);
+    // Not all the same: the scores carry information (the evaluators mostly agree).
+    expect(new Set(scores.map((s) => s.value)).size).toBeGreaterThan(15);
   });
 });

@@ -4,7 +4,14 @@ import type { Database, DbHandle } from "../../db/client.server";
 import { rebuildRollupsIn } from "../../db/rollups/rebuild.server";
 import * as schema from "../../db/schema/index";
 import type { DemoData, DemoRow } from "./demo-data";
-import { DEMO_FRAMEWORK, DEMO_PASSWORD, DEMO_RUBRIC, DEMO_USERS } from "./framework";
+import { generateRoundScores } from "./evaluation-scores";
+import {
+  DEMO_CLOSED_ROUND,
+  DEMO_FRAMEWORK,
+  DEMO_PASSWORD,
+  DEMO_RUBRIC,
+  DEMO_USERS,
+} from "./framework";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Ids = Map<string, number>;
@@ -270,7 +277,10 @@ async function loadUsers(tx: Tx, passwordHash: string, departmentIds: Ids): Prom
   return userIds;
 }
 
-/** The published framework and one open round: six projects, both evaluators on each. */
+/**
+ * The published framework, one open round (six projects, both evaluators on each) and
+ * the previous year's closed round (eight projects, both evaluators' final scores).
+ */
 async function loadEvaluation(tx: Tx, projectIds: Ids, userIds: Ids): Promise<void> {
   const [framework] = await tx
     .insert(schema.frameworks)
@@ -285,6 +295,7 @@ async function loadEvaluation(tx: Tx, projectIds: Ids, userIds: Ids): Promise<vo
   if (!framework) throw new Error("framework insert returned nothing");
 
   let position = 0;
+  const scoredCriteria: Ids = new Map();
   for (const dimension of DEMO_FRAMEWORK.dimensions) {
     const [parent] = await tx
       .insert(schema.frameworkNodes)
@@ -299,6 +310,7 @@ async function loadEvaluation(tx: Tx, projectIds: Ids, userIds: Ids): Promise<vo
       .returning({ id: schema.frameworkNodes.id });
     for (const criterion of dimension.criteria) {
       const kpiKey = "kpiKey" in criterion ? criterion.kpiKey : undefined;
+      const kpiRange = "kpiRange" in criterion ? criterion.kpiRange : undefined;
       const [node] = await tx
         .insert(schema.frameworkNodes)
         .values({
@@ -311,11 +323,12 @@ async function loadEvaluation(tx: Tx, projectIds: Ids, userIds: Ids): Promise<vo
           position: position++,
           scoring: kpiKey ? "kpi" : "evaluator",
           kpiKey: kpiKey ?? null,
-          minScore: kpiKey ? null : "0",
-          maxScore: kpiKey ? null : "100",
+          minScore: kpiKey ? (kpiRange ? String(kpiRange[0]) : null) : "0",
+          maxScore: kpiKey ? (kpiRange ? String(kpiRange[1]) : null) : "100",
         })
         .returning({ id: schema.frameworkNodes.id });
       if (!kpiKey && node) {
+        scoredCriteria.set(criterion.code, node.id);
         await tx.insert(schema.rubricLevels).values(
           DEMO_RUBRIC.map((level) => ({
             criterionId: node.id,
@@ -360,4 +373,68 @@ async function loadEvaluation(tx: Tx, projectIds: Ids, userIds: Ids): Promise<vo
       });
     }
   }
+  await loadClosedRound(tx, framework.id, scoredCriteria, projectIds, userIds);
+}
+
+/** The previous year's round: both evaluators declared, scored, submitted; closed. */
+async function loadClosedRound(
+  tx: Tx,
+  frameworkId: number,
+  criterionIds: Ids,
+  projectIds: Ids,
+  userIds: Ids,
+): Promise<void> {
+  const spec = DEMO_CLOSED_ROUND;
+  const [round] = await tx
+    .insert(schema.evaluationRounds)
+    .values({
+      code: spec.code,
+      name: spec.name,
+      frameworkId,
+      periodStart: spec.periodStart,
+      periodEnd: spec.periodEnd,
+      state: "closed",
+      disagreementThreshold: String(spec.disagreementThreshold),
+    })
+    .returning({ id: schema.evaluationRounds.id });
+  if (!round) throw new Error("closed round insert returned nothing");
+  const scores = generateRoundScores({
+    seed: spec.seed,
+    projects: spec.projects,
+    criteria: [...criterionIds.keys()].map((code) => ({ code, min: 0, max: 100 })),
+    evaluators: spec.evaluators,
+    threshold: spec.disagreementThreshold,
+    disagreements: spec.disagreements,
+  });
+  const assignmentIds: Ids = new Map();
+  for (const code of spec.projects) {
+    const projectId = need(projectIds, code, "project");
+    await tx.insert(schema.roundProjects).values({ roundId: round.id, projectId });
+    for (const evaluator of spec.evaluators) {
+      const [assignment] = await tx
+        .insert(schema.assignments)
+        .values({
+          roundId: round.id,
+          projectId,
+          evaluatorId: need(userIds, evaluator, "user"),
+          noConflictDeclaredAt: new Date(spec.declaredAt),
+          state: "final",
+          submittedAt: new Date(spec.submittedAt),
+        })
+        .returning({ id: schema.assignments.id });
+      if (assignment) assignmentIds.set(`${code} ${evaluator}`, assignment.id);
+    }
+  }
+  await tx.insert(schema.scores).values(
+    scores.map((score) => ({
+      assignmentId: need(assignmentIds, `${score.project} ${score.evaluator}`, "assignment"),
+      criterionId: need(criterionIds, score.criterion, "criterion"),
+      value: String(score.value),
+      justification:
+        score.value < 60 || score.value >= 90
+          ? "评分依据见评估报告。See the evaluation report."
+          : null,
+      updatedAt: new Date(spec.submittedAt),
+    })),
+  );
 }

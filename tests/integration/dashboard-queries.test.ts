@@ -5,6 +5,7 @@ import { resolveDashboardScope } from "../../db/queries/dashboard-scope.server";
 import { APPEAL_ROWS_PER_PAGE, listDepartmentAppeals } from "../../db/queries/appeal-rows.server";
 import { loadDataQuality } from "../../db/queries/data-quality.server";
 import { loadDepartmentPage } from "../../db/queries/department-page.server";
+import { findResultRound, loadRoundResults } from "../../db/queries/evaluation-results.server";
 import { loadOverview } from "../../db/queries/overview.server";
 import { loadProjectPage } from "../../db/queries/project-page.server";
 import { loadAppealClock } from "../../db/rollups/clock.server";
@@ -270,6 +271,51 @@ describe("dashboard page queries on the demo county", () => {
       page!.spendCurve.filter((point) => point.month > range.to).every((p) => p.ac === null),
     ).toBe(true);
     expect(await loadProjectPage(handle.db, "NO-SUCH-PROJECT", range.to)).toBeNull();
+  });
+
+  it("project page: a closed round's final score through the framework, from the submitted scores", async () => {
+    const page = await loadProjectPage(handle.db, "XM-2023-008", range.to);
+    const rounds = page!.evaluations;
+    expect(
+      rounds.map(({ code, state, submitted, assignments }) => ({
+        code,
+        state,
+        submitted,
+        assignments,
+      })),
+    ).toEqual([
+      { code: "R2026", state: "open", submitted: 0, assignments: 2 },
+      { code: "R2025", state: "closed", submitted: 2, assignments: 2 },
+    ]);
+    expect(rounds[0]!.score).toBeNull();
+    expect(rounds[1]!.framework).toEqual({ code: "MJ-EGOV", version: 1 });
+    // The same figure as the whole round's results (the command line's), and each scored
+    // criterion's mean is the plain mean of its two raw scores.
+    const round = await findResultRound(handle.db, "R2025");
+    const results = await loadRoundResults(handle.db, round!);
+    const project = results.projects.find((p) => p.code === "XM-2023-008")!;
+    expect(rounds[1]!.score).toBe(project.score);
+    const raw = await handle.db
+      .select({ criterion: schema.frameworkNodes.code, value: schema.scores.value })
+      .from(schema.scores)
+      .innerJoin(schema.assignments, eq(schema.assignments.id, schema.scores.assignmentId))
+      .innerJoin(schema.frameworkNodes, eq(schema.frameworkNodes.id, schema.scores.criterionId))
+      .innerJoin(schema.projects, eq(schema.projects.id, schema.assignments.projectId))
+      .where(eq(schema.projects.code, "XM-2023-008"));
+    const scored = project.criteria.filter((criterion) => criterion.kpi === undefined);
+    expect(scored.map((c) => c.code)).toEqual(["D1.1", "D1.2", "D2.3", "D3.2", "D4.2", "D4.3"]);
+    for (const criterion of scored) {
+      const values = raw.filter((r) => r.criterion === criterion.code).map((r) => Number(r.value));
+      expect(values).toHaveLength(2);
+      expect(criterion.mean).toBeCloseTo((values[0]! + values[1]!) / 2, 12);
+    }
+    expect(project.criteria.reduce((sum, c) => sum + c.weight, 0)).toBeCloseTo(1, 12);
+    if (project.criteria.every((c) => c.mean !== null)) {
+      const sum = project.criteria.reduce((s, c) => s + c.weight * c.mean!, 0);
+      expect(project.score).toBeCloseTo(sum, 10);
+    }
+    expect(project.score).toBeGreaterThan(0);
+    expect(project.score).toBeLessThanOrEqual(100);
   });
 
   it("the appeals behind a department's figures: a page at a time, newest first, no caller data", async () => {

@@ -5,7 +5,12 @@ import { verifyPassword } from "../../db/accounts/password.server";
 import type { DbHandle } from "../../db/client.server";
 import { getInventory } from "../../db/queries/inventory.server";
 import * as schema from "../../db/schema/index";
-import { DEMO_PASSWORD, DEMO_USERS } from "../../seeds/demo/framework";
+import {
+  DEMO_CLOSED_ROUND,
+  DEMO_FRAMEWORK,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+} from "../../seeds/demo/framework";
 import { demoSeedComplete } from "../../seeds/demo/load.server";
 import { defaultDemo, seedDemoIfEmpty } from "../../seeds/demo/seed-demo.server";
 import { createTestDatabase } from "../setup/test-database";
@@ -37,7 +42,7 @@ describe("demo seed in the database", () => {
     expect(await countOf(schema.serviceStats)).toBe(demo["service-stats"].length);
     expect(await countOf(schema.appeals)).toBe(demo.appeals.length);
     expect(await countOf(schema.ratings)).toBe(demo.ratings.length);
-    expect(await countOf(schema.assignments)).toBe(12);
+    expect(await countOf(schema.assignments)).toBe(12 + 16);
 
     const inventory = await getInventory(handle, "Asia/Shanghai");
     expect(inventory).toMatchObject({
@@ -67,6 +72,39 @@ describe("demo seed in the database", () => {
       .innerJoin(schema.departments, eq(schema.departments.id, schema.userDepartments.departmentId))
       .where(eq(schema.userDepartments.userId, steward?.id ?? -1));
     expect(departments.map((row) => row.code).sort()).toEqual(["MJ-RSJ", "MJ-SJJ"]);
+  });
+
+  it("holds the previous year's round, closed: 8 projects × 2 evaluators' submitted scores", async () => {
+    const [round] = await handle.db
+      .select()
+      .from(schema.evaluationRounds)
+      .where(eq(schema.evaluationRounds.code, DEMO_CLOSED_ROUND.code));
+    expect(round).toMatchObject({ state: "closed", periodStart: "2025-01-01" });
+    const rows = await handle.db
+      .select({
+        project: schema.projects.code,
+        evaluator: schema.users.username,
+        state: schema.assignments.state,
+        declared: schema.assignments.noConflictDeclaredAt,
+        scores: count(schema.scores.id),
+      })
+      .from(schema.assignments)
+      .innerJoin(schema.projects, eq(schema.projects.id, schema.assignments.projectId))
+      .innerJoin(schema.users, eq(schema.users.id, schema.assignments.evaluatorId))
+      .leftJoin(schema.scores, eq(schema.scores.assignmentId, schema.assignments.id))
+      .where(eq(schema.assignments.roundId, round!.id))
+      .groupBy(schema.projects.code, schema.users.username, schema.assignments.id);
+    const scored = DEMO_FRAMEWORK.dimensions
+      .flatMap((d) => d.criteria)
+      .filter((c) => !("kpiKey" in c));
+    expect(rows).toHaveLength(16);
+    expect(new Set(rows.map((row) => row.project))).toEqual(new Set(DEMO_CLOSED_ROUND.projects));
+    expect(new Set(rows.map((row) => row.evaluator))).toEqual(new Set(["evaluator", "evaluator2"]));
+    for (const row of rows) {
+      expect(row.state).toBe("final");
+      expect(row.declared).not.toBeNull();
+      expect(row.scores).toBe(scored.length);
+    }
   });
 
   it("stores appeal times as the same instants the demo describes", async () => {

@@ -54,12 +54,14 @@ describe("npm run kpi", () => {
           repliedAt: received("2025-10-09", 15),
         },
       ]);
+      evaluators = await seedEvaluationRounds(handle.db, department!.id);
       await rebuildAllRollups(handle.db, "Asia/Shanghai");
     } finally {
       await handle.close();
     }
   }, 120_000);
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  let evaluators: { a: string; b: string } = { a: "", b: "" };
 
   it("prints the appeals KPIs as one JSON object on stdout, and nothing else there", () => {
     const result = kpi(
@@ -103,6 +105,60 @@ describe("npm run kpi", () => {
     expect(bad.stderr).toContain("must be a date YYYY-MM-DD");
   });
 
+  it("prints the latest closed round's scores through the framework tree", () => {
+    const result = kpi("evaluation");
+    expect(result.status, result.stderr).toBe(0);
+    const output = JSON.parse(result.stdout) as EvaluationOutput;
+    expect(Object.keys(output)).toEqual(["round", "state", "framework", "icc", "projects"]);
+    expect(output).toMatchObject({
+      round: "EV-2025",
+      state: "closed",
+      framework: { code: "FW-CLI", version: 2 },
+    });
+    // C3 on (P1, P2, P3) × (a, b) = (7, 9), (5, 5), (6, 8): MSR = 14/3, MSC = 8/3,
+    // MSE = 2/3, ICC = (14/3 − 2/3) / (14/3 + 2/3 + 2 · (8/3 − 2/3) / 3) = 4 / (20/3) = 0.6
+    expect(Object.keys(output.icc)).toEqual(["C1", "C2", "C3"]);
+    expect(output.icc.C3).toBeCloseTo(0.6, 12);
+    expect(output.projects.map((project) => project.code)).toEqual(["EV-P1", "EV-P2", "EV-P3"]);
+    // Weights: C1 0.7 × 0.6 = 0.42, C2 0.7 × 0.4 = 0.28, C3 0.3 × 1 = 0.3.
+    const [p1, p2, p3] = output.projects;
+    expect(p1?.criteria.map(({ code, min, max, n }) => ({ code, min, max, n }))).toEqual([
+      { code: "C1", min: 0, max: 100, n: 2 },
+      { code: "C2", min: 1, max: 5, n: 2 },
+      { code: "C3", min: 0, max: 10, n: 2 },
+    ]);
+    const weights = p1?.criteria.map((criterion) => criterion.weight) ?? [];
+    expect(weights[0]).toBeCloseTo(0.42, 12);
+    expect(weights[1]).toBeCloseTo(0.28, 12);
+    expect(weights[2]).toBeCloseTo(0.3, 12);
+    // The draft assessment's 0 on P1's C1 does not count: only a's 80 and b's 90.
+    expect(p1?.criteria[0]?.scores).toEqual({ [evaluators.a]: 80, [evaluators.b]: 90 });
+    // P1: C1 (80+90)/2 = 85; C2 (4+5)/2 = 4.5 → (4.5−1)/4 = 87.5; C3 (7+9)/2 = 8 → 80.
+    expect(p1?.criteria.map((criterion) => criterion.mean)).toEqual([85, 87.5, 80]);
+    // 0.42·85 + 0.28·87.5 + 0.3·80 = 35.7 + 24.5 + 24 = 84.2
+    expect(p1?.score).toBeCloseTo(84.2, 10);
+    // P2: C1 55, C2 2.5 → 37.5, C3 5 → 50: 23.1 + 10.5 + 15 = 48.6
+    expect(p2?.score).toBeCloseTo(48.6, 10);
+    // P3: C1 70, C2 3 → 50, C3 7 → 70: 29.4 + 14 + 21 = 64.4
+    expect(p3?.score).toBeCloseTo(64.4, 10);
+    for (const project of output.projects) {
+      const sum = project.criteria.reduce((s, c) => s + c.weight * (c.mean ?? 0), 0);
+      expect(project.score).toBeCloseTo(sum, 10);
+    }
+  });
+
+  it("prints a named round, and refuses an unknown one", () => {
+    const open = JSON.parse(kpi("evaluation", "--round", "EV-2026").stdout) as EvaluationOutput;
+    expect(open).toMatchObject({ round: "EV-2026", state: "open", projects: [{ code: "EV-P1" }] });
+    // Nothing submitted in the open round yet: no data, not 0.
+    expect(open.projects[0]?.score).toBeNull();
+    expect(open.icc).toEqual({ C1: null, C2: null, C3: null });
+    const unknown = kpi("evaluation", "--round", "NOPE");
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('No evaluation round with the code "NOPE"');
+    expect(unknown.stdout).toBe("");
+  });
+
   it("refuses while another live process holds the embedded database", () => {
     fs.writeFileSync(
       lockFile(dataDir),
@@ -117,3 +173,160 @@ describe("npm run kpi", () => {
     }
   });
 });
+
+interface EvaluationOutput {
+  round: string;
+  state: string;
+  framework: { code: string; version: number };
+  icc: Record<string, number | null>;
+  projects: Array<{
+    code: string;
+    score: number | null;
+    criteria: Array<{
+      code: string;
+      weight: number;
+      min: number | null;
+      max: number | null;
+      scores: Record<string, number>;
+      n: number;
+      mean: number | null;
+    }>;
+  }>;
+}
+
+type Db = Awaited<ReturnType<typeof openMigratedDatabase>>["db"];
+
+/**
+ * A closed round (EV-2025) of framework FW-CLI v2 — D1 (0.7): C1 (0.6, 0–100), C2 (0.4,
+ * 1–5); D2 (0.3): C3 (1, 0–10) — with three projects scored by evaluators a and b, and a
+ * third evaluator's draft that must not count; and a later open round without scores.
+ */
+async function seedEvaluationRounds(db: Db, departmentId: number) {
+  const users = await db
+    .insert(schema.users)
+    .values(
+      ["ev-a", "ev-b", "ev-c"].map((username) => ({
+        username,
+        displayName: username,
+        role: "evaluator" as const,
+        passwordHash: "not-a-hash",
+      })),
+    )
+    .returning({ id: schema.users.id });
+  const [a, b, c] = users.map((user) => user.id) as [number, number, number];
+  const [framework] = await db
+    .insert(schema.frameworks)
+    .values({ code: "FW-CLI", version: 2, name: "CLI framework", publishedAt: new Date() })
+    .returning();
+  const node = async (
+    code: string,
+    weight: string,
+    parentId: number | null,
+    range?: [string, string],
+  ) => {
+    const [row] = await db
+      .insert(schema.frameworkNodes)
+      .values({
+        frameworkId: framework!.id,
+        parentId,
+        kind: range ? "criterion" : "dimension",
+        code,
+        name: code,
+        weight,
+        position: Number(code.slice(1)) + (range ? 10 : 0),
+        scoring: range ? "evaluator" : null,
+        minScore: range?.[0] ?? null,
+        maxScore: range?.[1] ?? null,
+      })
+      .returning();
+    return row!.id;
+  };
+  const d1 = await node("D1", "0.7", null);
+  const d2 = await node("D2", "0.3", null);
+  const criteria = {
+    C1: await node("C1", "0.6", d1, ["0", "100"]),
+    C2: await node("C2", "0.4", d1, ["1", "5"]),
+    C3: await node("C3", "1", d2, ["0", "10"]),
+  };
+  const projects = await db
+    .insert(schema.projects)
+    .values(
+      ["EV-P1", "EV-P2", "EV-P3"].map((code) => ({
+        code,
+        name: code,
+        departmentId,
+        budgetYuan: "100000.00",
+        stage: "operation" as const,
+      })),
+    )
+    .returning({ id: schema.projects.id, code: schema.projects.code });
+  const rounds = await db
+    .insert(schema.evaluationRounds)
+    .values([
+      {
+        code: "EV-2025",
+        name: "2025",
+        frameworkId: framework!.id,
+        periodStart: "2025-01-01",
+        periodEnd: "2025-12-31",
+        state: "closed" as const,
+      },
+      {
+        code: "EV-2026",
+        name: "2026",
+        frameworkId: framework!.id,
+        periodStart: "2026-01-01",
+        periodEnd: "2026-12-31",
+        state: "open" as const,
+      },
+    ])
+    .returning({ id: schema.evaluationRounds.id });
+  const [closed, open] = rounds.map((round) => round.id) as [number, number];
+  await db
+    .insert(schema.roundProjects)
+    .values([
+      ...projects.map((project) => ({ roundId: closed, projectId: project.id })),
+      { roundId: open, projectId: projects[0]!.id },
+    ]);
+  await db
+    .insert(schema.assignments)
+    .values({ roundId: open, projectId: projects[0]!.id, evaluatorId: a });
+  // Per project: C1, C2, C3 of evaluator a, then of evaluator b.
+  const given: Record<string, [number, number, number, number, number, number]> = {
+    "EV-P1": [80, 4, 7, 90, 5, 9],
+    "EV-P2": [60, 2, 5, 50, 3, 5],
+    "EV-P3": [70, 3, 6, 70, 3, 8],
+  };
+  const declared = new Date("2025-12-01T00:00:00Z");
+  for (const project of projects) {
+    const values = given[project.code]!;
+    for (const [index, evaluatorId] of [a, b].entries()) {
+      const [assignment] = await db
+        .insert(schema.assignments)
+        .values({
+          roundId: closed,
+          projectId: project.id,
+          evaluatorId,
+          noConflictDeclaredAt: declared,
+          state: "final",
+          submittedAt: declared,
+        })
+        .returning();
+      await db.insert(schema.scores).values(
+        (["C1", "C2", "C3"] as const).map((code, position) => ({
+          assignmentId: assignment!.id,
+          criterionId: criteria[code],
+          value: String(values[index * 3 + position]),
+        })),
+      );
+    }
+  }
+  const [draft] = await db
+    .insert(schema.assignments)
+    .values({ roundId: closed, projectId: projects[0]!.id, evaluatorId: c })
+    .returning();
+  await db
+    .insert(schema.scores)
+    .values({ assignmentId: draft!.id, criterionId: criteria.C1, value: "0" });
+  return { a: String(a), b: String(b) };
+}

@@ -327,7 +327,17 @@ export const dashboard = {
   "dashboard.project.round": { zh: "轮次", en: "Round" },
   "dashboard.project.roundState": { zh: "状态", en: "State" },
   "dashboard.project.submitted": { zh: "已提交/分派", en: "Submitted / assigned" },
-  "dashboard.project.meanScore": { zh: "平均分", en: "Mean score" },
+  "dashboard.project.framework": { zh: "评价框架（版本）", en: "Framework (version)" },
+  "dashboard.project.frameworkVersion": { zh: "{code} 第{version}版", en: "{code} v{version}" },
+  "dashboard.project.finalScore": { zh: "最终得分", en: "Final score" },
+  "dashboard.project.scoreNote": {
+    zh: "最终得分（0–100）按本轮评价框架版本的权重加权汇总：评审打分取已提交分数的平均值，折算为 0–100；绑定指标的评价项取评价期末的指标值。轮次结束后才显示得分。",
+    en: "The final score (0–100) is the weighted sum over the round's framework version: a scored criterion counts the mean of the submitted scores, on 0–100; a KPI-bound one the KPI at the end of the round's period. Scores show once a round is closed.",
+  },
+  "dashboard.project.roundState.planning": { zh: "筹备中", en: "Planning" },
+  "dashboard.project.roundState.open": { zh: "评分中", en: "Open" },
+  "dashboard.project.roundState.moderation": { zh: "复核中", en: "Moderation" },
+  "dashboard.project.roundState.closed": { zh: "已结束", en: "Closed" },
   "dashboard.project.sources": { zh: "数据来源", en: "Data sources" },
   "dashboard.project.noSources": {
     zh: "本项目的数据来自演示数据，没有导入批次。",
