@@ -104,6 +104,21 @@ const MATRIX: Record<string, Case[]> = {
       expect: internal(["admin", "leader", "evaluator"], 404),
     },
   ],
+  // The rubric form's autosave endpoint: POST only, for the assignment's own evaluator.
+  "evaluation.assignments.$id_.draft.ts": [
+    {
+      path: (f) => `/evaluation/assignments/${f.assignments.evaluator}/draft`,
+      expect: internal(["evaluator"], 405),
+    },
+    {
+      path: (f) => `/evaluation/assignments/${f.assignments.evaluator2}/draft`,
+      expect: internal(["evaluator"], 404),
+    },
+    {
+      path: () => "/evaluation/assignments/not-a-number/draft",
+      expect: internal(["evaluator"], 404),
+    },
+  ],
   "imports._index.tsx": [{ path: () => "/imports", expect: internal(["admin", "steward"]) }],
   "imports.$id.tsx": [
     { path: (f) => `/imports/${f.batches.a}`, expect: internal(["admin", "steward"]) },
@@ -165,6 +180,14 @@ const ACTIONS: Record<string, { path: (fixture: Fixture) => string; as: Visitor 
   "imports.$id.tsx": { path: (f) => `/imports/${f.batches.a}`, as: "steward" },
   "imports.uploads.$id.tsx": { path: () => "/imports/uploads/no-such", as: "steward" },
   "admin.users.$id.tsx": { path: (f) => `/admin/users/${f.users.leader}`, as: "admin" },
+  "evaluation.assignments.$id.tsx": {
+    path: (f) => `/evaluation/assignments/${f.assignments.evaluator}`,
+    as: "evaluator",
+  },
+  "evaluation.assignments.$id_.draft.ts": {
+    path: (f) => `/evaluation/assignments/${f.assignments.evaluator}/draft`,
+    as: "evaluator",
+  },
 };
 
 const routeFiles = fs

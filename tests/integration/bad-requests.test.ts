@@ -34,6 +34,11 @@ const ROUTES: Record<string, { path: (fixture: Fixture) => string; as: Visitor }
     path: (f) => `/evaluation/assignments/${f.assignments.evaluator}`,
     as: "admin",
   },
+  // Evaluator-only: the admin gets 403 from the route itself, before any body is read.
+  "evaluation.assignments.$id_.draft.ts": {
+    path: (f) => `/evaluation/assignments/${f.assignments.evaluator}/draft`,
+    as: "admin",
+  },
   "imports._index.tsx": { path: () => "/imports", as: "steward" },
   "imports.$id.tsx": { path: (f) => `/imports/${f.batches.a}`, as: "steward" },
   "imports.new.tsx": { path: () => "/imports/new", as: "steward" },
