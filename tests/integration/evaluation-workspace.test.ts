@@ -171,6 +171,10 @@ describe("evaluator workspace", () => {
     expect(html).toContain("甲部门");
     expect(html).toContain("0 / 2"); // zh: 已评 0 / 2 项指标
     expect(html).toContain("待声明利益冲突");
+    // Not even the project's code before the declaration, in the page or its data.
+    expect(html).not.toContain(fixture.projects.a);
+    const data = await (await evaluator.get("/evaluation.data")).text();
+    expect(data).not.toContain(fixture.projects.a);
     const other = await signedIn("evaluator2");
     const otherHtml = await (await other.get("/evaluation")).text();
     expect(otherHtml).toContain("乙项目");
