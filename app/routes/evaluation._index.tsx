@@ -19,12 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["admin", "leader", "evaluator"] });
   const mine = user.role === "evaluator";
   const rows = await listAssignments(getDb(), mine ? user.id : null);
-  // The project's code names it on every other page: it stays on the server until the
-  // evaluator has declared, as everything else of the project does.
-  const assignments = rows.map(({ projectCode: _code, ...row }) => ({
-    ...row,
-    declaration: declarationOf(row),
-  }));
+  const assignments = rows.map((row) => ({ ...row, declaration: declarationOf(row) }));
   return { assignments, mine };
 }
 

@@ -17,6 +17,12 @@ const criteriaScored = sql<number>`(select count(*)::int from ${scores} s
   where s.assignment_id = ${assignments.id} and s.value is not null
     and n.framework_id = ${evaluationRounds.frameworkId} and n.kind = 'criterion' and n.scoring = 'evaluator')`;
 
+/** The joins from an assignment to its project, department, round and evaluator. */
+const withProject = [projects, eq(projects.id, assignments.projectId)] as const;
+const withDepartment = [departments, eq(departments.id, projects.departmentId)] as const;
+const withRound = [evaluationRounds, eq(evaluationRounds.id, assignments.roundId)] as const;
+const withEvaluator = [users, eq(users.id, assignments.evaluatorId)] as const;
+
 /** A declared conflict of interest: a statement, and no "no conflict" declaration. */
 export const conflictDeclared = and(
   isNull(assignments.noConflictDeclaredAt),
@@ -26,7 +32,8 @@ export const conflictDeclared = and(
 /**
  * Assignments of one evaluator, or of everyone (null) for leaders and admins. An
  * evaluator's list leaves out the assignments it declared a conflict on: they are no
- * longer its work (leaders see them, with the statement).
+ * longer its work (leaders see them, with the statement). Like the page before the
+ * declaration, it names the project but holds nothing else of it, not even its code.
  */
 export async function listAssignments(db: Database, evaluatorId: number | null) {
   return db
@@ -35,7 +42,6 @@ export async function listAssignments(db: Database, evaluatorId: number | null) 
       state: assignments.state,
       declaredAt: assignments.noConflictDeclaredAt,
       conflictStatement: assignments.conflictStatement,
-      projectCode: projects.code,
       projectName: projects.name,
       departmentName: departments.name,
       roundCode: evaluationRounds.code,
@@ -47,10 +53,10 @@ export async function listAssignments(db: Database, evaluatorId: number | null) 
       criteriaScored,
     })
     .from(assignments)
-    .innerJoin(projects, eq(projects.id, assignments.projectId))
-    .innerJoin(departments, eq(departments.id, projects.departmentId))
-    .innerJoin(evaluationRounds, eq(evaluationRounds.id, assignments.roundId))
-    .innerJoin(users, eq(users.id, assignments.evaluatorId))
+    .innerJoin(...withProject)
+    .innerJoin(...withDepartment)
+    .innerJoin(...withRound)
+    .innerJoin(...withEvaluator)
     .where(
       evaluatorId === null
         ? undefined
@@ -93,10 +99,10 @@ export async function findAssignment(db: Database, id: number) {
       criteriaScored,
     })
     .from(assignments)
-    .innerJoin(projects, eq(projects.id, assignments.projectId))
-    .innerJoin(departments, eq(departments.id, projects.departmentId))
-    .innerJoin(evaluationRounds, eq(evaluationRounds.id, assignments.roundId))
-    .innerJoin(users, eq(users.id, assignments.evaluatorId))
+    .innerJoin(...withProject)
+    .innerJoin(...withDepartment)
+    .innerJoin(...withRound)
+    .innerJoin(...withEvaluator)
     .where(eq(assignments.id, id));
   return rows[0];
 }
