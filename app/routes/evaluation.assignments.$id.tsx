@@ -95,10 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   if (intent === "save" || intent === "submit") {
-    if (declarationOf(assignment) !== "no_conflict") {
-      const { status, errors } = refusalOf(i18n, "not_declared");
-      return data({ errors, values: undefined }, { status });
-    }
+    // Before the declaration, saveScores refuses (not_declared), under the row's lock.
     const outcome = await saveRubric(
       db,
       assignment,

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { declarationOf } from "../../db/queries/assignments.server";
 import { getDb } from "../../db/runtime.server";
 import { saveRubric } from "~/evaluation/save-rubric.server";
-import { actorOf, refusalOf, requireOpenAssignment } from "~/evaluation/workspace.server";
+import { actorOf, requireOpenAssignment } from "~/evaluation/workspace.server";
 import { createI18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { readForm } from "~/utils/csrf.server";
@@ -33,10 +32,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const assignment = await requireOpenAssignment(db, user, requireIdParam(params.id));
   const i18n = createI18n(localeOf(request));
-  if (declarationOf(assignment) !== "no_conflict") {
-    const { status, errors } = refusalOf(i18n, "not_declared");
-    return json({ errors }, status);
-  }
   const outcome = await saveRubric(
     db,
     assignment,
