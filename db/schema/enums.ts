@@ -26,6 +26,7 @@ export const appealType = pgEnum("appeal_type", APPEAL_TYPES);
 
 export const ratingTarget = pgEnum("rating_target", ["service", "project"]);
 export const moderationState = pgEnum("moderation_state", ["pending", "approved", "rejected"]);
+export const ratingAppealState = pgEnum("rating_appeal_state", ["pending", "upheld", "dismissed"]);
 
 export const userRole = pgEnum("user_role", ROLES);
 

@@ -5,6 +5,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   primaryKey,
@@ -61,6 +62,9 @@ export const frameworkNodes = pgTable(
     kpiKey: text("kpi_key"),
     minScore: numeric("min_score", { mode: "string" }),
     maxScore: numeric("max_score", { mode: "string" }),
+    /** An evaluator's score below this (or above justifyAbove) needs a justification. */
+    justifyBelow: numeric("justify_below", { mode: "string" }),
+    justifyAbove: numeric("justify_above", { mode: "string" }),
   },
   (t) => [
     uniqueIndex("framework_nodes_code_key").on(t.frameworkId, t.code),
@@ -76,6 +80,10 @@ export const frameworkNodes = pgTable(
     check(
       "framework_nodes_kpi_binding",
       sql`(${t.scoring} is not distinct from 'kpi') = (${t.kpiKey} is not null)`,
+    ),
+    check(
+      "framework_nodes_justify_ordered",
+      sql`${t.justifyBelow} is null or ${t.justifyAbove} is null or ${t.justifyBelow} <= ${t.justifyAbove}`,
     ),
     check(
       "framework_nodes_score_range",
@@ -120,6 +128,10 @@ export const evaluationRounds = pgTable(
     disagreementThreshold: numeric("disagreement_threshold", { mode: "string" })
       .notNull()
       .default("20"),
+    /** The last day evaluators may submit; reminders count the days to it. */
+    deadline: date("deadline", { mode: "string" }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: integer("closed_by").references(() => users.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -195,8 +207,46 @@ export const scores = pgTable(
     justification: text("justification"),
     evidence: text("evidence"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when a moderator returned this score to its evaluator; cleared on resubmission. */
+    returnComment: text("return_comment"),
+    returnedAt: timestamp("returned_at", { withTimezone: true }),
+    returnedBy: integer("returned_by").references(() => users.id, { onDelete: "restrict" }),
   },
-  (t) => [uniqueIndex("scores_natural_key").on(t.assignmentId, t.criterionId)],
+  (t) => [
+    uniqueIndex("scores_natural_key").on(t.assignmentId, t.criterionId),
+    check(
+      "scores_return_has_comment",
+      sql`(${t.returnedAt} is null) = (${t.returnComment} is null)`,
+    ),
+  ],
+);
+
+/**
+ * A project's final score in a closed round, stored when the round closes with the
+ * framework version it was computed through; `criteria` holds the per-criterion breakdown
+ * (weight, range, scores, mean) exactly as computed then.
+ */
+export const roundResults = pgTable(
+  "round_results",
+  {
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => evaluationRounds.id, { onDelete: "restrict" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    frameworkId: integer("framework_id")
+      .notNull()
+      .references(() => frameworks.id, { onDelete: "restrict" }),
+    /** 0–100; null when no criterion had a value. */
+    score: numeric("score", { mode: "string" }),
+    criteria: jsonb("criteria").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.projectId] }),
+    index("round_results_project_idx").on(t.projectId),
+  ],
 );
 
 export const frameworksRelations = relations(frameworks, ({ many }) => ({

@@ -1,17 +1,20 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   check,
   index,
   integer,
   pgTable,
+  serial,
   smallint,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { batchId, notBlank } from "./_columns";
-import { moderationState, ratingTarget } from "./enums";
+import { users } from "./accounts";
+import { moderationState, ratingAppealState, ratingTarget } from "./enums";
 import { projects } from "./projects";
 import { serviceItems } from "./services";
 
@@ -32,6 +35,8 @@ export const ratings = pgTable(
     comment: text("comment"),
     /** A comment is shown to the public only once a moderator approved it. */
     commentState: moderationState("comment_state"),
+    moderatedBy: integer("moderated_by").references(() => users.id, { onDelete: "restrict" }),
+    moderatedAt: timestamp("moderated_at", { withTimezone: true }),
     batchId: batchId(),
   },
   (t) => [
@@ -47,6 +52,38 @@ export const ratings = pgTable(
     check(
       "ratings_comment_state_with_comment",
       sql`(${t.comment} is null) = (${t.commentState} is null)`,
+    ),
+  ],
+);
+
+/**
+ * A rated department's appeal against a rating it believes malicious. The leader decides;
+ * an upheld appeal takes the rating out of every figure, the reason kept here.
+ */
+export const ratingAppeals = pgTable(
+  "rating_appeals",
+  {
+    id: serial("id").primaryKey(),
+    ratingId: bigint("rating_id", { mode: "number" })
+      .notNull()
+      .references(() => ratings.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    filedBy: integer("filed_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    filedAt: timestamp("filed_at", { withTimezone: true }).notNull().defaultNow(),
+    state: ratingAppealState("state").notNull().default("pending"),
+    decisionReason: text("decision_reason"),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "restrict" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("rating_appeals_rating_key").on(t.ratingId),
+    index("rating_appeals_state_idx").on(t.state),
+    notBlank("rating_appeals_reason_not_blank", t.reason),
+    check(
+      "rating_appeals_decided",
+      sql`(${t.state} = 'pending') = (${t.decidedAt} is null) and (${t.state} = 'pending' or btrim(coalesce(${t.decisionReason}, '')) <> '')`,
     ),
   ],
 );
