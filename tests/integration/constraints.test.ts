@@ -36,10 +36,12 @@ import {
   outcomeValues,
   projectMonthSpendRollups,
   projects,
+  ratingAppeals,
   ratings,
   regions,
   replyTimeLimits,
   roundProjects,
+  roundResults,
   rubricLevels,
   scorecardSnapshots,
   scores,
@@ -129,6 +131,7 @@ interface Fixtures {
   otherProject: number;
   indicator: number;
   serviceItem: number;
+  rating: number;
   user: number;
   otherUser: number;
   framework: number;
@@ -280,15 +283,20 @@ async function insertFixtures(db: Database): Promise<Fixtures> {
     dueAt: new Date("2024-03-08T09:00:00+08:00"),
     satisfaction: 5,
   });
-  await db.insert(ratings).values({
-    externalId: "RT-0001",
-    target: "service",
-    serviceItemId: serviceItem,
-    score: 5,
-    ratedAt: new Date("2024-03-01T12:00:00+08:00"),
-    comment: "办事快",
-    commentState: "pending",
-  });
+  const rating = only(
+    await db
+      .insert(ratings)
+      .values({
+        externalId: "RT-0001",
+        target: "service",
+        serviceItemId: serviceItem,
+        score: 5,
+        ratedAt: new Date("2024-03-01T12:00:00+08:00"),
+        comment: "办事快",
+        commentState: "pending",
+      })
+      .returning({ id: ratings.id }),
+  ).id;
   const user = only(
     await db
       .insert(users)
@@ -379,6 +387,14 @@ async function insertFixtures(db: Database): Promise<Fixtures> {
       .returning({ id: assignments.id }),
   ).id;
   await db.insert(scores).values({ assignmentId: assignment, criterionId: criterion, value: "95" });
+  await db.insert(roundResults).values({
+    roundId: round,
+    projectId: project,
+    frameworkId: framework,
+    score: "95",
+    criteria: [],
+  });
+  await db.insert(ratingAppeals).values({ ratingId: rating, reason: "恶意差评", filedBy: user });
   const snapshot = only(
     await db
       .insert(scorecardSnapshots)
@@ -480,6 +496,7 @@ async function insertFixtures(db: Database): Promise<Fixtures> {
     otherProject,
     indicator,
     serviceItem,
+    rating,
     user,
     otherUser,
     framework,
@@ -639,6 +656,22 @@ function fresh(f: Fixtures) {
     criterionId: f.otherCriterion,
     value: "1",
   };
+  const roundResult: typeof roundResults.$inferInsert = {
+    roundId: f.round,
+    projectId: f.otherProject,
+    frameworkId: f.framework,
+    score: null,
+    criteria: [],
+  };
+  const ratingAppeal: typeof ratingAppeals.$inferInsert = {
+    ratingId: f.rating,
+    reason: "重复评价",
+    filedBy: f.otherUser,
+    state: "upheld",
+    decisionReason: "同一人同日重复评价",
+    decidedBy: f.user,
+    decidedAt: new Date("2024-04-02T00:00:00Z"),
+  };
   const snapshot: typeof scorecardSnapshots.$inferInsert = {
     subject: "project",
     subjectCode: "P-2023.1",
@@ -739,6 +772,8 @@ function fresh(f: Fixtures) {
     roundProject,
     assignment,
     score,
+    roundResult,
+    ratingAppeal,
     snapshot,
     importBatch,
     replacedRow,
@@ -758,6 +793,18 @@ function fresh(f: Fixtures) {
 
 const insertAuditEvent: Run = (tx, f) => tx.insert(auditEvents).values(fresh(f).auditEvent);
 const insertSnapshot: Run = (tx, f) => tx.insert(scorecardSnapshots).values(fresh(f).snapshot);
+
+/** An appeal on a fresh rating (the fixture rating has its one appeal), with changes. */
+const insertAppeal =
+  (changes: Partial<typeof ratingAppeals.$inferInsert> = {}): Run =>
+  async (tx, f) => {
+    const rating = only(
+      await tx.insert(ratings).values(fresh(f).rating).returning({ id: ratings.id }),
+    ).id;
+    await tx
+      .insert(ratingAppeals)
+      .values({ ...fresh(f).ratingAppeal, ratingId: rating, ...changes });
+  };
 
 /** Inserts of each fresh row: all must be accepted, which shows the cases change one thing. */
 const freshInserts: Record<string, Run> = {
@@ -783,6 +830,8 @@ const freshInserts: Record<string, Run> = {
   round_projects: (tx, f) => tx.insert(roundProjects).values(fresh(f).roundProject),
   assignments: (tx, f) => tx.insert(assignments).values(fresh(f).assignment),
   scores: (tx, f) => tx.insert(scores).values(fresh(f).score),
+  round_results: (tx, f) => tx.insert(roundResults).values(fresh(f).roundResult),
+  rating_appeals: insertAppeal(),
   scorecard_snapshots: insertSnapshot,
   import_batches: (tx, f) => tx.insert(importBatches).values(fresh(f).importBatch),
   import_replaced_rows: (tx, f) => tx.insert(importReplacedRows).values(fresh(f).replacedRow),
@@ -1216,6 +1265,32 @@ const checkCases: ConstraintCase[] = [
     (tx, f) =>
       tx.insert(assignments).values({ ...fresh(f).assignment, noConflictDeclaredAt: null }),
   ),
+  check("framework_nodes_justify_ordered", "justification below 80 but above 20", (tx, f) =>
+    tx.insert(frameworkNodes).values({ ...fresh(f).node, justifyBelow: "8", justifyAbove: "2" }),
+  ),
+  check("scores_return_has_comment", "returned without a comment", (tx, f) =>
+    tx.insert(scores).values({ ...fresh(f).score, returnedAt: new Date() }),
+  ),
+  check("scores_return_has_comment", "a return comment on a score not returned", (tx, f) =>
+    tx.insert(scores).values({ ...fresh(f).score, returnComment: "请补充依据" }),
+  ),
+  // rating appeals
+  check("rating_appeals_reason_not_blank", "a blank reason", insertAppeal({ reason: "\u3000" })),
+  check(
+    "rating_appeals_decided",
+    "upheld without a decision time",
+    insertAppeal({ decidedAt: null }),
+  ),
+  check(
+    "rating_appeals_decided",
+    "pending with a decision time",
+    insertAppeal({ state: "pending", decisionReason: null }),
+  ),
+  check(
+    "rating_appeals_decided",
+    "dismissed without a reason",
+    insertAppeal({ state: "dismissed", decisionReason: " " }),
+  ),
   // scorecards
   check("scorecard_snapshots_version_positive", "version 0", (tx, f) =>
     tx.insert(scorecardSnapshots).values({ ...fresh(f).snapshot, version: 0 }),
@@ -1349,6 +1424,9 @@ const uniqueCases: ConstraintCase[] = [
   ),
   unique("scores_natural_key", "a second score on one criterion", (tx, f) =>
     tx.insert(scores).values({ ...fresh(f).score, criterionId: f.criterion }),
+  ),
+  unique("rating_appeals_rating_key", "a second appeal on one rating", (tx, f) =>
+    tx.insert(ratingAppeals).values(fresh(f).ratingAppeal),
   ),
   unique("scorecard_snapshots_version_key", "version 1 of P-2023.1 again", (tx, f) =>
     tx.insert(scorecardSnapshots).values({ ...fresh(f).snapshot, version: 1 }),
@@ -1485,6 +1563,49 @@ const foreignKeyCases: ConstraintCase[] = [
   ),
   restrict("scores_criterion_id_framework_nodes_id_fk", "deleting a scored criterion", (tx, f) =>
     tx.delete(frameworkNodes).where(eq(frameworkNodes.id, f.criterion)),
+  ),
+  foreignKey("scores_returned_by_users_id_fk", "returned by an unknown user", (tx, f) =>
+    tx
+      .insert(scores)
+      .values({
+        ...fresh(f).score,
+        returnedAt: new Date(),
+        returnComment: "?",
+        returnedBy: MISSING,
+      }),
+  ),
+  foreignKey("evaluation_rounds_closed_by_users_id_fk", "closed by an unknown user", (tx, f) =>
+    tx.insert(evaluationRounds).values({ ...fresh(f).round, closedBy: MISSING }),
+  ),
+  foreignKey("round_results_round_id_evaluation_rounds_id_fk", "unknown round", (tx, f) =>
+    tx.insert(roundResults).values({ ...fresh(f).roundResult, roundId: MISSING }),
+  ),
+  foreignKey("round_results_project_id_projects_id_fk", "unknown project", (tx, f) =>
+    tx.insert(roundResults).values({ ...fresh(f).roundResult, projectId: MISSING }),
+  ),
+  foreignKey("round_results_framework_id_frameworks_id_fk", "unknown framework", (tx, f) =>
+    tx.insert(roundResults).values({ ...fresh(f).roundResult, frameworkId: MISSING }),
+  ),
+  restrict(
+    "round_results_round_id_evaluation_rounds_id_fk",
+    "deleting a round with results",
+    (tx, f) => tx.delete(evaluationRounds).where(eq(evaluationRounds.id, f.round)),
+  ),
+  foreignKey("ratings_moderated_by_users_id_fk", "moderated by an unknown user", (tx, f) =>
+    tx.insert(ratings).values({ ...fresh(f).rating, moderatedBy: MISSING }),
+  ),
+  foreignKey("rating_appeals_rating_id_ratings_id_fk", "unknown rating", (tx, f) =>
+    tx.insert(ratingAppeals).values({ ...fresh(f).ratingAppeal, ratingId: MISSING }),
+  ),
+  foreignKey(
+    "rating_appeals_filed_by_users_id_fk",
+    "filed by an unknown user",
+    insertAppeal({ filedBy: MISSING }),
+  ),
+  foreignKey(
+    "rating_appeals_decided_by_users_id_fk",
+    "decided by an unknown user",
+    insertAppeal({ decidedBy: MISSING }),
   ),
   foreignKey("scorecard_snapshots_framework_id_frameworks_id_fk", "unknown framework", (tx, f) =>
     tx.insert(scorecardSnapshots).values({ ...fresh(f).snapshot, frameworkId: MISSING }),
