@@ -42,6 +42,11 @@ const SUPERVISORS: Visitor[] = ["admin", "leader", "steward"];
 const MATRIX: Record<string, Case[]> = {
   "_index.tsx": [{ path: () => "/", expect: everyone(200) }],
   "healthz.ts": [{ path: () => "/healthz", expect: everyone(200) }],
+  // Addresses no route takes: 404 for everyone, signed in or not, on any path.
+  "$.tsx": [
+    { path: () => "/favicon.ico", expect: everyone(404) },
+    { path: () => "/dashboard/no-such-page", expect: everyone(404) },
+  ],
   "login.tsx": [{ path: () => "/login", expect: everyone(302, { anonymous: 200 }) }],
   "logout.tsx": [{ path: () => "/logout", expect: everyone(302) }],
   "locale.ts": [{ path: () => "/locale", expect: everyone(302) }],

@@ -12,6 +12,7 @@ type Visitor = "anonymous" | "admin" | "steward";
 const ROUTES: Record<string, { path: (fixture: Fixture) => string; as: Visitor }> = {
   "_index.tsx": { path: () => "/", as: "anonymous" },
   "healthz.ts": { path: () => "/healthz", as: "anonymous" },
+  "$.tsx": { path: () => "/no-such-page", as: "anonymous" },
   "login.tsx": { path: () => "/login", as: "anonymous" },
   "logout.tsx": { path: () => "/logout", as: "admin" },
   "locale.ts": { path: () => "/locale", as: "anonymous" },

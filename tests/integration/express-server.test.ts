@@ -113,6 +113,9 @@ async function databaseEnv(): Promise<Record<string, string>> {
   };
 }
 
+/** Everything the server printed, to stdout and stderr, since it started. */
+let output = "";
+
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mingjing-express-"));
   const env: Record<string, string | undefined> = {
@@ -128,7 +131,6 @@ beforeAll(async () => {
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
   base = await new Promise<string>((resolve, reject) => {
     const read = (chunk: Buffer) => {
       output += chunk.toString("utf8");
@@ -174,6 +176,17 @@ describe("the express server", () => {
     const refused = await send("/dashboard", { method: "DELETE", headers: { Origin: base } });
     expect(refused.status).toBe(405);
     expectEachSecurityHeaderOnce(refused, "DELETE /dashboard");
+  });
+
+  it("answers addresses no route takes with a 404 page, and logs nothing", async () => {
+    const before = output.length;
+    for (const pathname of ["/favicon.ico", "/no-such-page", "/dashboard/no/such/page"]) {
+      const answer = await send(pathname);
+      expect(answer.status, pathname).toBe(404);
+      expect(answer.body.toString("utf8"), pathname).toContain("<h1>");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(output.slice(before)).toBe("");
   });
 
   it("tells caches to keep nothing of a signed-in user's pages and data", async () => {
