@@ -156,6 +156,13 @@ export {
 } from "./evaluation-result";
 export { completeScoreMatrix, icc21, iccOfScores, type RaterScore, type ScoreMatrix } from "./icc";
 export { needsModeration, scoreRange } from "./score-disagreement";
+export {
+  isOverdue,
+  rectificationDeadline,
+  rectificationFigures,
+  type RectificationCaseDates,
+  type RectificationFigures,
+} from "./rectification";
 
 // Composite index and ranking
 export { distanceToTarget, minMaxNormalise, type Direction } from "./normalise";
