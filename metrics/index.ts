@@ -156,6 +156,8 @@ export {
 } from "./evaluation-result";
 export { completeScoreMatrix, icc21, iccOfScores, type RaterScore, type ScoreMatrix } from "./icc";
 export { needsModeration, scoreRange } from "./score-disagreement";
+
+// Rectification (closing the loop)
 export {
   isOverdue,
   rectificationDeadline,
