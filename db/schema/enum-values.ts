@@ -50,3 +50,11 @@ export const IMPORT_KINDS = [
   "calendar",
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** Where a rectification case comes from: a bad review, or a leader's supervision notice. */
+export const RECTIFICATION_SOURCES = ["rating", "red_flag"] as const;
+export type RectificationSource = (typeof RECTIFICATION_SOURCES)[number];
+
+/** open → answered → returned (→ answered again) … → closed (the leader accepted). */
+export const RECTIFICATION_STATES = ["open", "answered", "returned", "closed"] as const;
+export type RectificationState = (typeof RECTIFICATION_STATES)[number];

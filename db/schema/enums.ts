@@ -5,6 +5,8 @@ import {
   FUNDING_SOURCES,
   IMPORT_KINDS,
   LIFECYCLE_STAGES,
+  RECTIFICATION_SOURCES,
+  RECTIFICATION_STATES,
   ROLES,
 } from "./enum-values";
 
@@ -42,6 +44,13 @@ export const assessmentState = pgEnum("assessment_state", [
   "submitted",
   "moderated",
   "final",
+]);
+export const rectificationSource = pgEnum("rectification_source", RECTIFICATION_SOURCES);
+export const rectificationState = pgEnum("rectification_state", RECTIFICATION_STATES);
+export const rectificationStepKind = pgEnum("rectification_step_kind", [
+  "answered",
+  "returned",
+  "accepted",
 ]);
 export const snapshotSubject = pgEnum("snapshot_subject", ["project", "department"]);
 export const calendarSource = pgEnum("calendar_source", ["package", "import"]);

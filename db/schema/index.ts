@@ -8,5 +8,6 @@ export * from "./reference";
 export * from "./accounts";
 export * from "./evaluation";
 export * from "./scorecards";
+export * from "./rectification";
 export * from "./imports";
 export * from "./rollups";

@@ -38,6 +38,9 @@ import {
   projects,
   ratingAppeals,
   ratings,
+  rectificationCases,
+  rectificationLimits,
+  rectificationSteps,
   regions,
   replyTimeLimits,
   roundProjects,
@@ -143,6 +146,7 @@ interface Fixtures {
   importBatch: number;
   auditEvent: number;
   snapshot: number;
+  rectificationCase: number;
 }
 
 let handle: DbHandle;
@@ -395,6 +399,29 @@ async function insertFixtures(db: Database): Promise<Fixtures> {
     criteria: [],
   });
   await db.insert(ratingAppeals).values({ ratingId: rating, reason: "恶意差评", filedBy: user });
+  const rectificationCase = only(
+    await db
+      .insert(rectificationCases)
+      .values({
+        departmentId: department,
+        source: "red_flag",
+        flagRule: "cpi_red",
+        flagSubject: "project:P-2023.1",
+        note: "成本超支，请说明原因",
+        openedOn: "2024-03-01",
+        openedBy: user,
+        limitWorkingDays: 15,
+        deadline: "2024-03-22",
+      })
+      .returning({ id: rectificationCases.id }),
+  ).id;
+  await db.insert(rectificationSteps).values({
+    caseId: rectificationCase,
+    kind: "answered",
+    actorId: user,
+    found: "采购延期",
+    done: "已调整计划",
+  });
   const snapshot = only(
     await db
       .insert(scorecardSnapshots)
@@ -508,6 +535,7 @@ async function insertFixtures(db: Database): Promise<Fixtures> {
     importBatch,
     auditEvent,
     snapshot,
+    rectificationCase,
   };
 }
 
@@ -672,6 +700,23 @@ function fresh(f: Fixtures) {
     decidedBy: f.user,
     decidedAt: new Date("2024-04-02T00:00:00Z"),
   };
+  const rectificationCase: typeof rectificationCases.$inferInsert = {
+    departmentId: f.department,
+    source: "rating",
+    ratingId: f.rating,
+    openedOn: "2024-03-01",
+    limitWorkingDays: 5,
+    deadline: "2024-03-08",
+    state: "closed",
+    closedAt: new Date("2024-03-05T08:00:00Z"),
+    closedOn: "2024-03-05",
+  };
+  const rectificationStep: typeof rectificationSteps.$inferInsert = {
+    caseId: f.rectificationCase,
+    kind: "returned",
+    actorId: f.otherUser,
+    comment: "证据不足",
+  };
   const snapshot: typeof scorecardSnapshots.$inferInsert = {
     subject: "project",
     subjectCode: "P-2023.1",
@@ -774,6 +819,8 @@ function fresh(f: Fixtures) {
     score,
     roundResult,
     ratingAppeal,
+    rectificationCase,
+    rectificationStep,
     snapshot,
     importBatch,
     replacedRow,
@@ -832,6 +879,14 @@ const freshInserts: Record<string, Run> = {
   scores: (tx, f) => tx.insert(scores).values(fresh(f).score),
   round_results: (tx, f) => tx.insert(roundResults).values(fresh(f).roundResult),
   rating_appeals: insertAppeal(),
+  rectification_cases: (tx, f) => tx.insert(rectificationCases).values(fresh(f).rectificationCase),
+  rectification_steps: (tx, f) => tx.insert(rectificationSteps).values(fresh(f).rectificationStep),
+  // Both sources already have their limit (reference data): a valid change instead.
+  rectification_limits: (tx) =>
+    tx
+      .update(rectificationLimits)
+      .set({ workingDays: 365 })
+      .where(eq(rectificationLimits.source, "red_flag")),
   scorecard_snapshots: insertSnapshot,
   import_batches: (tx, f) => tx.insert(importBatches).values(fresh(f).importBatch),
   import_replaced_rows: (tx, f) => tx.insert(importReplacedRows).values(fresh(f).replacedRow),
@@ -1179,6 +1234,66 @@ const checkCases: ConstraintCase[] = [
       .set({ workingDays: 366 })
       .where(eq(replyTimeLimits.appealType, "complaint")),
   ),
+  check("rectification_limits_positive", "0 working days", (tx) =>
+    tx
+      .update(rectificationLimits)
+      .set({ workingDays: 0 })
+      .where(eq(rectificationLimits.source, "rating")),
+  ),
+  // rectification cases
+  check("rectification_cases_source_matches", "a bad-review case without its rating", (tx, f) =>
+    tx.insert(rectificationCases).values({ ...fresh(f).rectificationCase, ratingId: null }),
+  ),
+  check("rectification_cases_source_matches", "a bad-review case naming a flag", (tx, f) =>
+    tx
+      .insert(rectificationCases)
+      .values({ ...fresh(f).rectificationCase, flagRule: "cpi_red", flagSubject: "project:X" }),
+  ),
+  check("rectification_cases_source_matches", "a supervision notice without a note", (tx, f) =>
+    tx.insert(rectificationCases).values({
+      ...fresh(f).rectificationCase,
+      source: "red_flag",
+      ratingId: null,
+      flagRule: "spi_red",
+      flagSubject: "project:P-2023.1",
+    }),
+  ),
+  check("rectification_cases_note_not_blank", "a blank note", (tx, f) =>
+    tx.insert(rectificationCases).values({ ...fresh(f).rectificationCase, note: "\u3000" }),
+  ),
+  check("rectification_cases_closed_has_time", "closed without a closing day", (tx, f) =>
+    tx.insert(rectificationCases).values({ ...fresh(f).rectificationCase, closedOn: null }),
+  ),
+  check("rectification_cases_closed_has_time", "open with a closing time", (tx, f) =>
+    tx.insert(rectificationCases).values({ ...fresh(f).rectificationCase, state: "answered" }),
+  ),
+  check("rectification_cases_limit_positive", "a limit of 0 working days", (tx, f) =>
+    tx.insert(rectificationCases).values({ ...fresh(f).rectificationCase, limitWorkingDays: 0 }),
+  ),
+  check("rectification_cases_deadline_after_opening", "due on the day it opened", (tx, f) =>
+    tx.insert(rectificationCases).values({ ...fresh(f).rectificationCase, deadline: "2024-03-01" }),
+  ),
+  check("rectification_steps_found_not_blank", "a blank finding", (tx, f) =>
+    tx
+      .insert(rectificationSteps)
+      .values({ ...fresh(f).rectificationStep, kind: "answered", found: " ", done: "已整改" }),
+  ),
+  check("rectification_steps_done_not_blank", "a blank action", (tx, f) =>
+    tx
+      .insert(rectificationSteps)
+      .values({ ...fresh(f).rectificationStep, kind: "answered", found: "属实", done: "\u3000" }),
+  ),
+  check("rectification_steps_answer_complete", "an answer without what was done", (tx, f) =>
+    tx
+      .insert(rectificationSteps)
+      .values({ ...fresh(f).rectificationStep, kind: "answered", found: "属实" }),
+  ),
+  check("rectification_steps_comment_not_blank", "a blank comment", (tx, f) =>
+    tx.insert(rectificationSteps).values({ ...fresh(f).rectificationStep, comment: " " }),
+  ),
+  check("rectification_steps_return_has_comment", "a return without a comment", (tx, f) =>
+    tx.insert(rectificationSteps).values({ ...fresh(f).rectificationStep, comment: null }),
+  ),
   // accounts
   check("sessions_expiry_after_creation", "expires when created", (tx, f) =>
     tx.insert(sessions).values({ ...fresh(f).session, expiresAt: at("2024-01-01T00:00:00Z") }),
@@ -1425,6 +1540,28 @@ const uniqueCases: ConstraintCase[] = [
   unique("scores_natural_key", "a second score on one criterion", (tx, f) =>
     tx.insert(scores).values({ ...fresh(f).score, criterionId: f.criterion }),
   ),
+  unique("rectification_cases_rating_key", "a second case for one rating", async (tx, f) => {
+    await tx
+      .insert(rectificationCases)
+      .values({ ...fresh(f).rectificationCase, state: "open", closedAt: null, closedOn: null });
+    await tx.insert(rectificationCases).values(fresh(f).rectificationCase);
+  }),
+  unique(
+    "rectification_cases_open_flag_key",
+    "a second open supervision notice for one flag",
+    (tx, f) =>
+      tx.insert(rectificationCases).values({
+        ...fresh(f).rectificationCase,
+        source: "red_flag",
+        ratingId: null,
+        flagRule: "cpi_red",
+        flagSubject: "project:P-2023.1",
+        note: "再次督办",
+        state: "open",
+        closedAt: null,
+        closedOn: null,
+      }),
+  ),
   unique("rating_appeals_rating_key", "a second appeal on one rating", (tx, f) =>
     tx.insert(ratingAppeals).values(fresh(f).ratingAppeal),
   ),
@@ -1565,14 +1702,12 @@ const foreignKeyCases: ConstraintCase[] = [
     tx.delete(frameworkNodes).where(eq(frameworkNodes.id, f.criterion)),
   ),
   foreignKey("scores_returned_by_users_id_fk", "returned by an unknown user", (tx, f) =>
-    tx
-      .insert(scores)
-      .values({
-        ...fresh(f).score,
-        returnedAt: new Date(),
-        returnComment: "?",
-        returnedBy: MISSING,
-      }),
+    tx.insert(scores).values({
+      ...fresh(f).score,
+      returnedAt: new Date(),
+      returnComment: "?",
+      returnedBy: MISSING,
+    }),
   ),
   foreignKey("evaluation_rounds_closed_by_users_id_fk", "closed by an unknown user", (tx, f) =>
     tx.insert(evaluationRounds).values({ ...fresh(f).round, closedBy: MISSING }),
@@ -1590,6 +1725,21 @@ const foreignKeyCases: ConstraintCase[] = [
     "round_results_round_id_evaluation_rounds_id_fk",
     "deleting a round with results",
     (tx, f) => tx.delete(evaluationRounds).where(eq(evaluationRounds.id, f.round)),
+  ),
+  foreignKey("rectification_cases_department_id_departments_id_fk", "unknown department", (tx, f) =>
+    tx.insert(rectificationCases).values({ ...fresh(f).rectificationCase, departmentId: MISSING }),
+  ),
+  foreignKey("rectification_cases_rating_id_ratings_id_fk", "unknown rating", (tx, f) =>
+    tx.insert(rectificationCases).values({ ...fresh(f).rectificationCase, ratingId: MISSING }),
+  ),
+  foreignKey("rectification_cases_opened_by_users_id_fk", "opened by an unknown user", (tx, f) =>
+    tx.insert(rectificationCases).values({ ...fresh(f).rectificationCase, openedBy: MISSING }),
+  ),
+  foreignKey("rectification_steps_case_id_rectification_cases_id_fk", "unknown case", (tx, f) =>
+    tx.insert(rectificationSteps).values({ ...fresh(f).rectificationStep, caseId: MISSING }),
+  ),
+  foreignKey("rectification_steps_actor_id_users_id_fk", "unknown actor", (tx, f) =>
+    tx.insert(rectificationSteps).values({ ...fresh(f).rectificationStep, actorId: MISSING }),
   ),
   foreignKey("ratings_moderated_by_users_id_fk", "moderated by an unknown user", (tx, f) =>
     tx.insert(ratings).values({ ...fresh(f).rating, moderatedBy: MISSING }),
