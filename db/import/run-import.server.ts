@@ -16,6 +16,7 @@ import { matchHeaders } from "./values/header-match";
 import { CopyWriter, postgresClientOf, postgresPoolOf } from "./copy/copy-writer.server";
 import { copyFailureOf } from "./copy/copy-stream.server";
 import { refreshTouchedRollups } from "./refresh-rollups.server";
+import { openCasesForBadReviews } from "../queries/rectification.server";
 import { TouchedCells } from "./touched-cells";
 import { lastPerKey, writeChunk } from "./write-chunk.server";
 import { hashFileOffThread } from "./file-hash.server";
@@ -336,6 +337,10 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         throw new Rollback();
       }
       await refreshTouchedRollups(tx, touched, deltas);
+      // 好差评 rules: every bad review is rectified; its case opens with the import.
+      if (options.kind === "ratings") {
+        await openCasesForBadReviews(tx, { timeZone: options.timeZone, batchId });
+      }
       await tx
         .update(importBatches)
         .set({

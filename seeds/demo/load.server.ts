@@ -12,6 +12,7 @@ import {
   DEMO_RUBRIC,
   DEMO_USERS,
 } from "./framework";
+import { loadRectification } from "./rectification.server";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Ids = Map<string, number>;
@@ -76,6 +77,7 @@ export async function loadDemo(handle: DbHandle, data: DemoData, timeZone: strin
     await loadRatings(tx, data.ratings, itemIds, projectIds);
     const userIds = await loadUsers(tx, passwordHash, departmentIds);
     await loadEvaluation(tx, projectIds, userIds);
+    await loadRectification(tx, userIds, departmentIds, timeZone);
     await rebuildRollupsIn(tx, timeZone);
     await tx.insert(schema.appMeta).values({ key: DEMO_SEED_KEY, value: "complete" });
   });

@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { AnyPgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../db/accounts/password.server";
@@ -54,7 +54,7 @@ describe("demo seed in the database", () => {
 
     expect(await seedDemoIfEmpty(handle, "Asia/Shanghai")).toBe(false);
     expect(await countOf(schema.appeals)).toBe(demo.appeals.length);
-  });
+  }, 180_000);
 
   it("creates one user per role, each signing in with the demo password", async () => {
     const users = await handle.db.select().from(schema.users);
@@ -105,6 +105,35 @@ describe("demo seed in the database", () => {
       expect(row.declared).not.toBeNull();
       expect(row.scores).toBe(scored.length);
     }
+  });
+
+  it("holds a rectification case per bad review, in every state, some overdue", async () => {
+    const bad = demo.ratings.filter((rating) => Number(rating.score) <= 2).length;
+    expect(await countOf(schema.rectificationCases)).toBe(bad);
+    const states = await handle.rows<{ state: string; overdue: boolean; n: number }>(
+      sql`select state, deadline < date '2026-12-01' as overdue, count(*)::int as n
+          from rectification_cases group by 1, 2`,
+    );
+    const total = (where: (row: { state: string; overdue: boolean }) => boolean) =>
+      states.filter(where).reduce((sum, row) => sum + row.n, 0);
+    for (const state of ["open", "answered", "returned", "closed"])
+      expect(
+        total((row) => row.state === state),
+        state,
+      ).toBeGreaterThan(0);
+    expect(total((row) => row.state === "open" && row.overdue)).toBeGreaterThan(0);
+    // A closed case's steps end with the acceptance; a returned one's with the return.
+    const lastSteps = await handle.rows<{ state: string; kind: string }>(
+      sql`select c.state, (select s.kind from rectification_steps s where s.case_id = c.id
+            order by s.at desc, s.id desc limit 1) as kind
+          from rectification_cases c where c.state <> 'open'`,
+    );
+    const expected: Record<string, string> = {
+      closed: "accepted",
+      returned: "returned",
+      answered: "answered",
+    };
+    for (const row of lastSteps) expect(row.kind, row.state).toBe(expected[row.state]);
   });
 
   it("stores appeal times as the same instants the demo describes", async () => {
