@@ -11,20 +11,23 @@ import {
 } from "../queries/kpis.server";
 import { findDepartment } from "../queries/departments.server";
 import { findResultRound, loadRoundResults } from "../queries/evaluation-results.server";
+import { loadRectificationFigures } from "../queries/rectification.server";
 
 /**
  * npm run kpi -- KIND [--from DATE] [--to DATE] [--department CODE] [--project CODE]
  * Prints the KPIs of DESIGN.md as one JSON object on stdout, from the roll-ups.
  * npm run kpi -- evaluation [--round CODE] prints a round's scores through its framework
- * (default: the latest closed round).
+ * (default: the latest closed round). npm run kpi -- rectification prints the rectification
+ * cases' figures over the period.
  */
 const USAGE =
   "Usage: npm run kpi -- appeals|services|projects [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--department CODE] [--project CODE]\n" +
-  "       npm run kpi -- evaluation [--round CODE]";
+  "       npm run kpi -- evaluation [--round CODE]\n" +
+  "       npm run kpi -- rectification [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--department CODE]";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
 const argsSchema = z.object({
-  kind: z.enum(["appeals", "services", "projects", "evaluation"]),
+  kind: z.enum(["appeals", "services", "projects", "evaluation", "rectification"]),
   from: isoDate.optional(),
   to: isoDate.optional(),
   department: z.string().min(1).optional(),
@@ -81,6 +84,12 @@ async function main(): Promise<void> {
     let result: object;
     if (args.kind === "appeals")
       result = await appealKpisFromRollups(handle.db, range, departmentIds);
+    else if (args.kind === "rectification")
+      result = await loadRectificationFigures(handle.db, {
+        ...range,
+        today: localDateOf(new Date(), settings.timeZone),
+        departments: departmentIds ?? null,
+      });
     else if (args.kind === "services")
       result = await serviceKpisFromRollups(handle.db, range, departmentIds);
     else {

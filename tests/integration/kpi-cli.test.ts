@@ -55,6 +55,52 @@ describe("npm run kpi", () => {
         },
       ]);
       evaluators = await seedEvaluationRounds(handle.db, department!.id);
+      const [other] = await handle.db
+        .insert(schema.departments)
+        .values({ code: "CLI-2", name: "另一部门" })
+        .returning();
+      // Rectification cases (deadlines across National Day 2025, as the app computes them):
+      // closed in time after 2 working days, closed late after 6, open and overdue on 31
+      // October, and one of another department.
+      const notice = (subject: string) => ({
+        source: "red_flag" as const,
+        flagRule: "cost-variance-red",
+        flagSubject: subject,
+        note: "督办",
+        limitWorkingDays: 5,
+      });
+      await handle.db.insert(schema.rectificationCases).values([
+        {
+          ...notice("project:A"),
+          departmentId: department!.id,
+          openedOn: "2025-09-30",
+          deadline: "2025-10-14",
+          state: "closed",
+          closedOn: "2025-10-10",
+          closedAt: received("2025-10-10", 10),
+        },
+        {
+          ...notice("project:B"),
+          departmentId: department!.id,
+          openedOn: "2025-09-30",
+          deadline: "2025-10-14",
+          state: "closed",
+          closedOn: "2025-10-15",
+          closedAt: received("2025-10-15", 10),
+        },
+        {
+          ...notice("project:C"),
+          departmentId: department!.id,
+          openedOn: "2025-10-09",
+          deadline: "2025-10-16",
+        },
+        {
+          ...notice("project:D"),
+          departmentId: other!.id,
+          openedOn: "2025-10-09",
+          deadline: "2025-10-16",
+        },
+      ]);
       await rebuildAllRollups(handle.db, "Asia/Shanghai");
     } finally {
       await handle.close();
@@ -86,6 +132,36 @@ describe("npm run kpi", () => {
       meanRating: 3.5,
       ratedShare: 0.5,
     });
+  });
+
+  it("prints the rectification figures of a department over a period", () => {
+    const result = kpi(
+      "rectification",
+      "--from",
+      "2025-09-01",
+      "--to",
+      "2025-10-31",
+      "--department",
+      "CLI",
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      kind: "rectification",
+      from: "2025-09-01",
+      to: "2025-10-31",
+      department: "CLI",
+      opened: 3,
+      closed: 2,
+      closedOnTime: 1,
+      onTimeRate: 0.5,
+      overdueOpen: 1,
+      // 2 (9, 10 Oct) and 6 (9, 10, 11 调休, 13, 14, 15 Oct) working days.
+      medianWorkingDaysToClose: 4,
+    });
+    const all = JSON.parse(
+      kpi("rectification", "--from", "2025-09-01", "--to", "2025-10-31").stdout,
+    ) as Record<string, unknown>;
+    expect(all).toMatchObject({ department: null, opened: 4, overdueOpen: 2 });
   });
 
   it("answers with no data, not 0 %, for a period without appeals", () => {
