@@ -87,7 +87,7 @@ const moderation = z.union([
       }),
   }),
   // The bulk buttons, over the rows selected.
-  z.object({ bulk: decision, id: z.array(ratingId).max(500) }),
+  z.object({ bulk: decision, id: z.array(ratingId).min(1).max(500) }),
 ]);
 
 /** Accept or reject one comment or the selected ones; a rating outside the scope is 404. */

@@ -146,6 +146,7 @@ export async function moderateComments(
   actor: Actor,
 ): Promise<ModerationResult> {
   const ids = [...new Set(input.ids)];
+  if (ids.length === 0) return { ok: false, reason: "not_found" };
   return db.transaction(async (tx) => {
     const locked = await rowsOf<{ id: number; state: CommentState | null }>(
       tx,
@@ -156,7 +157,7 @@ export async function moderateComments(
           )}) and ${inScope(input.scope)}
           order by r.id for update`,
     );
-    if (ids.length === 0 || locked.length !== ids.length)
+    if (locked.length !== ids.length)
       return { ok: false, reason: "not_found" } as const;
     if (locked.some((row) => row.state === null))
       return { ok: false, reason: "no_comment" } as const;
