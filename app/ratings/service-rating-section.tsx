@@ -102,12 +102,13 @@ export function ServiceRatingSection({
         <ul className="rating-comments">
           {comments.map((comment) => (
             <li key={comment.id}>
-              <blockquote>{comment.comment}</blockquote>
-              <p className="hint">
+              <q>{comment.comment}</q>
+              <br />
+              <span className="hint">
                 {t("ratings.figures.commentScore", { score: comment.score })} ·{" "}
                 {byTarget ? `${comment.targetName} · ` : null}
                 {formatDateTime(comment.ratedAt, timeZone, i18n.locale)}
-              </p>
+              </span>
             </li>
           ))}
         </ul>
