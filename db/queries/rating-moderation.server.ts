@@ -157,8 +157,7 @@ export async function moderateComments(
           )}) and ${inScope(input.scope)}
           order by r.id for update`,
     );
-    if (locked.length !== ids.length)
-      return { ok: false, reason: "not_found" } as const;
+    if (locked.length !== ids.length) return { ok: false, reason: "not_found" } as const;
     if (locked.some((row) => row.state === null))
       return { ok: false, reason: "no_comment" } as const;
     let changed = 0;
