@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadDepartmentPage } from "../../db/queries/department-page.server";
 import { findDepartment } from "../../db/queries/departments.server";
+import { loadDepartmentRatings } from "../../db/queries/rating-figures.server";
 import { compareToTarget } from "../../metrics/target-comparison";
 import { BarChart, LineChart, bandText } from "~/components/charts";
 import { barText, lineText, partialMonthNote } from "~/components/dashboard/chart-texts";
@@ -16,6 +17,8 @@ import { filtersQuery } from "~/utils/dashboard-filters";
 import { dashboardRequest } from "~/utils/dashboard-loader.server";
 import { requireDepartment } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/table-scroll";
+import { ServiceRatingSection } from "~/ratings/service-rating-section";
+import { getSettings } from "~/utils/settings.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const i18n = metaI18n(matches);
@@ -27,12 +30,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const department = await findDepartment(db, params.code ?? "");
   requireDepartment(user, department?.id);
   if (!department) throw new Response("Not found", { status: 404 });
-  const page = await loadDepartmentPage(db, department.id, filters.range);
-  return { department: { code: department.code, name: department.name }, filters, page };
+  const { timeZone } = getSettings();
+  const [page, ratings] = await Promise.all([
+    loadDepartmentPage(db, department.id, filters.range),
+    loadDepartmentRatings(db, department.id, filters.range, timeZone),
+  ]);
+  return {
+    department: { code: department.code, name: department.name },
+    filters,
+    page,
+    ratings,
+    timeZone,
+  };
 }
 
 export default function DepartmentPage() {
-  const { department, filters, page } = useLoaderData<typeof loader>();
+  const { department, filters, page, ratings, timeZone } = useLoaderData<typeof loader>();
   const i18n = useI18n();
   const labels = chartLabels(i18n);
   const bands = bandLabels(i18n);
@@ -254,6 +267,14 @@ export default function DepartmentPage() {
           />
         </div>
       </section>
+
+      <ServiceRatingSection
+        figures={ratings.figures}
+        byTarget={ratings.byTarget}
+        comments={ratings.comments}
+        range={filters.range}
+        timeZone={timeZone}
+      />
 
       <section aria-labelledby="projects-heading">
         <h2 id="projects-heading">{i18n.t("dashboard.projects")}</h2>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { loadProjectPage } from "../../db/queries/project-page.server";
+import { loadProjectRatings } from "../../db/queries/rating-figures.server";
 import { BulletChart, LineChart, MilestoneTimeline, bandText } from "~/components/charts";
 import { bulletText, lineText, timelineText } from "~/components/dashboard/chart-texts";
 import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashboard-text";
@@ -10,6 +11,8 @@ import { metaI18n, pageTitle } from "~/i18n/meta";
 import { filtersQuery } from "~/utils/dashboard-filters";
 import { dashboardRequest } from "~/utils/dashboard-loader.server";
 import { stageLabel } from "~/utils/format";
+import { ServiceRatingSection } from "~/ratings/service-rating-section";
+import { getSettings } from "~/utils/settings.server";
 import { requireDepartment } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -22,11 +25,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await loadProjectPage(db, params.code ?? "", filters.range.to);
   requireDepartment(user, page?.project.departmentId);
   if (!page) throw new Response("Not found", { status: 404 });
-  return { filters, page };
+  const { timeZone } = getSettings();
+  const ratings = await loadProjectRatings(db, page.project.id, filters.range, timeZone);
+  return { filters, page, ratings, timeZone };
 }
 
 export default function ProjectPage() {
-  const { filters, page } = useLoaderData<typeof loader>();
+  const { filters, page, ratings, timeZone } = useLoaderData<typeof loader>();
   const i18n = useI18n();
   const labels = chartLabels(i18n);
   const bands = bandLabels(i18n);
@@ -228,6 +233,12 @@ export default function ProjectPage() {
           </>
         )}
       </section>
+      <ServiceRatingSection
+        figures={ratings.figures}
+        comments={ratings.comments}
+        range={filters.range}
+        timeZone={timeZone}
+      />
       <section aria-labelledby="sources-heading">
         <h2 id="sources-heading">{i18n.t("dashboard.project.sources")}</h2>
         {page.sources.length === 0 ? (

@@ -96,6 +96,11 @@ export function sectionsOf(role: Role): Array<{ href: string; labelKey: MessageK
       labelKey: "common.section.dashboard",
       roles: ["admin", "leader", "steward"],
     },
+    {
+      href: "/dashboard/ratings",
+      labelKey: "ratings.section",
+      roles: ["admin", "leader", "steward"],
+    },
     { href: "/imports", labelKey: "common.section.imports", roles: ["admin", "steward"] },
     {
       href: "/evaluation",

@@ -5,13 +5,20 @@ export interface ImportColumn {
   name: string;
   chinese: string;
   required: boolean;
+  /**
+   * Free text a citizen wrote (a rating's comment): scrubbed of phone numbers, ID numbers
+   * and e-mail addresses as it is read, so the original reaches neither the database nor a
+   * preview or error report.
+   */
+  scrubbed?: boolean;
 }
 
-const col = (name: string, chinese: string, required = false): ImportColumn => ({
-  name,
-  chinese,
-  required,
-});
+const col = (
+  name: string,
+  chinese: string,
+  required = false,
+  options: { scrubbed?: boolean } = {},
+): ImportColumn => ({ name, chinese, required, ...options });
 
 /** The columns of each import kind, in the order of DESIGN.md "Import files". */
 export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
@@ -108,7 +115,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     col("score", "评分", true),
     col("channel", "渠道"),
     col("rated_at", "评价时间", true),
-    col("comment", "评价内容"),
+    col("comment", "评价内容", false, { scrubbed: true }),
   ],
   calendar: [col("date", "日期", true), col("working", "是否工作日", true), col("name", "名称")],
 };

@@ -1,3 +1,4 @@
+import { scrubPersonalData } from "../privacy/scrub-personal-data";
 import type { ImportKind } from "../schema/enums";
 import type { FileRecord } from "./read/file-record";
 import { readRecords } from "./read/read-records";
@@ -36,8 +37,9 @@ export interface FilePreview {
   /** Required columns the header lacks (English name, Chinese name, reason). */
   missing: Array<{ name: string; chinese: string; reason: string }>;
   /**
-   * The first records after the header, their values exactly as read; a record that does
-   * not line up with the header carries its error.
+   * The first records after the header, their values exactly as read (a citizen's free
+   * text scrubbed of personal data); a record that does not line up with the header
+   * carries its error.
    */
   rows: FileRecord[];
 }
@@ -81,6 +83,13 @@ export async function previewImportFile(
     await source.records.return(undefined);
   }
   const match = matchHeaders(options.kind, source.header.values);
+  // A citizen's free text is shown as it will be stored: without the personal data in it.
+  const shown = rows.map((row) => ({
+    ...row,
+    values: row.values.map((value, index) =>
+      match.byIndex[index]?.scrubbed ? scrubPersonalData(value) : value,
+    ),
+  }));
   const seen = new Set<string>();
   const personal = new Map(match.pii.map((column) => [column.index, column]));
   const ignored = new Map(match.ignored.map((column) => [column.index, column]));
@@ -119,6 +128,6 @@ export async function previewImportFile(
     headerLine: source.header.line,
     columns,
     missing: match.missing.map(({ name, chinese, reason }) => ({ name, chinese, reason })),
-    rows,
+    rows: shown,
   };
 }

@@ -14,6 +14,7 @@ import {
 } from "./county";
 import { addDays, addMonths, chinaTime, dayNumber, firstOfMonth, fromDayNumber } from "./dates";
 import type { DemoData, DemoRow } from "./demo-data";
+import { moderateDemoRatings } from "./rating-moderation";
 
 export type WorkingDayRule = Pick<WorkingDayCalendar, "isWorkingDay" | "addWorkingDays">;
 
@@ -60,7 +61,10 @@ export function generateDemo(options: DemoOptions): DemoData {
     "service-items": serviceItems,
     "service-stats": generateServiceStats(random, serviceItems, months),
     appeals: generateAppeals(random, options, firstMonth),
-    ratings: generateRatings(random, serviceItems, projects.rows, firstMonth, options.lastDay),
+    ratings: moderateDemoRatings(
+      generateRatings(random, serviceItems, projects.rows, firstMonth, options.lastDay),
+      serviceItems,
+    ),
   };
 }
 

@@ -3,7 +3,9 @@ import { hashPassword } from "../../db/accounts/password.server";
 import type { Database, DbHandle } from "../../db/client.server";
 import { rebuildRollupsIn } from "../../db/rollups/rebuild.server";
 import * as schema from "../../db/schema/index";
+import { scrubPersonalData } from "../../db/privacy/scrub-personal-data";
 import type { DemoData, DemoRow } from "./demo-data";
+import { DEMO_APPEALS } from "./rating-moderation";
 import { generateRoundScores } from "./evaluation-scores";
 import {
   DEMO_CLOSED_ROUND,
@@ -17,6 +19,7 @@ import { loadRectification } from "./rectification.server";
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Ids = Map<string, number>;
 type Cell = DemoRow[string] | undefined;
+type CommentState = "pending" | "approved" | "rejected";
 
 export const DEMO_SEED_KEY = "demo_seed";
 
@@ -74,8 +77,8 @@ export async function loadDemo(handle: DbHandle, data: DemoData, timeZone: strin
     const projectIds = await loadProjects(tx, data, departmentIds);
     const itemIds = await loadServices(tx, data, departmentIds);
     await loadAppeals(tx, data.appeals, departmentIds);
-    await loadRatings(tx, data.ratings, itemIds, projectIds);
     const userIds = await loadUsers(tx, passwordHash, departmentIds);
+    await loadRatings(tx, data.ratings, itemIds, projectIds, userIds);
     await loadEvaluation(tx, projectIds, userIds);
     await loadRectification(tx, userIds, departmentIds, timeZone);
     await rebuildRollupsIn(tx, timeZone);
@@ -236,23 +239,78 @@ async function loadAppeals(tx: Tx, rows: DemoRow[], departmentIds: Ids): Promise
   );
 }
 
-async function loadRatings(tx: Tx, rows: DemoRow[], itemIds: Ids, projectIds: Ids): Promise<void> {
-  await insertChunks(rows, 2000, (chunk) =>
-    tx.insert(schema.ratings).values(
-      chunk.map((row) => ({
-        externalId: String(row.external_id),
-        target: row.target as "service" | "project",
-        serviceItemId:
-          row.target === "service" ? need(itemIds, row.target_code, "service item") : null,
-        projectId: row.target === "project" ? need(projectIds, row.target_code, "project") : null,
-        score: Number(row.score),
-        channel: text(row.channel),
-        ratedAt: new Date(String(row.rated_at)),
-        comment: text(row.comment),
-        commentState: row.comment ? ("approved" as const) : null,
-      })),
-    ),
-  );
+/**
+ * Ratings with their moderation as moderateDemoRatings gave it (the leader moderated the
+ * decided comments the day after), comments scrubbed of personal data as an import scrubs
+ * them, and the demo's two appeals, filed by the steward (the upheld one decided by the
+ * leader).
+ */
+async function loadRatings(
+  tx: Tx,
+  rows: DemoRow[],
+  itemIds: Ids,
+  projectIds: Ids,
+  userIds: Ids,
+): Promise<void> {
+  const leader = need(userIds, "leader", "user");
+  const steward = need(userIds, "steward", "user");
+  const appealed: Array<{ ratingId: number; state: "pending" | "upheld"; ratedAt: Date }> = [];
+  await insertChunks(rows, 2000, async (chunk) => {
+    const inserted = await tx
+      .insert(schema.ratings)
+      .values(
+        chunk.map((row) => {
+          const comment = text(row.comment);
+          const state =
+            comment === null ? null : ((row.comment_state ?? "approved") as CommentState);
+          const ratedAt = new Date(String(row.rated_at));
+          const decided = state === "approved" || state === "rejected";
+          return {
+            externalId: String(row.external_id),
+            target: row.target as "service" | "project",
+            serviceItemId:
+              row.target === "service" ? need(itemIds, row.target_code, "service item") : null,
+            projectId:
+              row.target === "project" ? need(projectIds, row.target_code, "project") : null,
+            score: Number(row.score),
+            channel: text(row.channel),
+            ratedAt,
+            comment: comment === null ? null : scrubPersonalData(comment),
+            commentState: state,
+            moderatedBy: decided ? leader : null,
+            moderatedAt: decided ? new Date(ratedAt.getTime() + 86_400_000) : null,
+          };
+        }),
+      )
+      .returning({
+        id: schema.ratings.id,
+        externalId: schema.ratings.externalId,
+        ratedAt: schema.ratings.ratedAt,
+      });
+    const byExternalId = new Map(inserted.map((rating) => [rating.externalId, rating]));
+    for (const row of chunk) {
+      const rating = byExternalId.get(String(row.external_id));
+      if (rating && (row.appeal === "pending" || row.appeal === "upheld"))
+        appealed.push({ ratingId: rating.id, state: row.appeal, ratedAt: rating.ratedAt });
+    }
+  });
+  for (const { ratingId, state, ratedAt } of appealed) {
+    const filedAt = new Date(ratedAt.getTime() + 2 * 86_400_000);
+    await tx.insert(schema.ratingAppeals).values({
+      ratingId,
+      reason: state === "upheld" ? DEMO_APPEALS.upheld : DEMO_APPEALS.pending,
+      filedBy: steward,
+      filedAt,
+      state,
+      ...(state === "upheld"
+        ? {
+            decisionReason: DEMO_APPEALS.upheldDecision,
+            decidedBy: leader,
+            decidedAt: new Date(filedAt.getTime() + 86_400_000),
+          }
+        : {}),
+    });
+  }
 }
 
 async function loadUsers(tx: Tx, passwordHash: string, departmentIds: Ids): Promise<Ids> {

@@ -1,3 +1,4 @@
+import { scrubPersonalData } from "../../privacy/scrub-personal-data";
 import type { FileRecord } from "../read/file-record";
 import { parseAmount } from "../values/parse-amount";
 import { parseOptionalCell, parseRequiredCell } from "../values/empty-cell";
@@ -28,10 +29,16 @@ export class RowReader {
     return this.record.line;
   }
 
-  /** The raw text of a column, or undefined when the file has no such column. */
+  /**
+   * The text of a column as written (a citizen's free text already scrubbed of personal
+   * data, so neither the row nor an error report holds it), or undefined when the file has
+   * no such column.
+   */
   text(column: string): string | undefined {
     const matched = this.match.columns.get(column);
-    return matched ? (this.record.values[matched.index] ?? "") : undefined;
+    if (!matched) return undefined;
+    const value = this.record.values[matched.index] ?? "";
+    return matched.scrubbed ? scrubPersonalData(value) : value;
   }
 
   /**
