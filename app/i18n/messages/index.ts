@@ -8,6 +8,7 @@ import { charts } from "./charts";
 import { common } from "./common";
 import { dashboard } from "./dashboard";
 import { evaluation } from "./evaluation";
+import { frameworks } from "./frameworks";
 import { home } from "./home";
 import { imports } from "./imports";
 
@@ -17,6 +18,7 @@ export const messages = {
   ...account,
   ...admin,
   ...evaluation,
+  ...frameworks,
   ...dashboard,
   ...charts,
   ...imports,
