@@ -65,7 +65,7 @@ function RowButton({
       ))}
       <button
         type="submit"
-        className={warning ? "link-button link-button-warning" : "link-button"}
+        className={warning ? "row-button row-button-warning" : "row-button"}
         aria-label={label}
         title={label}
       >
@@ -425,7 +425,7 @@ export function LevelEditor({
                 <input type="hidden" name="intent" value="remove-level" />
                 <input type="hidden" name="nodeId" value={node.id} />
                 <input type="hidden" name="levelId" value={level.id} />
-                <button type="submit" className="link-button link-button-warning">
+                <button type="submit" className="row-button row-button-warning">
                   {t("frameworks.action.removeLevel", { label: level.label })}
                 </button>
               </Form>

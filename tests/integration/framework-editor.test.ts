@@ -570,3 +570,70 @@ describe("who may use the editor", () => {
     expect(fixture.users.admin).toBeGreaterThan(0);
   });
 });
+
+describe("justification thresholds in the evaluator's rubric form", () => {
+  it("keeps a draft score that needs a justification, marked, and refuses to submit it", async () => {
+    const db = handle.db;
+    const [round] = await db
+      .select()
+      .from(schema.evaluationRounds)
+      .where(eq(schema.evaluationRounds.code, "R1"));
+    await db
+      .update(schema.evaluationRounds)
+      .set({ state: "open" })
+      .where(eq(schema.evaluationRounds.id, round!.id));
+    const [criterion] = await db
+      .insert(schema.frameworkNodes)
+      .values({
+        frameworkId: round!.frameworkId,
+        kind: "criterion",
+        code: "T1",
+        name: "功能完成质量",
+        weight: "1",
+        scoring: "evaluator",
+        minScore: "0",
+        maxScore: "100",
+        justifyBelow: "60",
+        justifyAbove: "95",
+      })
+      .returning();
+    const evaluator = await signedIn("evaluator");
+    const url = `/evaluation/assignments/${fixture.assignments.evaluator}`;
+    expect((await evaluator.post(url, { intent: "declare", declaration: "none" })).status).toBe(
+      302,
+    );
+    const field = `score-${criterion!.id}`;
+    const justification = `justification-${criterion!.id}`;
+
+    const form = await (await evaluator.get(url)).text();
+    expect(form).toMatch(/below 60 or above 95|低于 60 分或高于 95 分/);
+
+    const draft = await evaluator.post(`${url}/draft`, { [field]: "50" });
+    expect(draft.status).toBe(200);
+    const [stored] = await db
+      .select()
+      .from(schema.scores)
+      .where(eq(schema.scores.assignmentId, fixture.assignments.evaluator));
+    expect(stored).toMatchObject({ value: "50", justification: null });
+    expect(await (await evaluator.get(url)).text()).toContain(`${justification}-needed`);
+
+    const refused = await evaluator.post(url, { intent: "submit", [field]: "96" });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain(`href="#${justification}"`);
+    expect(html).toMatch(/T1 功能完成质量.*96/);
+    const [assignment] = await db
+      .select()
+      .from(schema.assignments)
+      .where(eq(schema.assignments.id, fixture.assignments.evaluator));
+    expect(assignment?.state).toBe("draft");
+
+    // With its justification the same kind of score goes through.
+    const submitted = await evaluator.post(url, {
+      intent: "submit",
+      [field]: "40",
+      [justification]: "未提供验收报告",
+    });
+    expect(submitted.status).toBe(302);
+  });
+});
