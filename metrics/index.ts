@@ -156,6 +156,16 @@ export {
 } from "./evaluation-result";
 export { completeScoreMatrix, icc21, iccOfScores, type RaterScore, type ScoreMatrix } from "./icc";
 export { needsModeration, scoreRange } from "./score-disagreement";
+export { FRAMEWORK_KPI_KEYS, isFrameworkKpiKey, type FrameworkKpiKey } from "./framework-kpis";
+export {
+  frameworkIssues,
+  justificationRequired,
+  nodeIssues,
+  WEIGHT_SUM_TOLERANCE,
+  type FrameworkIssue,
+  type FrameworkNodeDraft,
+  type NodeRef,
+} from "./framework-validation";
 
 // Rectification (closing the loop)
 export {

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { RubricCriterion, ScoreEntry } from "../../db/queries/assessments.server";
 import type { I18n } from "../i18n/i18n";
-import { rubricFieldNames } from "./rubric-fields";
+import { justificationRule, rubricFieldNames } from "./rubric-fields";
 
 export type RubricErrors = Partial<Record<string, string>>;
 export type RubricValues = Record<string, string>;
@@ -89,6 +89,16 @@ export function parseRubricForm(
       }
     }
 
+    // A draft keeps such a score without one (the form marks it); a submission needs it.
+    if (mode === "submit" && value !== null && justification === "") {
+      const rule = justificationRule(i18n, criterion, Number(value));
+      if (rule)
+        errors[names.justification] = i18n.t("evaluation.error.justificationRequired", {
+          criterion: label,
+          value: rawScore,
+          rule,
+        });
+    }
     if (justification.length > JUSTIFICATION_MAX_CHARS)
       errors[names.justification] = i18n.t("evaluation.error.justificationLong", {
         criterion: label,

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { CsrfInput, type FieldErrors } from "~/components/forms";
 import { languageTag, useI18n, type I18n } from "~/i18n/i18n";
-import { rubricFieldNames } from "./rubric-fields";
+import { justificationHint, justificationRule, rubricFieldNames } from "./rubric-fields";
 import { useAutosave, type AutosaveStatus } from "./use-autosave";
 import type { RubricCriterion, SheetScore } from "./workspace-types";
 
@@ -111,6 +111,19 @@ export function RubricForm({
           const max = i18n.number(criterion.maxScore ?? 100);
           const scoreError = errors?.[names.score];
           const justificationError = errors?.[names.justification];
+          const rule = justificationHint(i18n, criterion);
+          // A stored draft may hold such a score without its justification: say so.
+          const typed = valueOf(criterion.id, "score").trim();
+          const unjustified =
+            !justificationError &&
+            typed !== "" &&
+            valueOf(criterion.id, "justification").trim() === "" &&
+            justificationRule(i18n, criterion, Number(typed)) !== null;
+          const justificationIds = [
+            rule ? `${names.justification}-rule` : null,
+            unjustified ? `${names.justification}-needed` : null,
+            justificationError ? `${names.justification}-error` : null,
+          ].filter(Boolean);
           const evidenceError = errors?.[names.evidence];
           return (
             <fieldset key={criterion.id} className="criterion">
@@ -157,6 +170,16 @@ export function RubricForm({
               </div>
               <div className={justificationError ? "field field-error" : "field"}>
                 <label htmlFor={names.justification}>{t("evaluation.rubric.justification")}</label>
+                {rule ? (
+                  <p className="hint" id={`${names.justification}-rule`}>
+                    {rule}
+                  </p>
+                ) : null}
+                {unjustified ? (
+                  <p className="error-message" id={`${names.justification}-needed`}>
+                    {t("evaluation.justify.needed")}
+                  </p>
+                ) : null}
                 {justificationError ? (
                   <p className="error-message" id={`${names.justification}-error`}>
                     {justificationError}
@@ -168,7 +191,7 @@ export function RubricForm({
                   rows={3}
                   defaultValue={valueOf(criterion.id, "justification")}
                   aria-invalid={justificationError ? true : undefined}
-                  aria-describedby={justificationError ? `${names.justification}-error` : undefined}
+                  aria-describedby={justificationIds.join(" ") || undefined}
                 />
               </div>
               <div className={evidenceError ? "field field-error" : "field"}>

@@ -34,6 +34,9 @@ export interface RubricCriterion {
   kpiKey: string | null;
   minScore: number | null;
   maxScore: number | null;
+  /** A score below justifyBelow or above justifyAbove needs a justification. */
+  justifyBelow?: number | null;
+  justifyAbove?: number | null;
   levels: Array<{ label: string; minScore: number; maxScore: number; description: string }>;
 }
 
@@ -86,6 +89,8 @@ export async function loadRubric(db: Database, frameworkId: number): Promise<Rub
       kpiKey: node.kpiKey,
       minScore: node.minScore === null ? null : Number(node.minScore),
       maxScore: node.maxScore === null ? null : Number(node.maxScore),
+      justifyBelow: node.justifyBelow === null ? null : Number(node.justifyBelow),
+      justifyAbove: node.justifyAbove === null ? null : Number(node.justifyAbove),
       levels: levels
         .filter((level) => level.criterionId === node.id)
         .map((level) => ({

@@ -7,6 +7,7 @@ import {
   type ProjectEvaluation,
   type RoundScore,
 } from "../../metrics/evaluation-result";
+import { FRAMEWORK_KPI_KEYS, type FrameworkKpiKey } from "../../metrics/framework-kpis";
 import { projectOutcome } from "../../metrics/outcome-achievement";
 import type { Database } from "../client.server";
 import {
@@ -121,12 +122,14 @@ async function loadFrameworkNodes(db: Reader, frameworkId: number): Promise<Flat
  */
 export function kpiValuesAt(project: PortfolioProject, cutoff: string): Map<string, number | null> {
   const earned = projectEarnedValue(project.earnedValueInput, cutoff);
-  return new Map([
-    ["budget_execution", earned.budgetExecution],
-    ["cpi", earned.cpi],
-    ["spi", earned.spi],
-    ["outcome_achievement", projectOutcome(project.indicators, cutoff)],
-  ]);
+  // A Record over the keys: a key added to FRAMEWORK_KPI_KEYS without a value is a type error.
+  const values: Record<FrameworkKpiKey, number | null> = {
+    budget_execution: earned.budgetExecution,
+    cpi: earned.cpi,
+    spi: earned.spi,
+    outcome_achievement: projectOutcome(project.indicators, cutoff),
+  };
+  return new Map(FRAMEWORK_KPI_KEYS.map((key) => [key, values[key]]));
 }
 
 /**

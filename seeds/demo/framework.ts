@@ -10,6 +10,9 @@ export interface DemoCriterion {
   kpiKey?: string;
   /** A KPI-bound criterion's rubric range: the KPI values that count as 0 and as 100. */
   kpiRange?: [number, number];
+  /** Scores below / above these need a justification (evaluator-scored criteria). */
+  justifyBelow?: number;
+  justifyAbove?: number;
 }
 
 export interface DemoDimension {
@@ -31,7 +34,13 @@ export const DEMO_FRAMEWORK = {
       name: "决策 Decision",
       weight: 0.15,
       criteria: [
-        { code: "D1.1", name: "立项依据充分性 Soundness of the rationale", weight: 0.5 },
+        {
+          code: "D1.1",
+          name: "立项依据充分性 Soundness of the rationale",
+          weight: 0.5,
+          justifyBelow: 60,
+          justifyAbove: 95,
+        },
         { code: "D1.2", name: "绩效目标合理性 Quality of the performance goals", weight: 0.5 },
       ],
     },
@@ -69,7 +78,13 @@ export const DEMO_FRAMEWORK = {
           kpiKey: "cpi",
           kpiRange: [0, 1],
         },
-        { code: "D3.2", name: "功能完成质量 Quality of delivered functions", weight: 0.6 },
+        {
+          code: "D3.2",
+          name: "功能完成质量 Quality of delivered functions",
+          weight: 0.6,
+          justifyBelow: 60,
+          justifyAbove: 95,
+        },
       ],
     },
     {
@@ -84,7 +99,13 @@ export const DEMO_FRAMEWORK = {
           kpiKey: "outcome_achievement",
           kpiRange: [0, 1],
         },
-        { code: "D4.2", name: "用户满意度 User satisfaction", weight: 0.25 },
+        {
+          code: "D4.2",
+          name: "用户满意度 User satisfaction",
+          weight: 0.25,
+          justifyBelow: 60,
+          justifyAbove: 95,
+        },
         { code: "D4.3", name: "可持续影响 Sustainability", weight: 0.25 },
       ],
     },

@@ -6,7 +6,8 @@ import { LIFECYCLE_STAGES } from "../../db/schema/enums";
 import { createWorkingDayCalendar } from "../../metrics/working-days";
 import { DEMO_KINDS, type DemoData } from "./demo-data";
 import { generateRoundScores } from "./evaluation-scores";
-import { DEMO_CLOSED_ROUND, DEMO_FRAMEWORK } from "./framework";
+import { frameworkIssues } from "../../metrics/framework-validation";
+import { DEMO_CLOSED_ROUND, DEMO_FRAMEWORK, DEMO_RUBRIC, type DemoCriterion } from "./framework";
 import { DEFAULT_DEMO_SEED, DEFAULT_LAST_DAY, generateDemo } from "./generate";
 import { defaultDemo } from "./seed-demo.server";
 import { toCsv } from "./write-csv.server";
@@ -144,6 +145,47 @@ describe("demo generator", () => {
         dimension.code,
       ).toBeCloseTo(1, 9);
     }
+  });
+
+  it("ships a framework the editor would publish", () => {
+    const nodes = DEMO_FRAMEWORK.dimensions.flatMap((dimension) => [
+      {
+        code: dimension.code,
+        parentCode: null,
+        kind: "dimension" as const,
+        name: dimension.name,
+        weight: dimension.weight,
+        scoring: null,
+        kpiKey: null,
+        min: null,
+        max: null,
+        justifyBelow: null,
+        justifyAbove: null,
+        levels: [],
+      },
+      ...dimension.criteria.map((criterion: DemoCriterion) => ({
+        code: criterion.code,
+        parentCode: dimension.code,
+        kind: "criterion" as const,
+        name: criterion.name,
+        weight: criterion.weight,
+        scoring: criterion.kpiKey ? ("kpi" as const) : ("evaluator" as const),
+        kpiKey: criterion.kpiKey ?? null,
+        min: criterion.kpiRange?.[0] ?? 0,
+        max: criterion.kpiRange?.[1] ?? 100,
+        justifyBelow: criterion.justifyBelow ?? null,
+        justifyAbove: criterion.justifyAbove ?? null,
+        levels: criterion.kpiKey
+          ? []
+          : DEMO_RUBRIC.map((level) => ({
+              label: level.label,
+              min: level.minScore,
+              max: level.maxScore,
+            })),
+      })),
+    ]);
+    expect(frameworkIssues(nodes)).toEqual([]);
+    expect(nodes.filter((node) => node.justifyBelow !== null).length).toBeGreaterThan(0);
   });
 
   it("scores the closed round: every pair twice, in range, a few pairs flagged", () => {

@@ -385,6 +385,8 @@ async function loadEvaluation(tx: Tx, projectIds: Ids, userIds: Ids): Promise<vo
           kpiKey: kpiKey ?? null,
           minScore: kpiKey ? (kpiRange ? String(kpiRange[0]) : null) : "0",
           maxScore: kpiKey ? (kpiRange ? String(kpiRange[1]) : null) : "100",
+          justifyBelow: "justifyBelow" in criterion ? String(criterion.justifyBelow) : null,
+          justifyAbove: "justifyAbove" in criterion ? String(criterion.justifyAbove) : null,
         })
         .returning({ id: schema.frameworkNodes.id });
       if (!kpiKey && node) {

@@ -8,6 +8,7 @@ import { charts } from "./charts";
 import { common } from "./common";
 import { dashboard } from "./dashboard";
 import { evaluation } from "./evaluation";
+import { frameworks } from "./frameworks";
 import { home } from "./home";
 import { imports } from "./imports";
 import { ratings } from "./ratings";
@@ -18,6 +19,7 @@ export const messages = {
   ...account,
   ...admin,
   ...evaluation,
+  ...frameworks,
   ...dashboard,
   ...charts,
   ...imports,
