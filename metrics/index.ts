@@ -156,6 +156,19 @@ export {
 } from "./evaluation-result";
 export { completeScoreMatrix, icc21, iccOfScores, type RaterScore, type ScoreMatrix } from "./icc";
 export { needsModeration, scoreRange } from "./score-disagreement";
+export {
+  deadlineNear,
+  deadlineStatus,
+  REMINDER_DAYS,
+  type DeadlineStatus,
+} from "./deadline-reminder";
+export {
+  assignmentOverdue,
+  roundProgress,
+  type AssignmentProgressInput,
+  type Declaration,
+  type RoundProgress,
+} from "./round-progress";
 
 // Composite index and ranking
 export { distanceToTarget, minMaxNormalise, type Direction } from "./normalise";
