@@ -7,7 +7,7 @@ export function PostButton({
   fields = {},
   label,
   className,
-  buttonClassName = "link-button",
+  buttonClassName = "button button-secondary button-small",
 }: {
   intent: string;
   fields?: Record<string, string | number>;

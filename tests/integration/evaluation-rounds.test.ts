@@ -627,7 +627,7 @@ describe("progress and conflicts on the leader's pages", () => {
     );
     expect(page).toContain("利益冲突：需要另行分派");
     expect(page).toContain(
-      `Test evaluator2 就 乙项目 (${fixture.projects.b}) 申报利益冲突：本人曾参与乙项目的建设方案编制。该项目需要另一位评价人（现有 1 位未申报冲突）。`,
+      `Test evaluator2 就 乙项目 (${fixture.projects.b}) 申报利益冲突：“本人曾参与乙项目的建设方案编制”。该项目需要另一位评价人（现有 1 位未申报冲突）。`,
     );
     const list = await (await leader.get("/evaluation/rounds")).text();
     const row = list.slice(

@@ -228,8 +228,8 @@ export const rounds = {
     en: "Conflicts: another evaluator needed",
   },
   "rounds.conflicts.item": {
-    zh: "{evaluator} 就 {project} 申报利益冲突：{statement}。该项目需要另一位评价人（现有 {n} 位未申报冲突）。",
-    en: "{evaluator} declared a conflict on {project}: {statement}. The project needs another evaluator ({n} without a conflict now).",
+    zh: "{evaluator} 就 {project} 申报利益冲突：“{statement}”。该项目需要另一位评价人（现有 {n} 位未申报冲突）。",
+    en: "{evaluator} declared a conflict on {project}: “{statement}”. The project needs another evaluator ({n} without a conflict now).",
   },
   "rounds.conflicts.link": { zh: "前往轮次 {round}", en: "Go to round {round}" },
 
