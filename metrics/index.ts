@@ -167,6 +167,20 @@ export {
   type NodeRef,
 } from "./framework-validation";
 
+export {
+  deadlineNear,
+  deadlineStatus,
+  REMINDER_DAYS,
+  type DeadlineStatus,
+} from "./deadline-reminder";
+export {
+  assignmentOverdue,
+  roundProgress,
+  type AssignmentProgressInput,
+  type Declaration,
+  type RoundProgress,
+} from "./round-progress";
+
 // Rectification (closing the loop)
 export {
   isOverdue,

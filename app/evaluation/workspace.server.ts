@@ -19,7 +19,9 @@ import { notFound, type SessionUser } from "../utils/permissions.server";
 
 /**
  * The assignment, if this user may open it: leaders and admins any; an evaluator only
- * its own, and not once it declared a conflict (the assignment left its work). Else 404.
+ * its own, not while its round is still planned (nothing of a round shows before the
+ * leader opens it), and not once it declared a conflict (the assignment left its work).
+ * Else 404.
  */
 export async function requireOpenAssignment(
   db: Database,
@@ -30,6 +32,7 @@ export async function requireOpenAssignment(
   if (!assignment) throw notFound();
   if (user.role === "evaluator") {
     if (assignment.evaluatorId !== user.id) throw notFound();
+    if (assignment.roundState === "planning") throw notFound();
     if (declarationOf(assignment) === "conflict") throw notFound();
   }
   return assignment;

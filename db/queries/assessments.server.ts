@@ -149,6 +149,8 @@ async function lockOwned(tx: Tx, assignmentId: number, evaluatorId: number) {
     .where(eq(assignments.id, assignmentId))
     .for("update", { of: assignments });
   if (!row || row.evaluatorId !== evaluatorId) return null;
+  // Nothing of a round shows to its evaluators before the leader opens it.
+  if (row.roundState === "planning") return null;
   // A declared conflict took the assignment out of the evaluator's work.
   if (row.declaredAt === null && row.conflictStatement !== null) return null;
   return row;

@@ -1,5 +1,6 @@
 /** Evaluation assignments (评估任务): which evaluator assesses which project in a round. */
-import { and, asc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import type { Declaration } from "../../metrics/round-progress";
 import type { Database } from "../client.server";
 import { users } from "../schema/accounts";
 import { assignments, evaluationRounds, frameworkNodes, scores } from "../schema/evaluation";
@@ -10,9 +11,9 @@ import { projects } from "../schema/projects";
  * Criteria an evaluator scores in the assignment's round, and how many of them carry a
  * score ("n of m criteria scored"). KPI-bound criteria are computed, so they count in neither.
  */
-const criteriaTotal = sql<number>`(select count(*)::int from ${frameworkNodes} n
+export const criteriaTotal = sql<number>`(select count(*)::int from ${frameworkNodes} n
   where n.framework_id = ${evaluationRounds.frameworkId} and n.kind = 'criterion' and n.scoring = 'evaluator')`;
-const criteriaScored = sql<number>`(select count(*)::int from ${scores} s
+export const criteriaScored = sql<number>`(select count(*)::int from ${scores} s
   join ${frameworkNodes} n on n.id = s.criterion_id
   where s.assignment_id = ${assignments.id} and s.value is not null
     and n.framework_id = ${evaluationRounds.frameworkId} and n.kind = 'criterion' and n.scoring = 'evaluator')`;
@@ -32,7 +33,8 @@ export const conflictDeclared = and(
 /**
  * Assignments of one evaluator, or of everyone (null) for leaders and admins. An
  * evaluator's list leaves out the assignments it declared a conflict on: they are no
- * longer its work (leaders see them, with the statement). Like the page before the
+ * longer its work (leaders see them, with the statement); and those of rounds still in
+ * planning, which the leader may yet change and has not opened. Like the page before the
  * declaration, it names the project but holds nothing else of it, not even its code.
  */
 export async function listAssignments(db: Database, evaluatorId: number | null) {
@@ -48,6 +50,7 @@ export async function listAssignments(db: Database, evaluatorId: number | null) 
       roundName: evaluationRounds.name,
       roundState: evaluationRounds.state,
       periodEnd: evaluationRounds.periodEnd,
+      deadline: evaluationRounds.deadline,
       evaluator: users.displayName,
       criteriaTotal,
       criteriaScored,
@@ -62,6 +65,7 @@ export async function listAssignments(db: Database, evaluatorId: number | null) 
         ? undefined
         : and(
             eq(assignments.evaluatorId, evaluatorId),
+            ne(evaluationRounds.state, "planning"),
             or(isNotNull(assignments.noConflictDeclaredAt), isNull(assignments.conflictStatement)),
           ),
     )
@@ -90,11 +94,13 @@ export async function findAssignment(db: Database, id: number) {
       projectName: projects.name,
       departmentName: departments.name,
       roundId: evaluationRounds.id,
+      roundCode: evaluationRounds.code,
       roundName: evaluationRounds.name,
       roundState: evaluationRounds.state,
       frameworkId: evaluationRounds.frameworkId,
       periodStart: evaluationRounds.periodStart,
       periodEnd: evaluationRounds.periodEnd,
+      deadline: evaluationRounds.deadline,
       criteriaTotal,
       criteriaScored,
     })
@@ -112,7 +118,7 @@ export type AssignmentRow = NonNullable<Awaited<ReturnType<typeof findAssignment
 /** Where an assignment stands on the conflict-of-interest declaration. */
 export function declarationOf(
   assignment: Pick<AssignmentRow, "declaredAt" | "conflictStatement">,
-): "pending" | "no_conflict" | "conflict" {
+): Declaration {
   if (assignment.declaredAt) return "no_conflict";
   return assignment.conflictStatement === null ? "pending" : "conflict";
 }

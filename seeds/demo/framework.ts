@@ -1,3 +1,6 @@
+import { addDays } from "./dates";
+import { DEFAULT_LAST_DAY } from "./generate";
+
 /**
  * The demo's evaluation framework, modelled on the four dimensions of China's fiscal
  * performance evaluation (决策, 过程, 产出, 效益). Weights of each level sum to 1.
@@ -141,6 +144,27 @@ export const DEMO_RUBRIC = [
 ];
 
 /**
+ * Today's round, open: its deadline two weeks after the demo's last day of data (its
+ * "today"), so a fresh demo shows deadlines as an evaluator meets them.
+ */
+export const DEMO_OPEN_ROUND = {
+  code: "R2026",
+  name: "2026年度电子政务项目绩效评价 2026 annual evaluation",
+  periodStart: "2026-01-01",
+  periodEnd: "2026-12-31",
+  deadline: addDays(DEFAULT_LAST_DAY, 14),
+  projects: [
+    "XM-2023-008",
+    "XM-2023-009",
+    "XM-2023-018",
+    "XM-2023-019",
+    "XM-2023-028",
+    "XM-2023-029",
+  ],
+  evaluators: ["evaluator", "evaluator2"],
+} as const;
+
+/**
  * The previous year's round, closed: both demo evaluators scored the same eight projects
  * (trial operation to post-evaluation, so 2025 has data) on every scored criterion.
  */
@@ -149,6 +173,8 @@ export const DEMO_CLOSED_ROUND = {
   name: "2025年度电子政务项目绩效评价 2025 annual evaluation",
   periodStart: "2025-01-01",
   periodEnd: "2025-12-31",
+  /** Met: both evaluators submitted the day before. */
+  deadline: "2026-02-28",
   disagreementThreshold: 20,
   /** Pairs (project, criterion) whose two scores range more than the threshold. */
   disagreements: 3,

@@ -10,6 +10,7 @@ import { generateRoundScores } from "./evaluation-scores";
 import {
   DEMO_CLOSED_ROUND,
   DEMO_FRAMEWORK,
+  DEMO_OPEN_ROUND,
   DEMO_PASSWORD,
   DEMO_RUBRIC,
   DEMO_USERS,
@@ -404,30 +405,24 @@ async function loadEvaluation(tx: Tx, projectIds: Ids, userIds: Ids): Promise<vo
     }
   }
 
+  const open = DEMO_OPEN_ROUND;
   const [round] = await tx
     .insert(schema.evaluationRounds)
     .values({
-      code: "R2026",
-      name: "2026年度电子政务项目绩效评价 2026 annual evaluation",
+      code: open.code,
+      name: open.name,
       frameworkId: framework.id,
-      periodStart: "2026-01-01",
-      periodEnd: "2026-12-31",
+      periodStart: open.periodStart,
+      periodEnd: open.periodEnd,
+      deadline: open.deadline,
       state: "open",
     })
     .returning({ id: schema.evaluationRounds.id });
   if (!round) throw new Error("round insert returned nothing");
-  const roundProjects = [
-    "XM-2023-008",
-    "XM-2023-009",
-    "XM-2023-018",
-    "XM-2023-019",
-    "XM-2023-028",
-    "XM-2023-029",
-  ];
-  for (const code of roundProjects) {
+  for (const code of open.projects) {
     const projectId = need(projectIds, code, "project");
     await tx.insert(schema.roundProjects).values({ roundId: round.id, projectId });
-    for (const evaluator of ["evaluator", "evaluator2"]) {
+    for (const evaluator of open.evaluators) {
       await tx.insert(schema.assignments).values({
         roundId: round.id,
         projectId,
@@ -455,6 +450,7 @@ async function loadClosedRound(
       frameworkId,
       periodStart: spec.periodStart,
       periodEnd: spec.periodEnd,
+      deadline: spec.deadline,
       state: "closed",
       disagreementThreshold: String(spec.disagreementThreshold),
     })

@@ -81,6 +81,8 @@ export async function loadFixture(handle: DbHandle): Promise<Fixture> {
       frameworkId: framework?.id ?? 0,
       periodStart: "2026-01-01",
       periodEnd: "2026-12-31",
+      // Open: evaluators see nothing of a round still in planning.
+      state: "open",
     })
     .returning();
   const roundId = round?.id ?? 0;

@@ -12,6 +12,7 @@ import { frameworks } from "./frameworks";
 import { home } from "./home";
 import { imports } from "./imports";
 import { ratings } from "./ratings";
+import { rounds } from "./rounds";
 
 export const messages = {
   ...common,
@@ -24,6 +25,7 @@ export const messages = {
   ...charts,
   ...imports,
   ...ratings,
+  ...rounds,
 };
 
 export type MessageKey = keyof typeof messages;
