@@ -10,6 +10,7 @@ import { dashboard } from "./dashboard";
 import { evaluation } from "./evaluation";
 import { home } from "./home";
 import { imports } from "./imports";
+import { moderation } from "./moderation";
 
 export const messages = {
   ...common,
@@ -20,6 +21,7 @@ export const messages = {
   ...dashboard,
   ...charts,
   ...imports,
+  ...moderation,
 };
 
 export type MessageKey = keyof typeof messages;
