@@ -17,6 +17,7 @@ import { getDb } from "../../db/runtime.server";
 import { getSettings } from "../../db/settings.server";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
 import evaluationStyles from "~/evaluation/evaluation.css";
+import moderationStyles from "~/evaluation/moderation.css";
 import {
   moderationRefusal,
   parseReturnForm,
@@ -32,7 +33,10 @@ import { formatDateTime } from "~/utils/format";
 import { requireUser } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: evaluationStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: evaluationStyles },
+  { rel: "stylesheet", href: moderationStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
   const i18n = metaI18n(matches);

@@ -11,6 +11,7 @@ import { closeRound, closingPreview } from "../../db/queries/round-moderation.se
 import { getDb } from "../../db/runtime.server";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
 import evaluationStyles from "~/evaluation/evaluation.css";
+import moderationStyles from "~/evaluation/moderation.css";
 import { moderationRefusal, requireModerationRound } from "~/evaluation/moderation.server";
 import { actorOf } from "~/evaluation/workspace.server";
 import { createI18n, useI18n } from "~/i18n/i18n";
@@ -20,7 +21,10 @@ import { readForm } from "~/utils/csrf.server";
 import { requireUser } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: evaluationStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: evaluationStyles },
+  { rel: "stylesheet", href: moderationStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
   const i18n = metaI18n(matches);
