@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { needsModeration, scoreRange } from "./score-disagreement";
+import { disagreementFigures, needsModeration, scoreRange } from "./score-disagreement";
 
 describe("scoreRange", () => {
   it("is max − min", () => {
@@ -38,5 +38,13 @@ describe("needsModeration", () => {
         },
       ),
     );
+  });
+});
+
+describe("disagreementFigures", () => {
+  it("gives the mean, the spread and the flag of one criterion's scores", () => {
+    expect(disagreementFigures([60, 85], 20)).toEqual({ mean: 72.5, spread: 25, flagged: true });
+    expect(disagreementFigures([70, 90], 20)).toEqual({ mean: 80, spread: 20, flagged: false });
+    expect(disagreementFigures([], 20)).toEqual({ mean: null, spread: null, flagged: false });
   });
 });

@@ -1,3 +1,5 @@
+import { criterionScore } from "./evaluation-score";
+
 /**
  * Range of the evaluators' scores of one criterion on one project:
  *
@@ -23,4 +25,26 @@ export function scoreRange(scores: Iterable<number | null>): number | null {
 export function needsModeration(scores: Iterable<number | null>, threshold: number): boolean {
   const range = scoreRange(scores);
   return range !== null && range > threshold;
+}
+
+/** What the moderation view shows of one criterion on one project. */
+export interface DisagreementFigures {
+  /** criterionScore: the mean of the scores, on the criterion's range; null without scores. */
+  mean: number | null;
+  /** scoreRange: max − min; null without scores. */
+  spread: number | null;
+  /** needsModeration: the spread passes the round's threshold. */
+  flagged: boolean;
+}
+
+/** The mean, spread and flag of one criterion's scores on one project. */
+export function disagreementFigures(
+  scores: readonly (number | null)[],
+  threshold: number,
+): DisagreementFigures {
+  return {
+    mean: criterionScore(scores),
+    spread: scoreRange(scores),
+    flagged: needsModeration(scores, threshold),
+  };
 }

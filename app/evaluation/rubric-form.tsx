@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { CsrfInput, type FieldErrors } from "~/components/forms";
 import { languageTag, useI18n, type I18n } from "~/i18n/i18n";
+import { LockedCriterion, ReturnedComment, returnedComments } from "./returned-criterion";
 import { justificationHint, justificationRule, rubricFieldNames } from "./rubric-fields";
 import { useAutosave, type AutosaveStatus } from "./use-autosave";
 import type { RubricCriterion, SheetScore } from "./workspace-types";
@@ -80,10 +81,14 @@ export function RubricForm({
   };
   const live = enhanced && status.kind !== "idle";
   const scored = criteria.filter((criterion) => criterion.scoring === "evaluator");
+  const returned = returnedComments(scores);
   return (
     <section aria-labelledby="rubric-heading" className="rubric">
       <h2 id="rubric-heading">{t("evaluation.rubric.heading")}</h2>
       <p>{t("evaluation.rubric.intro")}</p>
+      {returned.size > 0 ? (
+        <p className="notice">{t("moderation.workspace.returnedIntro")}</p>
+      ) : null}
       {scored.length === 0 ? <p className="notice">{t("evaluation.rubric.empty")}</p> : null}
       <Form method="post" noValidate ref={form} onInput={changed} onSubmit={cancel}>
         <CsrfInput />
@@ -107,6 +112,15 @@ export function RubricForm({
               </fieldset>
             );
           }
+          const comment = returned.get(criterion.id);
+          if (returned.size > 0 && comment === undefined)
+            return (
+              <LockedCriterion
+                key={criterion.id}
+                legend={heading}
+                score={stored.get(criterion.id)}
+              />
+            );
           const min = i18n.number(criterion.minScore ?? 0);
           const max = i18n.number(criterion.maxScore ?? 100);
           const scoreError = errors?.[names.score];
@@ -128,6 +142,7 @@ export function RubricForm({
           return (
             <fieldset key={criterion.id} className="criterion">
               {heading}
+              {comment ? <ReturnedComment comment={comment} /> : null}
               {criterion.description ? <p className="hint">{criterion.description}</p> : null}
               {criterion.levels.length > 0 ? (
                 <dl className="rubric-levels" aria-label={t("evaluation.rubric.levels")}>

@@ -3,11 +3,17 @@
  * parse (app/evaluation/rubric-form.server.ts), store (db/queries/assessments.server.ts),
  * and say what happened. A refused submission still saves what was typed as the draft.
  */
-import { loadRubric, saveScores, type Actor } from "../../db/queries/assessments.server";
+import {
+  loadRubric,
+  loadScores,
+  saveScores,
+  type Actor,
+} from "../../db/queries/assessments.server";
 import type { AssignmentRow } from "../../db/queries/assignments.server";
 import type { Database } from "../../db/client.server";
 import type { I18n } from "../i18n/i18n";
 import { parseRubricForm, type RubricErrors, type RubricValues } from "./rubric-form.server";
+import { lockedFieldError, revisableCriteria } from "./returned-scores.server";
 import { refusalOf } from "./workspace.server";
 
 export type SaveOutcome =
@@ -22,7 +28,13 @@ export async function saveRubric(
   i18n: I18n,
   actor: Actor,
 ): Promise<SaveOutcome> {
-  const criteria = await loadRubric(db, assignment.frameworkId);
+  const [rubric, stored] = await Promise.all([
+    loadRubric(db, assignment.frameworkId),
+    loadScores(db, assignment.id),
+  ]);
+  const criteria = revisableCriteria(rubric, stored);
+  const locked = lockedFieldError(form, rubric, criteria, i18n);
+  if (locked) return { status: 409, errors: { form: locked } };
   const draft = parseRubricForm(form, criteria, "draft", i18n);
   const checked = mode === "submit" ? parseRubricForm(form, criteria, "submit", i18n) : draft;
   const complete = Object.keys(checked.errors).length === 0;

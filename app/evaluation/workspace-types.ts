@@ -22,4 +22,6 @@ export interface SheetScore {
   value: string | null;
   justification: string | null;
   evidence: string | null;
+  /** The moderator's comment while this score is returned for revision. */
+  returnComment?: string | null;
 }

@@ -107,6 +107,7 @@ const REFUSALS: Record<AssessmentRefusal, { status: number; message: MessageKey 
   not_declared: { status: 409, message: "evaluation.refusal.not_declared" },
   submitted: { status: 409, message: "evaluation.refusal.submitted" },
   round_not_open: { status: 409, message: "evaluation.refusal.round_not_open" },
+  criterion_locked: { status: 409, message: "moderation.refusal.criterionLocked" },
 };
 
 /** A refusal as a status and a message for the form's error summary. */

@@ -9,6 +9,7 @@ import { barText, lineText, partialMonthNote } from "~/components/dashboard/char
 import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashboard-text";
 import { DashboardPageHeader } from "~/components/dashboard/dashboard-page-header";
 import { FilterForm } from "~/components/dashboard/filter-form";
+import { DepartmentEvaluation } from "~/components/dashboard/department-evaluation";
 import { ProjectTable } from "~/components/dashboard/project-table";
 import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
@@ -289,6 +290,11 @@ export default function DepartmentPage() {
           />
         )}
       </section>
+
+      <DepartmentEvaluation
+        evaluation={page.evaluation}
+        projectHref={(code) => `/dashboard/projects/${encodeURIComponent(code)}${keep}`}
+      />
     </>
   );
 }

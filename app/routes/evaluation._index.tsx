@@ -31,6 +31,7 @@ type Row = Awaited<ReturnType<typeof loader>>["assignments"][number];
 function stateText(i18n: I18n, row: Row): string {
   if (row.declaration === "conflict") return i18n.t("evaluation.state.conflict");
   if (row.declaration === "pending") return i18n.t("evaluation.state.pending");
+  if (row.returnedScores > 0) return i18n.t("moderation.state.returned");
   return assessmentStateLabel(i18n, row.state);
 }
 

@@ -10,15 +10,15 @@ import {
   serviceKpisFromRollups,
 } from "../queries/kpis.server";
 import { findDepartment } from "../queries/departments.server";
-import { findResultRound, loadRoundResults } from "../queries/evaluation-results.server";
+import { findResultRound, roundResultsOf } from "../queries/evaluation-results.server";
 import { loadRectificationFigures } from "../queries/rectification.server";
 
 /**
  * npm run kpi -- KIND [--from DATE] [--to DATE] [--department CODE] [--project CODE]
  * Prints the KPIs of DESIGN.md as one JSON object on stdout, from the roll-ups.
  * npm run kpi -- evaluation [--round CODE] prints a round's scores through its framework
- * (default: the latest closed round). npm run kpi -- rectification prints the rectification
- * cases' figures over the period.
+ * (default: the latest closed round; stored when it closed, computed on read before).
+ * npm run kpi -- rectification prints the rectification cases' figures over the period.
  */
 const USAGE =
   "Usage: npm run kpi -- appeals|services|projects [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--department CODE] [--project CODE]\n" +
@@ -113,6 +113,8 @@ async function main(): Promise<void> {
 /**
  * The round's scores through its framework version, as issue 20's command line describes:
  * round, state, framework, ICC(2,1) per criterion, and per project the score and criteria.
+ * A closed round prints the results stored when it closed; a round not yet closed (its
+ * `state` says so: open or moderation) is computed on read from the scores submitted so far.
  */
 async function evaluation(db: DbHandle["db"], code: string | undefined): Promise<object> {
   const round = await findResultRound(db, code);
@@ -123,7 +125,7 @@ async function evaluation(db: DbHandle["db"], code: string | undefined): Promise
         : `No evaluation round with the code ${JSON.stringify(code)}.`,
     );
   }
-  const results = await loadRoundResults(db, round);
+  const results = await roundResultsOf(db, round);
   return {
     round: round.code,
     state: round.state,

@@ -4,7 +4,7 @@
  * and then submitted (locked). Every write asks who owns the assignment now, inside its
  * transaction, and leaves an audit event.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../client.server";
 import {
   assignments,
@@ -109,6 +109,8 @@ export interface StoredScore {
   justification: string | null;
   evidence: string | null;
   updatedAt: Date;
+  /** The moderator's comment while the score is returned for revision (else null). */
+  returnComment: string | null;
 }
 
 /** One assignment's scores (its own evaluator's only: scores belong to one assignment). */
@@ -120,6 +122,7 @@ export async function loadScores(db: Database, assignmentId: number): Promise<St
       justification: scores.justification,
       evidence: scores.evidence,
       updatedAt: scores.updatedAt,
+      returnComment: scores.returnComment,
     })
     .from(scores)
     .where(eq(scores.assignmentId, assignmentId));
@@ -127,7 +130,12 @@ export async function loadScores(db: Database, assignmentId: number): Promise<St
 
 /** Why a write was refused; the route turns each into a status and a message. */
 export type AssessmentRefusal =
-  "not_found" | "already_declared" | "not_declared" | "submitted" | "round_not_open";
+  | "not_found"
+  | "already_declared"
+  | "not_declared"
+  | "submitted"
+  | "round_not_open"
+  | "criterion_locked";
 
 export type AssessmentResult<T = object> =
   ({ ok: true } & T) | { ok: false; reason: AssessmentRefusal };
@@ -206,6 +214,9 @@ export interface ScoreEntry {
  * (state submitted). Only criteria of the round's framework that evaluators score are
  * written; a criterion with nothing entered has no row. The caller validated a
  * submission (every criterion scored, in range, evidence a web address).
+ * In moderation only an assessment with scores returned to it may change, and only those
+ * scores (criterion_locked otherwise); resubmitting clears the returns, and the audit
+ * event keeps each comment with the value before and after.
  */
 export async function saveScores(
   db: Database,
@@ -217,7 +228,20 @@ export async function saveScores(
     if (!row) return { ok: false, reason: "not_found" } as const;
     if (row.declaredAt === null) return { ok: false, reason: "not_declared" } as const;
     if (row.state !== "draft") return { ok: false, reason: "submitted" } as const;
-    if (row.roundState !== "open") return { ok: false, reason: "round_not_open" } as const;
+    const returned = await tx
+      .select({
+        criterionId: scores.criterionId,
+        value: scores.value,
+        comment: scores.returnComment,
+      })
+      .from(scores)
+      .where(and(eq(scores.assignmentId, row.id), isNotNull(scores.returnedAt)));
+    const revising = returned.length > 0;
+    if (row.roundState !== (revising ? "moderation" : "open"))
+      return { ok: false, reason: "round_not_open" } as const;
+    const returnedIds = new Set(returned.map((score) => score.criterionId));
+    if (revising && input.entries.some((entry) => !returnedIds.has(entry.criterionId)))
+      return { ok: false, reason: "criterion_locked" } as const;
     const scored = await tx
       .select({ id: frameworkNodes.id })
       .from(frameworkNodes)
@@ -231,9 +255,10 @@ export async function saveScores(
     const allowed = new Set(scored.map((node) => node.id));
     const entries = input.entries.filter((entry) => allowed.has(entry.criterionId));
     const savedAt = new Date();
-    const filled = entries.filter(
-      (entry) => entry.value !== null || entry.justification || entry.evidence,
-    );
+    // A returned score keeps its row (and its return) even when cleared in a draft.
+    const filled = revising
+      ? entries
+      : entries.filter((entry) => entry.value !== null || entry.justification || entry.evidence);
     const empty = entries.filter((entry) => !filled.includes(entry));
     if (empty.length > 0) {
       await tx.delete(scores).where(
@@ -274,13 +299,24 @@ export async function saveScores(
         .update(assignments)
         .set({ state: "submitted", submittedAt: savedAt })
         .where(eq(assignments.id, row.id));
+      if (revising)
+        await tx
+          .update(scores)
+          .set({ returnComment: null, returnedAt: null, returnedBy: null })
+          .where(eq(scores.assignmentId, row.id));
     }
+    const resubmitted = input.submit && revising;
     await recordAudit(tx, {
       actorId: actor.id,
       actorName: actor.name,
-      action: input.submit ? "assignment.submit" : "assignment.save_draft",
+      action: resubmitted
+        ? "assessment.resubmitted"
+        : input.submit
+          ? "assignment.submit"
+          : "assignment.save_draft",
       objectKind: "assignment",
       objectId: row.id,
+      before: resubmitted ? { returned } : undefined,
       after: {
         state: input.submit ? "submitted" : "draft",
         scores: filled.map((entry) => ({ criterionId: entry.criterionId, value: entry.value })),

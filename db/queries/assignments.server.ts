@@ -18,6 +18,10 @@ export const criteriaScored = sql<number>`(select count(*)::int from ${scores} s
   where s.assignment_id = ${assignments.id} and s.value is not null
     and n.framework_id = ${evaluationRounds.frameworkId} and n.kind = 'criterion' and n.scoring = 'evaluator')`;
 
+/** Scores of the assignment returned by the moderator and not yet resubmitted. */
+const returnedScores = sql<number>`(select count(*)::int from ${scores} s
+  where s.assignment_id = ${assignments.id} and s.returned_at is not null)`;
+
 /** The joins from an assignment to its project, department, round and evaluator. */
 const withProject = [projects, eq(projects.id, assignments.projectId)] as const;
 const withDepartment = [departments, eq(departments.id, projects.departmentId)] as const;
@@ -54,6 +58,7 @@ export async function listAssignments(db: Database, evaluatorId: number | null) 
       evaluator: users.displayName,
       criteriaTotal,
       criteriaScored,
+      returnedScores,
     })
     .from(assignments)
     .innerJoin(...withProject)

@@ -13,6 +13,10 @@ import {
   appealTalliesByMonth,
   appealTalliesByType,
 } from "./appeal-figures.server";
+import {
+  loadDepartmentRoundResults,
+  type DepartmentRoundResults,
+} from "./evaluation-results.server";
 import { projectPoint, type DateRange, type ProjectPoint } from "./overview.server";
 import { loadPortfolio } from "./project-portfolio.server";
 import { loadServiceItems, loadServiceMonths, type ServiceItemRow } from "./service-figures.server";
@@ -50,9 +54,14 @@ export interface DepartmentPage {
   };
   projects: ProjectPoint[];
   portfolio: PortfolioEarnedValue;
+  /** Final scores of the department's projects in the latest closed round, as stored. */
+  evaluation: DepartmentRoundResults | null;
 }
 
-/** One department's services, appeals and projects for a period, from roll-ups (nine queries). */
+/**
+ * One department's services, appeals and projects for a period, from roll-ups (nine
+ * queries), and its projects' stored final scores of the latest closed evaluation round.
+ */
 export async function loadDepartmentPage(
   db: Reader,
   departmentId: number,
@@ -62,7 +71,7 @@ export async function loadDepartmentPage(
   const lastYearRange = { from: addYears(range.from, -1), to: addYears(range.to, -1) };
   const months = monthsInRange(addYears(range.to, -2), range.to).slice(-24);
   const trendRange = { from: months[0] ?? range.from, to: range.to };
-  const [targets, current, lastYear, byType, trend, items, serviceMonths, portfolio] =
+  const [targets, current, lastYear, byType, trend, items, serviceMonths, portfolio, evaluation] =
     await Promise.all([
       loadTargets(db),
       appealCountsInRange(db, range, ids),
@@ -76,6 +85,7 @@ export async function loadDepartmentPage(
         ids,
       ),
       loadPortfolio(db, { departmentIds: ids }),
+      loadDepartmentRoundResults(db, departmentId),
     ]);
   const inRange = (r: DateRange) => {
     const from = `${r.from.slice(0, 7)}-01`;
@@ -133,5 +143,6 @@ export async function loadDepartmentPage(
     },
     projects: points.map(({ ev: _ev, ...point }) => point),
     portfolio: portfolioEarnedValue(points.map((point) => point.ev)),
+    evaluation,
   };
 }

@@ -3,6 +3,7 @@ import { projectEarnedValue } from "../../metrics/earned-value";
 import {
   projectEvaluation,
   roundIcc,
+  type CriterionResult,
   type FlatFrameworkNode,
   type ProjectEvaluation,
   type RoundScore,
@@ -16,6 +17,7 @@ import {
   frameworkNodes,
   frameworks,
   roundProjects,
+  roundResults,
   scores,
 } from "../schema/evaluation";
 import { projects } from "../schema/projects";
@@ -24,7 +26,7 @@ import { loadPortfolio, type PortfolioProject } from "./project-portfolio.server
 type Reader = Pick<Database, "select">;
 
 /** Assessments whose scores count: submitted, and everything after. */
-const COUNTED_STATES = ["submitted", "moderated", "final"] as const;
+export const COUNTED_STATES = ["submitted", "moderated", "final"] as const;
 
 export interface RoundHeader {
   id: number;
@@ -46,7 +48,7 @@ export interface RoundResults {
   projects: ProjectResult[];
 }
 
-const roundColumns = {
+export const roundColumns = {
   id: evaluationRounds.id,
   code: evaluationRounds.code,
   name: evaluationRounds.name,
@@ -58,7 +60,7 @@ const roundColumns = {
   frameworkVersion: frameworks.version,
 };
 
-function header(row: {
+export function header(row: {
   id: number;
   code: string;
   name: string;
@@ -91,7 +93,10 @@ export async function findResultRound(db: Reader, code?: string): Promise<RoundH
 }
 
 /** The framework version's nodes, flat, parents before their children. */
-async function loadFrameworkNodes(db: Reader, frameworkId: number): Promise<FlatFrameworkNode[]> {
+export async function loadFrameworkNodes(
+  db: Reader,
+  frameworkId: number,
+): Promise<FlatFrameworkNode[]> {
   const rows = await db
     .select({
       id: frameworkNodes.id,
@@ -136,8 +141,8 @@ export function kpiValuesAt(project: PortfolioProject, cutoff: string): Map<stri
  * Scores of a round's projects through the round's framework version: the submitted
  * scores (assessments submitted, moderated or final) and the KPI values at the end of the
  * round's period. `projectId` limits it to one project (its portfolio row may be passed
- * to save loading it again). Final scores are not stored: they are computed from what
- * is stored, the same way for the project page and `npm run kpi -- evaluation`.
+ * to save loading it again). This is how closing a round computes the final scores it
+ * stores (round-moderation.server.ts), and what a round not yet closed shows on read.
  */
 export async function loadRoundResults(
   db: Reader,
@@ -195,12 +200,9 @@ export async function loadRoundResults(
           },
         ];
   });
-  const criteria = nodes
-    .filter((node) => !nodes.some((other) => other.parentCode === node.code))
-    .map((node) => node.code);
   return {
     round,
-    icc: roundIcc(criteria, roundScores),
+    icc: roundIcc(leafCodes(nodes), roundScores),
     projects: members.map((member) => {
       const row = portfolioOf.get(member.id);
       const kpis = row ? kpiValuesAt(row, round.periodEnd) : new Map<string, number | null>();
@@ -216,6 +218,51 @@ export async function loadRoundResults(
   };
 }
 
+/** The criteria (leaves) of a framework, in the tree's order. */
+function leafCodes(nodes: readonly FlatFrameworkNode[]): string[] {
+  return nodes
+    .filter((node) => !nodes.some((other) => other.parentCode === node.code))
+    .map((node) => node.code);
+}
+
+/**
+ * A closed round's results as stored when it closed: per project the final score and
+ * the per-criterion breakdown, and ICC(2,1) per criterion from the stored scores (the
+ * breakdown keeps every evaluator's value), so nothing is recomputed from later data.
+ */
+export async function loadStoredResults(db: Reader, round: RoundHeader): Promise<RoundResults> {
+  const [nodes, rows] = await Promise.all([
+    loadFrameworkNodes(db, round.framework.id),
+    db
+      .select({ code: projects.code, score: roundResults.score, criteria: roundResults.criteria })
+      .from(roundResults)
+      .innerJoin(projects, eq(projects.id, roundResults.projectId))
+      .where(eq(roundResults.roundId, round.id))
+      .orderBy(asc(projects.code)),
+  ]);
+  const stored = rows.map((row) => ({
+    code: row.code,
+    score: row.score === null ? null : Number(row.score),
+    criteria: row.criteria as CriterionResult[],
+  }));
+  const roundScores: RoundScore[] = stored.flatMap((project) =>
+    project.criteria.flatMap((criterion) =>
+      Object.entries(criterion.scores).map(([evaluator, value]) => ({
+        project: project.code,
+        criterion: criterion.code,
+        evaluator,
+        value,
+      })),
+    ),
+  );
+  return { round, icc: roundIcc(leafCodes(nodes), roundScores), projects: stored };
+}
+
+/** The stored results of a closed round; a round not yet closed, computed on read. */
+export function roundResultsOf(db: Reader, round: RoundHeader): Promise<RoundResults> {
+  return round.state === "closed" ? loadStoredResults(db, round) : loadRoundResults(db, round);
+}
+
 export interface ProjectRoundRow {
   code: string;
   name: string;
@@ -229,43 +276,109 @@ export interface ProjectRoundRow {
 
 /**
  * Every round that includes the project, the latest period first, with its progress and
- * (for a closed round) the project's final score through the round's framework version.
+ * (for a closed round) the project's final score as stored when the round closed.
  */
 export async function loadProjectRounds(
   db: Reader,
-  project: PortfolioProject,
+  project: Pick<PortfolioProject, "id">,
 ): Promise<ProjectRoundRow[]> {
-  const rounds = await db
-    .select(roundColumns)
-    .from(roundProjects)
-    .innerJoin(evaluationRounds, eq(evaluationRounds.id, roundProjects.roundId))
-    .innerJoin(frameworks, eq(frameworks.id, evaluationRounds.frameworkId))
-    .where(eq(roundProjects.projectId, project.id))
-    .orderBy(desc(evaluationRounds.periodEnd), desc(evaluationRounds.id));
-  const progress = await db
-    .select({ roundId: assignments.roundId, state: assignments.state })
-    .from(assignments)
-    .where(eq(assignments.projectId, project.id));
-  return Promise.all(
-    rounds.map(async (row) => {
-      const round = header(row);
-      const mine = progress.filter((assignment) => assignment.roundId === round.id);
-      const score =
-        round.state === "closed"
-          ? ((await loadRoundResults(db, round, { projectId: project.id, portfolio: project }))
-              .projects[0]?.score ?? null)
-          : null;
-      return {
-        code: round.code,
-        name: round.name,
-        state: round.state,
-        framework: { code: round.framework.code, version: round.framework.version },
-        assignments: mine.length,
-        submitted: mine.filter((assignment) =>
-          (COUNTED_STATES as readonly string[]).includes(assignment.state),
-        ).length,
-        score,
-      };
-    }),
+  const [rounds, progress, stored] = await Promise.all([
+    db
+      .select(roundColumns)
+      .from(roundProjects)
+      .innerJoin(evaluationRounds, eq(evaluationRounds.id, roundProjects.roundId))
+      .innerJoin(frameworks, eq(frameworks.id, evaluationRounds.frameworkId))
+      .where(eq(roundProjects.projectId, project.id))
+      .orderBy(desc(evaluationRounds.periodEnd), desc(evaluationRounds.id)),
+    db
+      .select({ roundId: assignments.roundId, state: assignments.state })
+      .from(assignments)
+      .where(eq(assignments.projectId, project.id)),
+    db
+      .select({ roundId: roundResults.roundId, score: roundResults.score })
+      .from(roundResults)
+      .where(eq(roundResults.projectId, project.id)),
+  ]);
+  const scoreOf = new Map(stored.map((row) => [row.roundId, row.score]));
+  return rounds.map((row) => {
+    const round = header(row);
+    const mine = progress.filter((assignment) => assignment.roundId === round.id);
+    const kept = round.state === "closed" ? scoreOf.get(round.id) : undefined;
+    const score = kept === undefined || kept === null ? null : Number(kept);
+    return {
+      code: round.code,
+      name: round.name,
+      state: round.state,
+      framework: { code: round.framework.code, version: round.framework.version },
+      assignments: mine.length,
+      submitted: mine.filter((assignment) =>
+        (COUNTED_STATES as readonly string[]).includes(assignment.state),
+      ).length,
+      score,
+    };
+  });
+}
+
+export interface DepartmentRoundResults {
+  round: { code: string; name: string; periodEnd: string; closedAt: string | null };
+  framework: { code: string; version: number };
+  /** The department's projects in that round, by code, with their stored final scores. */
+  projects: Array<{ code: string; name: string; score: number | null }>;
+}
+
+/**
+ * The stored final scores of a department's projects in the latest closed round that
+ * included any of them (the round whose period ends last); null when none has.
+ */
+export async function loadDepartmentRoundResults(
+  db: Reader,
+  departmentId: number,
+): Promise<DepartmentRoundResults | null> {
+  const ofDepartment = and(
+    eq(projects.departmentId, departmentId),
+    eq(evaluationRounds.state, "closed"),
   );
+  const [latest] = await db
+    .select({ roundId: evaluationRounds.id })
+    .from(roundResults)
+    .innerJoin(evaluationRounds, eq(evaluationRounds.id, roundResults.roundId))
+    .innerJoin(projects, eq(projects.id, roundResults.projectId))
+    .where(ofDepartment)
+    .orderBy(desc(evaluationRounds.periodEnd), desc(evaluationRounds.id))
+    .limit(1);
+  if (!latest) return null;
+  const rows = await db
+    .select({
+      roundCode: evaluationRounds.code,
+      roundName: evaluationRounds.name,
+      periodEnd: evaluationRounds.periodEnd,
+      closedAt: evaluationRounds.closedAt,
+      frameworkCode: frameworks.code,
+      frameworkVersion: frameworks.version,
+      code: projects.code,
+      name: projects.name,
+      score: roundResults.score,
+    })
+    .from(roundResults)
+    .innerJoin(evaluationRounds, eq(evaluationRounds.id, roundResults.roundId))
+    .innerJoin(frameworks, eq(frameworks.id, roundResults.frameworkId))
+    .innerJoin(projects, eq(projects.id, roundResults.projectId))
+    .where(and(ofDepartment, eq(roundResults.roundId, latest.roundId)))
+    .orderBy(asc(projects.code));
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    round: {
+      code: first.roundCode,
+      name: first.roundName,
+      periodEnd: first.periodEnd,
+      closedAt: first.closedAt?.toISOString() ?? null,
+    },
+    framework: { code: first.frameworkCode, version: first.frameworkVersion },
+    projects: rows.map((row) => ({
+      code: row.code,
+      name: row.name,
+      score: row.score === null ? null : Number(row.score),
+    })),
+  };
 }

@@ -166,7 +166,8 @@ export const DEMO_OPEN_ROUND = {
 
 /**
  * The previous year's round, closed: both demo evaluators scored the same eight projects
- * (trial operation to post-evaluation, so 2025 has data) on every scored criterion.
+ * (trial operation to post-evaluation, so 2025 has data) on every scored criterion, and
+ * the leader closed it, storing the final scores.
  */
 export const DEMO_CLOSED_ROUND = {
   code: "R2025",
@@ -181,6 +182,9 @@ export const DEMO_CLOSED_ROUND = {
   seed: 2025,
   declaredAt: "2026-01-20T09:30:00+08:00",
   submittedAt: "2026-02-27T16:00:00+08:00",
+  /** Closed by the demo leader, through the same close as the moderation page's. */
+  closedAt: "2026-03-13T10:00:00+08:00",
+  closedBy: "leader",
   projects: [
     "XM-2023-006",
     "XM-2023-007",

@@ -1,6 +1,7 @@
 import { count, sql } from "drizzle-orm";
 import { hashPassword } from "../../db/accounts/password.server";
 import type { Database, DbHandle } from "../../db/client.server";
+import { closeRoundIn } from "../../db/queries/round-moderation.server";
 import { rebuildRollupsIn } from "../../db/rollups/rebuild.server";
 import * as schema from "../../db/schema/index";
 import { scrubPersonalData } from "../../db/privacy/scrub-personal-data";
@@ -80,9 +81,11 @@ export async function loadDemo(handle: DbHandle, data: DemoData, timeZone: strin
     await loadAppeals(tx, data.appeals, departmentIds);
     const userIds = await loadUsers(tx, passwordHash, departmentIds);
     await loadRatings(tx, data.ratings, itemIds, projectIds, userIds);
-    await loadEvaluation(tx, projectIds, userIds);
+    const closedRoundId = await loadEvaluation(tx, projectIds, userIds);
     await loadRectification(tx, userIds, departmentIds, timeZone);
     await rebuildRollupsIn(tx, timeZone);
+    // After the roll-ups: the KPI-bound criteria read the projects' spend from them.
+    await closeDemoRound(tx, closedRoundId, userIds);
     await tx.insert(schema.appMeta).values({ key: DEMO_SEED_KEY, value: "complete" });
   });
 }
@@ -342,7 +345,7 @@ async function loadUsers(tx: Tx, passwordHash: string, departmentIds: Ids): Prom
  * The published framework, one open round (six projects, both evaluators on each) and
  * the previous year's closed round (eight projects, both evaluators' final scores).
  */
-async function loadEvaluation(tx: Tx, projectIds: Ids, userIds: Ids): Promise<void> {
+async function loadEvaluation(tx: Tx, projectIds: Ids, userIds: Ids): Promise<number> {
   const [framework] = await tx
     .insert(schema.frameworks)
     .values({
@@ -430,17 +433,20 @@ async function loadEvaluation(tx: Tx, projectIds: Ids, userIds: Ids): Promise<vo
       });
     }
   }
-  await loadClosedRound(tx, framework.id, scoredCriteria, projectIds, userIds);
+  return loadClosedRound(tx, framework.id, scoredCriteria, projectIds, userIds);
 }
 
-/** The previous year's round: both evaluators declared, scored, submitted; closed. */
+/**
+ * The previous year's round: both evaluators declared, scored, submitted; in moderation
+ * until closeDemoRound closes it.
+ */
 async function loadClosedRound(
   tx: Tx,
   frameworkId: number,
   criterionIds: Ids,
   projectIds: Ids,
   userIds: Ids,
-): Promise<void> {
+): Promise<number> {
   const spec = DEMO_CLOSED_ROUND;
   const [round] = await tx
     .insert(schema.evaluationRounds)
@@ -451,7 +457,7 @@ async function loadClosedRound(
       periodStart: spec.periodStart,
       periodEnd: spec.periodEnd,
       deadline: spec.deadline,
-      state: "closed",
+      state: "moderation",
       disagreementThreshold: String(spec.disagreementThreshold),
     })
     .returning({ id: schema.evaluationRounds.id });
@@ -476,7 +482,7 @@ async function loadClosedRound(
           projectId,
           evaluatorId: need(userIds, evaluator, "user"),
           noConflictDeclaredAt: new Date(spec.declaredAt),
-          state: "final",
+          state: "submitted",
           submittedAt: new Date(spec.submittedAt),
         })
         .returning({ id: schema.assignments.id });
@@ -495,4 +501,13 @@ async function loadClosedRound(
       updatedAt: new Date(spec.submittedAt),
     })),
   );
+  return round.id;
+}
+
+/** The leader closes the previous year's round as the moderation page does: results stored. */
+async function closeDemoRound(tx: Tx, roundId: number, userIds: Ids): Promise<void> {
+  const spec = DEMO_CLOSED_ROUND;
+  const actor = { id: need(userIds, spec.closedBy, "user"), name: spec.closedBy, ip: null };
+  const closed = await closeRoundIn(tx, roundId, actor, new Date(spec.closedAt));
+  if (!closed.ok) throw new Error(`closing the demo round ${spec.code}: ${closed.reason}`);
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSettings } from "../../db/settings.server";
 import { lockFile } from "../../db/data-dir-lock.server";
 import { openMigratedDatabase } from "../../db/open-migrated.server";
+import { closeRound } from "../../db/queries/round-moderation.server";
 import { rebuildAllRollups } from "../../db/rollups/rebuild.server";
 import * as schema from "../../db/schema/index";
 
@@ -273,7 +274,7 @@ interface EvaluationOutput {
 type Db = Awaited<ReturnType<typeof openMigratedDatabase>>["db"];
 
 /**
- * A closed round (EV-2025) of framework FW-CLI v2 — D1 (0.7): C1 (0.6, 0–100), C2 (0.4,
+ * A closed round (EV-2025, closed through closeRound) of framework FW-CLI v2 — D1 (0.7): C1 (0.6, 0–100), C2 (0.4,
  * 1–5); D2 (0.3): C3 (1, 0–10) — with three projects scored by evaluators a and b, and a
  * third evaluator's draft that must not count; and a later open round without scores.
  */
@@ -290,6 +291,15 @@ async function seedEvaluationRounds(db: Db, departmentId: number) {
     )
     .returning({ id: schema.users.id });
   const [a, b, c] = users.map((user) => user.id) as [number, number, number];
+  const [{ id: leader }] = (await db
+    .insert(schema.users)
+    .values({
+      username: "leader",
+      displayName: "leader",
+      role: "leader",
+      passwordHash: "not-a-hash",
+    })
+    .returning({ id: schema.users.id })) as [{ id: number }];
   const [framework] = await db
     .insert(schema.frameworks)
     .values({ code: "FW-CLI", version: 2, name: "CLI framework", publishedAt: new Date() })
@@ -345,7 +355,7 @@ async function seedEvaluationRounds(db: Db, departmentId: number) {
         frameworkId: framework!.id,
         periodStart: "2025-01-01",
         periodEnd: "2025-12-31",
-        state: "closed" as const,
+        state: "moderation" as const,
       },
       {
         code: "EV-2026",
@@ -384,7 +394,7 @@ async function seedEvaluationRounds(db: Db, departmentId: number) {
           projectId: project.id,
           evaluatorId,
           noConflictDeclaredAt: declared,
-          state: "final",
+          state: "submitted",
           submittedAt: declared,
         })
         .returning();
@@ -404,5 +414,8 @@ async function seedEvaluationRounds(db: Db, departmentId: number) {
   await db
     .insert(schema.scores)
     .values({ assignmentId: draft!.id, criterionId: criteria.C1, value: "0" });
+  // Closed as a leader closes it: the command line then prints the stored results.
+  const closing = await closeRound(db, closed, { id: leader, name: "leader", ip: null });
+  if (!closing.ok) throw new Error(`closing EV-2025: ${closing.reason}`);
   return { a: String(a), b: String(b) };
 }

@@ -13,6 +13,7 @@ import { home } from "./home";
 import { imports } from "./imports";
 import { ratings } from "./ratings";
 import { rounds } from "./rounds";
+import { moderation } from "./moderation";
 
 export const messages = {
   ...common,
@@ -26,6 +27,7 @@ export const messages = {
   ...imports,
   ...ratings,
   ...rounds,
+  ...moderation,
 };
 
 export type MessageKey = keyof typeof messages;
