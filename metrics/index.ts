@@ -155,7 +155,12 @@ export {
   type RoundScore,
 } from "./evaluation-result";
 export { completeScoreMatrix, icc21, iccOfScores, type RaterScore, type ScoreMatrix } from "./icc";
-export { needsModeration, scoreRange } from "./score-disagreement";
+export {
+  disagreementFigures,
+  needsModeration,
+  scoreRange,
+  type DisagreementFigures,
+} from "./score-disagreement";
 export { FRAMEWORK_KPI_KEYS, isFrameworkKpiKey, type FrameworkKpiKey } from "./framework-kpis";
 export {
   frameworkIssues,

@@ -1,6 +1,3 @@
-import { addDays } from "./dates";
-import { DEFAULT_LAST_DAY } from "./generate";
-
 /**
  * The demo's evaluation framework, modelled on the four dimensions of China's fiscal
  * performance evaluation (决策, 过程, 产出, 效益). Weights of each level sum to 1.
@@ -144,15 +141,16 @@ export const DEMO_RUBRIC = [
 ];
 
 /**
- * Today's round, open: its deadline two weeks after the demo's last day of data (its
- * "today"), so a fresh demo shows deadlines as an evaluator meets them.
+ * Today's round, open: its deadline two weeks after the day the demo is seeded (or after
+ * its last day of data, if later), so a fresh demo shows deadlines as an evaluator meets
+ * them whenever it is started; a date fixed in the seed would soon read "overdue".
  */
 export const DEMO_OPEN_ROUND = {
   code: "R2026",
   name: "2026年度电子政务项目绩效评价 2026 annual evaluation",
   periodStart: "2026-01-01",
   periodEnd: "2026-12-31",
-  deadline: addDays(DEFAULT_LAST_DAY, 14),
+  deadlineDaysAfterSeeding: 14,
   projects: [
     "XM-2023-008",
     "XM-2023-009",

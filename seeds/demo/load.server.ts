@@ -4,6 +4,7 @@ import type { Database, DbHandle } from "../../db/client.server";
 import { closeRoundIn } from "../../db/queries/round-moderation.server";
 import { rebuildRollupsIn } from "../../db/rollups/rebuild.server";
 import * as schema from "../../db/schema/index";
+import { localDateOf } from "../../metrics/time-zone";
 import { scrubPersonalData } from "../../db/privacy/scrub-personal-data";
 import type { DemoData, DemoRow } from "./demo-data";
 import { DEMO_APPEALS } from "./rating-moderation";
@@ -17,6 +18,8 @@ import {
   DEMO_USERS,
 } from "./framework";
 import { loadRectification } from "./rectification.server";
+import { addDays } from "./dates";
+import { DEFAULT_LAST_DAY } from "./generate";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Ids = Map<string, number>;
@@ -81,7 +84,8 @@ export async function loadDemo(handle: DbHandle, data: DemoData, timeZone: strin
     await loadAppeals(tx, data.appeals, departmentIds);
     const userIds = await loadUsers(tx, passwordHash, departmentIds);
     await loadRatings(tx, data.ratings, itemIds, projectIds, userIds);
-    const closedRoundId = await loadEvaluation(tx, projectIds, userIds);
+    const seededOn = localDateOf(Date.now(), timeZone);
+    const closedRoundId = await loadEvaluation(tx, projectIds, userIds, seededOn);
     await loadRectification(tx, userIds, departmentIds, timeZone);
     await rebuildRollupsIn(tx, timeZone);
     // After the roll-ups: the KPI-bound criteria read the projects' spend from them.
@@ -345,7 +349,12 @@ async function loadUsers(tx: Tx, passwordHash: string, departmentIds: Ids): Prom
  * The published framework, one open round (six projects, both evaluators on each) and
  * the previous year's closed round (eight projects, both evaluators' final scores).
  */
-async function loadEvaluation(tx: Tx, projectIds: Ids, userIds: Ids): Promise<number> {
+async function loadEvaluation(
+  tx: Tx,
+  projectIds: Ids,
+  userIds: Ids,
+  seededOn: string,
+): Promise<number> {
   const [framework] = await tx
     .insert(schema.frameworks)
     .values({
@@ -417,7 +426,10 @@ async function loadEvaluation(tx: Tx, projectIds: Ids, userIds: Ids): Promise<nu
       frameworkId: framework.id,
       periodStart: open.periodStart,
       periodEnd: open.periodEnd,
-      deadline: open.deadline,
+      deadline: addDays(
+        seededOn > DEFAULT_LAST_DAY ? seededOn : DEFAULT_LAST_DAY,
+        open.deadlineDaysAfterSeeding,
+      ),
       state: "open",
     })
     .returning({ id: schema.evaluationRounds.id });
