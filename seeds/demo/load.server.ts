@@ -5,6 +5,7 @@ import { rebuildRollupsIn } from "../../db/rollups/rebuild.server";
 import * as schema from "../../db/schema/index";
 import type { DemoData, DemoRow } from "./demo-data";
 import { generateRoundScores } from "./evaluation-scores";
+import { publishDemoScorecards } from "./scorecards.server";
 import {
   DEMO_CLOSED_ROUND,
   DEMO_FRAMEWORK,
@@ -77,6 +78,8 @@ export async function loadDemo(handle: DbHandle, data: DemoData, timeZone: strin
     const userIds = await loadUsers(tx, passwordHash, departmentIds);
     await loadEvaluation(tx, projectIds, userIds);
     await rebuildRollupsIn(tx, timeZone);
+    const leader = { id: need(userIds, "leader", "user"), name: "leader", ip: null };
+    await publishDemoScorecards(tx, data, leader, timeZone);
     await tx.insert(schema.appMeta).values({ key: DEMO_SEED_KEY, value: "complete" });
   });
 }
