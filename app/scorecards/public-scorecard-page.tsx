@@ -21,6 +21,7 @@ function leafText(i18n: I18n, value: Leaf | undefined): string {
 
 /** A changed figure's name: a KPI's own name where the path is a KPI's value, else the path. */
 function figureName(i18n: I18n, path: string): string {
+  if (path === "dataCutoff") return i18n.t("scorecards.col.cutoff");
   const kpi = /^kpis\.([a-z_]+)\.value$/.exec(path);
   return kpi ? i18n.t(`scorecards.kpi.${kpi[1]}` as MessageKey) : path;
 }

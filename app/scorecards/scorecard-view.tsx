@@ -171,7 +171,9 @@ function RatingsPanel({
       <dl className="figure-list">
         <div>
           <dt>{i18n.t("scorecards.ratings.rated")}</dt>
-          <dd data-figure="rated">{hide(i18n.number(ratings.rated))}</dd>
+          <dd data-figure="rated">
+            {ratings.rated === null ? withheld(i18n) : i18n.number(ratings.rated)}
+          </dd>
         </div>
         <div>
           <dt>{i18n.t("scorecards.ratings.mean")}</dt>

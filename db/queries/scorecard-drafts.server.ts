@@ -91,14 +91,19 @@ async function ratingFigures(
   const counts: MutableRatingCounts = [0, 0, 0, 0, 0];
   for (const row of rows) counts[row.score - 1] = row.n;
   const summary = ratingSummaryFromCounts(counts);
-  const suppressed = tooFew(summary.rated);
+  const byScore = publicBreakdown(
+    counts.map((count, index) => [String(index + 1), count] as const),
+  );
+  // The shares and the mean are sums of the cells: beside the total they give a hidden
+  // cell away (3 bad reviews of 60 is 5.0 %), so they go with any suppressed cell.
+  const suppressed = byScore.totalSuppressed || byScore.cells.some((cell) => cell.suppressed);
   return {
-    rated: suppressed ? null : summary.rated,
+    rated: byScore.total,
     suppressed,
     meanRating: suppressed ? null : summary.meanRating,
     satisfactionRate: suppressed ? null : summary.satisfactionRate,
     badReviewRate: suppressed ? null : summary.badReviewRate,
-    byScore: publicBreakdown(counts.map((count, index) => [String(index + 1), count] as const)),
+    byScore,
   };
 }
 

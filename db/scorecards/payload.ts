@@ -46,8 +46,12 @@ export const kpiFigureSchema = z.object({
 
 /** 好差评 over ratings with no upheld appeal, up to the cut-off. */
 export const ratingFiguresSchema = z.object({
-  /** null when 1–4 ratings (suppressed). */
+  /** Ratings counted; null when 1–4 (suppressed). */
   rated: z.number().int().nullable(),
+  /**
+   * The mean and the shares are withheld: with a count of the breakdown suppressed, they
+   * would let a reader work it out.
+   */
   suppressed: z.boolean(),
   meanRating: rate,
   satisfactionRate: rate,

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client.server";
+import { LIFECYCLE_STAGES, type LifecycleStage } from "../../db/schema/enum-values";
 import { publishScorecard, type Actor } from "../../db/queries/scorecard-snapshots.server";
 import type { DemoData } from "./demo-data";
 import { DEFAULT_LAST_DAY } from "./generate";
@@ -35,11 +36,19 @@ export async function publishDemoScorecards(
   };
   for (const row of data.departments)
     await publish("department", String(row.code), DEFAULT_LAST_DAY);
-  const projects = data.projects
-    .map((row) => String(row.code))
-    .sort()
-    .slice(0, DEMO_PUBLISHED_PROJECTS);
-  const [corrected, ...others] = projects;
+  // Projects under way first: they have spend, milestones and ratings to show.
+  const underWay = (row: DemoData["projects"][number]) =>
+    LIFECYCLE_STAGES.indexOf(row.stage as LifecycleStage) >=
+    LIFECYCLE_STAGES.indexOf("construction");
+  const chosen = [...data.projects]
+    .sort(
+      (a, b) =>
+        Number(underWay(b)) - Number(underWay(a)) || String(a.code).localeCompare(String(b.code)),
+    )
+    .slice(0, DEMO_PUBLISHED_PROJECTS)
+    .map((row) => String(row.code));
+  const corrected = chosen[0];
+  const others = chosen.slice(1);
   if (corrected) {
     await publish("project", corrected, DEMO_CORRECTION.firstCutoff);
     await publish("project", corrected, DEFAULT_LAST_DAY, DEMO_CORRECTION.reason);
