@@ -1,5 +1,6 @@
 /** Messages of the published scorecards: public pages, their publishing, the open data API. */
 export const scorecards = {
+  "scorecards.section": { zh: "评分卡发布", en: "Scorecards" },
   "scorecards.title.project": { zh: "项目评分卡：{name}", en: "Project scorecard: {name}" },
   "scorecards.title.department": { zh: "部门评分卡：{name}", en: "Department scorecard: {name}" },
   "scorecards.lede.project": {
