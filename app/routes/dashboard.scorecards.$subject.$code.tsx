@@ -130,7 +130,7 @@ export default function ScorecardDraft() {
               aria-invalid={errors.cutoff ? true : undefined}
             />
           </div>
-          <button type="submit" className="secondary">
+          <button type="submit" className="button button-secondary">
             {i18n.t("scorecards.publish.preview")}
           </button>
         </Form>
@@ -158,7 +158,9 @@ export default function ScorecardDraft() {
               />
             </div>
           ) : null}
-          <button type="submit">{i18n.t("scorecards.publish.submit", { version: next })}</button>
+          <button type="submit" className="button">
+            {i18n.t("scorecards.publish.submit", { version: next })}
+          </button>
         </Form>
       </section>
       <p className="scorecard-draft-note" role="note">
