@@ -8,6 +8,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import {
   buildDraft,
+  draftDigest,
   listVersions,
   publishScorecard,
 } from "../../db/queries/scorecard-snapshots.server";
@@ -50,7 +51,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const draft = await buildDraft(db, subject, params.code ?? "", cutoff, getSettings().timeZone);
   if (!draft) throw notFound();
   const versions = await listVersions(db, subject, draft.code);
-  return { subject, draft, versions, cutoffError: asked !== null && !valid ? asked : null };
+  return {
+    subject,
+    draft,
+    digest: draftDigest(draft),
+    versions,
+    cutoffError: asked !== null && !valid ? asked : null,
+  };
 }
 
 /** Publishes the draft at the posted cut-off as the next version (a correction needs a reason). */
@@ -69,10 +76,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reason = String(form.get("reason") ?? "");
   const outcome = await publishScorecard(
     getDb(),
-    { subject, code, cutoff, reason, timeZone: getSettings().timeZone },
+    {
+      subject,
+      code,
+      cutoff,
+      reason,
+      timeZone: getSettings().timeZone,
+      reviewed: String(form.get("draft") ?? ""),
+    },
     { id: user.id, name: user.username, ip: clientIp(request) },
   );
   if (!outcome.ok && outcome.reason === "not_found") throw notFound();
+  if (!outcome.ok && outcome.reason === "draft_changed")
+    return data({ errors: { form: i18n.t("scorecards.error.changed") } }, { status: 409 });
   if (!outcome.ok) {
     const versions = await listVersions(getDb(), subject, code);
     const version = versions.at(-1)?.version ?? 1;
@@ -85,13 +101,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ScorecardDraft() {
-  const { subject, draft, versions, cutoffError } = useLoaderData<typeof loader>();
+  const { subject, draft, digest, versions, cutoffError } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const i18n = useI18n();
   const { title, lede } = scorecardHeading(i18n, draft);
   const latest = versions.at(-1)?.version ?? null;
   const next = (latest ?? 0) + 1;
-  const errors: Partial<Record<"cutoff" | "reason", string>> = {
+  const errors: Partial<Record<"cutoff" | "reason" | "form", string>> = {
     ...(cutoffError ? { cutoff: i18n.t("scorecards.error.cutoff", { value: cutoffError }) } : {}),
     ...(actionData?.errors ?? {}),
   };
@@ -137,6 +153,7 @@ export default function ScorecardDraft() {
         <Form method="post" action={self}>
           <CsrfInput />
           <input type="hidden" name="cutoff" value={draft.dataCutoff} />
+          <input type="hidden" name="draft" value={digest} />
           {latest !== null ? (
             <div className={errors.reason ? "field field-error" : "field"}>
               <label htmlFor="reason">{i18n.t("scorecards.publish.reason")}</label>

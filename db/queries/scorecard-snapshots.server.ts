@@ -45,7 +45,12 @@ export function buildDraft(
 }
 
 export type PublishOutcome =
-  { ok: true; version: number } | { ok: false; reason: "not_found" | "reason_required" };
+  | { ok: true; version: number }
+  | { ok: false; reason: "not_found" | "reason_required" | "draft_changed" };
+
+/** What identifies a draft's content: publishing checks the leader saw this very draft. */
+export const draftDigest = (payload: ScorecardPayload) =>
+  createHash("sha256").update(JSON.stringify(payload)).digest("base64url");
 
 /**
  * Publishes the subject's scorecard with data up to `cutoff` as its next version. A
@@ -61,6 +66,8 @@ export async function publishScorecard(
     cutoff: string;
     reason: string | null;
     timeZone: string;
+    /** draftDigest of the draft the leader reviewed; refused when the data moved since. */
+    reviewed?: string;
   },
   actor: Actor,
 ): Promise<PublishOutcome> {
@@ -81,6 +88,8 @@ export async function publishScorecard(
     if (version > 1 && !reason) return { ok: false, reason: "reason_required" };
     const payload = await buildDraft(tx, input.subject, input.code, input.cutoff, input.timeZone);
     if (!payload) return { ok: false, reason: "not_found" };
+    if (input.reviewed !== undefined && input.reviewed !== draftDigest(payload))
+      return { ok: false, reason: "draft_changed" };
     await tx.insert(scorecardSnapshots).values({
       subject: input.subject,
       subjectCode: input.code,

@@ -151,6 +151,19 @@ const publishForm = (cutoff: string, reason?: string) => ({
   ...(reason === undefined ? {} : { reason }),
 });
 
+/** Publishes as a leader does: opens the draft at the cut-off, then posts its form. */
+async function publishViaForm(
+  client: TestClient,
+  pathname: string,
+  cutoff: string,
+  reason?: string,
+) {
+  const page = await client.get(`${pathname}?cutoff=${cutoff}`);
+  const digest = /name="draft" value="([^"]*)"/.exec(await page.text())?.[1];
+  if (!digest) throw new Error(`no draft digest on ${pathname}`);
+  return client.post(pathname, { ...publishForm(cutoff, reason), draft: digest });
+}
+
 describe("publishing: who may", () => {
   it("shows nothing to the public before publishing", async () => {
     const client = anonymous();
@@ -190,15 +203,13 @@ describe("publishing: who may", () => {
     expect((await leader.get("/dashboard/scorecards/projects/NO-SUCH")).status).toBe(404);
     expect((await leader.get("/dashboard/scorecards/rounds/PRJ-A")).status).toBe(404);
 
-    const published = await leader.post(
-      "/dashboard/scorecards/projects/PRJ-A",
-      publishForm(CUTOFF),
-    );
+    const published = await publishViaForm(leader, "/dashboard/scorecards/projects/PRJ-A", CUTOFF);
     expect(published.status).toBe(302);
     expect(published.headers.get("location")).toBe("/scorecards/projects/PRJ-A?version=1");
-    const department = await leader.post(
+    const department = await publishViaForm(
+      leader,
       "/dashboard/scorecards/departments/DEPT-A",
-      publishForm(CUTOFF),
+      CUTOFF,
     );
     expect(department.status).toBe(302);
     expect(await auditActions()).toEqual([
@@ -223,12 +234,31 @@ describe("publishing: who may", () => {
 
   it("refuses a cut-off after today or not a date, naming the value", async () => {
     const leader = await signedIn("leader");
-    const response = await leader.post(
+    const response = await publishViaForm(
+      leader,
       "/dashboard/scorecards/projects/PRJ-B",
-      publishForm("2999-01-01"),
+      "2999-01-01",
     );
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("2999-01-01");
+  });
+  it("refuses to publish a draft whose data moved after the leader reviewed it (409)", async () => {
+    const leader = await signedIn("leader");
+    const pathname = "/dashboard/scorecards/departments/DEPT-B";
+    const page = await leader.get(`${pathname}?cutoff=${CUTOFF}`);
+    const digest = /name="draft" value="([^"]*)"/.exec(await page.text())?.[1] ?? "";
+    await importCsv("appeals", "appeals-b.csv", [
+      APPEALS_HEADER,
+      ...Array.from(
+        { length: 6 },
+        (_, k) => `B${k},12345,DEPT-B,complaint,2026-04-0${k + 1} 09:00,,`,
+      ),
+    ]);
+    const refused = await leader.post(pathname, { ...publishForm(CUTOFF), draft: digest });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("数据在您审阅后有变化");
+    expect((await anonymous().get("/api/v1/scorecards/departments/DEPT-B")).status).toBe(404);
+    expect(await publishViaForm(leader, pathname, CUTOFF)).toHaveProperty("status", 302);
   });
 });
 
@@ -373,9 +403,11 @@ describe("a published version never moves", () => {
 describe("corrections", () => {
   it("needs a reason, then publishes version 2 with a change log and a diff", async () => {
     const leader = await signedIn("leader");
-    const refused = await leader.post(
+    const refused = await publishViaForm(
+      leader,
       "/dashboard/scorecards/projects/PRJ-A",
-      publishForm(CUTOFF, "  "),
+      CUTOFF,
+      "  ",
     );
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("更正原因");
@@ -383,9 +415,11 @@ describe("corrections", () => {
     expect(await mainOf(draft)).toContain('name="reason"');
 
     const reason = "项目名称与批复金额经复核更正";
-    const corrected = await leader.post(
+    const corrected = await publishViaForm(
+      leader,
       "/dashboard/scorecards/projects/PRJ-A",
-      publishForm(CUTOFF, reason),
+      CUTOFF,
+      reason,
     );
     expect(corrected.status).toBe(302);
     expect(corrected.headers.get("location")).toBe("/scorecards/projects/PRJ-A?version=2");
@@ -479,6 +513,7 @@ describe("open data API", () => {
       feed.publications.map((row) => `${row.subject}/${row.code}/${row.version}`).sort(),
     ).toEqual([
       "department/DEPT-A/1",
+      "department/DEPT-B/1",
       "project/PRJ-A/1",
       "project/PRJ-A/2",
       "project/PRJ-B/1",

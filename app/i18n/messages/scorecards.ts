@@ -181,5 +181,9 @@ export const scorecards = {
     zh: "数据截止日期：“{value}”不是不晚于今天的日期（YYYY-MM-DD）。",
     en: "Data cut-off date: “{value}” is not a date up to today (YYYY-MM-DD).",
   },
+  "scorecards.error.changed": {
+    zh: "数据在您审阅后有变化，未发布。请审阅下方更新后的草稿，再发布。",
+    en: "The data changed after you reviewed the draft, so nothing was published. Review the updated draft below, then publish.",
+  },
   "scorecards.error.notFound": { zh: "找不到该对象。", en: "No such project or department." },
 } as const satisfies Record<string, { zh: string; en: string }>;
