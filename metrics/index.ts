@@ -218,3 +218,10 @@ export {
   type RankBand,
   type RankUncertaintyOptions,
 } from "./rank-uncertainty";
+
+// Publishing
+export {
+  suppressSmallCounts,
+  SUPPRESSION_THRESHOLD,
+  type SuppressedBreakdown,
+} from "./small-count-suppression";

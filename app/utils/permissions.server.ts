@@ -103,6 +103,11 @@ export function sectionsOf(role: Role): Array<{ href: string; labelKey: MessageK
     },
     { href: "/imports", labelKey: "common.section.imports", roles: ["admin", "steward"] },
     {
+      href: "/dashboard/scorecards",
+      labelKey: "scorecards.section",
+      roles: ["admin", "leader"],
+    },
+    {
       href: "/evaluation",
       labelKey: "common.section.evaluation",
       roles: ["admin", "leader", "evaluator"],

@@ -11,7 +11,7 @@ export interface DepartmentRef {
 
 const refColumns = { id: departments.id, code: departments.code, name: departments.name };
 
-export async function findDepartment(db: Database, code: string) {
+export async function findDepartment(db: Pick<Database, "select">, code: string) {
   const [row] = await db.select().from(departments).where(eq(departments.code, code));
   return row;
 }

@@ -9,6 +9,7 @@ import { scrubPersonalData } from "../../db/privacy/scrub-personal-data";
 import type { DemoData, DemoRow } from "./demo-data";
 import { DEMO_APPEALS } from "./rating-moderation";
 import { generateRoundScores } from "./evaluation-scores";
+import { publishDemoScorecards } from "./scorecards.server";
 import {
   DEMO_CLOSED_ROUND,
   DEMO_FRAMEWORK,
@@ -90,6 +91,9 @@ export async function loadDemo(handle: DbHandle, data: DemoData, timeZone: strin
     await rebuildRollupsIn(tx, timeZone);
     // After the roll-ups: the KPI-bound criteria read the projects' spend from them.
     await closeDemoRound(tx, closedRoundId, userIds);
+    // After the round closed: the scorecards carry its final scores.
+    const leader = { id: need(userIds, "leader", "user"), name: "leader", ip: null };
+    await publishDemoScorecards(tx, data, leader, timeZone);
     await tx.insert(schema.appMeta).values({ key: DEMO_SEED_KEY, value: "complete" });
   });
 }

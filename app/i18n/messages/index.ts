@@ -14,6 +14,7 @@ import { imports } from "./imports";
 import { ratings } from "./ratings";
 import { rounds } from "./rounds";
 import { moderation } from "./moderation";
+import { scorecards } from "./scorecards";
 
 export const messages = {
   ...common,
@@ -28,6 +29,7 @@ export const messages = {
   ...ratings,
   ...rounds,
   ...moderation,
+  ...scorecards,
 };
 
 export type MessageKey = keyof typeof messages;

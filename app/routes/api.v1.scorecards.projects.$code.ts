@@ -1,0 +1,7 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { scorecardAnswer } from "~/scorecards/open-data.server";
+
+/** Anyone: a project's published scorecard, the latest or `?version=N` (OpenAPI: /api/openapi.json). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return scorecardAnswer(request, "project", params.code);
+}
