@@ -44,8 +44,14 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => 
   ];
 };
 
-async function requireRating(request: Request, id: string | undefined) {
+async function requireRating(
+  request: Request,
+  id: string | undefined,
+  form?: () => Promise<unknown>,
+) {
   const user = await requireUser(request, { roles: [...RATING_ROLES] });
+  // A POST's CSRF check and body come before any lookup: a forged request learns nothing.
+  await form?.();
   const db = getDb();
   // Scope as stored: another department's rating does not exist for this steward.
   const rating = await findRating(db, departmentScope(user), requireIdParam(id, MAX_BIGSERIAL_ID));
@@ -67,8 +73,10 @@ const intent = z.discriminatedUnion("intent", [
 
 /** intent=approved / rejected (the comment), or appeal (with its reason). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, rating } = await requireRating(request, params.id);
-  const form = await readForm(request);
+  let form = new FormData();
+  const { user, db, rating } = await requireRating(request, params.id, async () => {
+    form = await readForm(request);
+  });
   const i18n = createI18n(localeOf(request));
   const parsed = intent.safeParse(Object.fromEntries(form));
   if (!parsed.success) {

@@ -34,6 +34,7 @@ const everyone = (status: number, overrides: Partial<Expectation> = {}): Expecta
 });
 
 const SUPERVISORS: Visitor[] = ["admin", "leader", "steward"];
+const LEADERS: Visitor[] = ["admin", "leader"];
 
 /**
  * Every route module in app/routes, with what each visitor gets. A route added without
@@ -163,7 +164,87 @@ const MATRIX: Record<string, Case[]> = {
       expect: internal(["admin", "steward"], 200, { steward: 404 }),
     },
   ],
-  "admin._index.tsx": [{ path: () => "/admin", expect: internal(["admin"], 302) }],
+  "admin._index.tsx": [{ path: () => "/admin", expect: internal(["admin"]) }],
+  "admin.frameworks._index.tsx": [{ path: () => "/admin/frameworks", expect: internal(["admin"]) }],
+  "admin.frameworks.$id.tsx": [
+    { path: (f) => `/admin/frameworks/${f.framework}`, expect: internal(["admin"]) },
+    { path: () => "/admin/frameworks/999999", expect: internal(["admin"], 404) },
+  ],
+  "admin.frameworks.$id[.]json.ts": [
+    { path: (f) => `/admin/frameworks/${f.framework}.json`, expect: internal(["admin"]) },
+  ],
+  "evaluation.rounds._index.tsx": [{ path: () => "/evaluation/rounds", expect: internal(LEADERS) }],
+  "evaluation.rounds.new.tsx": [
+    { path: () => "/evaluation/rounds/new", expect: internal(LEADERS) },
+  ],
+  "evaluation.rounds.$code.tsx": [
+    { path: () => "/evaluation/rounds/R1", expect: internal(LEADERS) },
+    { path: () => "/evaluation/rounds/NO-SUCH", expect: internal(LEADERS, 404) },
+  ],
+  "evaluation.rounds.$code_.edit.tsx": [
+    { path: () => "/evaluation/rounds/R1/edit", expect: internal(LEADERS) },
+    { path: () => "/evaluation/rounds/NO-SUCH/edit", expect: internal(LEADERS, 404) },
+  ],
+  "evaluation.rounds_.$code_.moderation.tsx": [
+    { path: () => "/evaluation/rounds/R1/moderation", expect: internal(LEADERS) },
+    { path: () => "/evaluation/rounds/NO-SUCH/moderation", expect: internal(LEADERS, 404) },
+  ],
+  "evaluation.rounds_.$code_.moderation_.close.tsx": [
+    { path: () => "/evaluation/rounds/R1/moderation/close", expect: internal(LEADERS) },
+  ],
+  "dashboard.ratings.tsx": [
+    { path: () => "/dashboard/ratings", expect: internal(SUPERVISORS) },
+    {
+      path: (f) => `/dashboard/ratings?department=${f.departments.b.code}`,
+      expect: internal(SUPERVISORS, 200, { steward: 404 }),
+    },
+  ],
+  "dashboard.ratings_.$id.tsx": [
+    { path: () => "/dashboard/ratings/999999", expect: internal(SUPERVISORS, 404) },
+  ],
+  "dashboard.ratings_.appeals.tsx": [
+    { path: () => "/dashboard/ratings/appeals", expect: internal(SUPERVISORS) },
+  ],
+  "dashboard.scorecards._index.tsx": [
+    { path: () => "/dashboard/scorecards", expect: internal(LEADERS) },
+  ],
+  "dashboard.scorecards.$subject.$code.tsx": [
+    { path: (f) => `/dashboard/scorecards/projects/${f.projects.a}`, expect: internal(LEADERS) },
+    {
+      path: (f) => `/dashboard/scorecards/departments/${f.departments.b.code}`,
+      expect: internal(LEADERS),
+    },
+    { path: () => "/dashboard/scorecards/projects/NO-SUCH", expect: internal(LEADERS, 404) },
+  ],
+  // Public: nothing of the fixture is published, so every scorecard is a 404 for everyone.
+  "scorecards.projects.$code.tsx": [
+    { path: (f) => `/scorecards/projects/${f.projects.a}`, expect: everyone(404) },
+  ],
+  "scorecards.departments.$code.tsx": [
+    { path: (f) => `/scorecards/departments/${f.departments.a.code}`, expect: everyone(404) },
+  ],
+  "api.v1.scorecards.projects.$code.ts": [
+    { path: (f) => `/api/v1/scorecards/projects/${f.projects.a}`, expect: everyone(404) },
+  ],
+  "api.v1.scorecards.departments.$code.ts": [
+    {
+      path: (f) => `/api/v1/scorecards/departments/${f.departments.a.code}`,
+      expect: everyone(404),
+    },
+  ],
+  "api.v1.scorecards.projects.$code_.versions.ts": [
+    { path: (f) => `/api/v1/scorecards/projects/${f.projects.a}/versions`, expect: everyone(404) },
+  ],
+  "api.v1.scorecards.departments.$code_.versions.ts": [
+    {
+      path: (f) => `/api/v1/scorecards/departments/${f.departments.a.code}/versions`,
+      expect: everyone(404),
+    },
+  ],
+  "api.v1.publications.ts": [
+    { path: () => "/api/v1/publications?since=2026-01-01", expect: everyone(200) },
+  ],
+  "api.openapi[.]json.ts": [{ path: () => "/api/openapi.json", expect: everyone(200) }],
   "admin.users._index.tsx": [{ path: () => "/admin/users", expect: internal(["admin"]) }],
   "admin.users.new.tsx": [{ path: () => "/admin/users/new", expect: internal(["admin"]) }],
   "admin.users.$id.tsx": [
@@ -192,6 +273,26 @@ const ACTIONS: Record<string, { path: (fixture: Fixture) => string; as: Visitor 
   "evaluation.assignments.$id_.draft.ts": {
     path: (f) => `/evaluation/assignments/${f.assignments.evaluator}/draft`,
     as: "evaluator",
+  },
+  "admin.frameworks._index.tsx": { path: () => "/admin/frameworks?index", as: "admin" },
+  "admin.frameworks.$id.tsx": { path: (f) => `/admin/frameworks/${f.framework}`, as: "admin" },
+  "evaluation.rounds.new.tsx": { path: () => "/evaluation/rounds/new", as: "leader" },
+  "evaluation.rounds.$code.tsx": { path: () => "/evaluation/rounds/R1", as: "leader" },
+  "evaluation.rounds.$code_.edit.tsx": { path: () => "/evaluation/rounds/R1/edit", as: "leader" },
+  "evaluation.rounds_.$code_.moderation.tsx": {
+    path: () => "/evaluation/rounds/R1/moderation",
+    as: "leader",
+  },
+  "evaluation.rounds_.$code_.moderation_.close.tsx": {
+    path: () => "/evaluation/rounds/R1/moderation/close",
+    as: "leader",
+  },
+  "dashboard.ratings.tsx": { path: () => "/dashboard/ratings", as: "leader" },
+  "dashboard.ratings_.$id.tsx": { path: () => "/dashboard/ratings/999999", as: "leader" },
+  "dashboard.ratings_.appeals.tsx": { path: () => "/dashboard/ratings/appeals", as: "leader" },
+  "dashboard.scorecards.$subject.$code.tsx": {
+    path: (f) => `/dashboard/scorecards/projects/${f.projects.a}`,
+    as: "leader",
   },
 };
 

@@ -58,6 +58,59 @@ const ROUTES: Record<string, { path: (fixture: Fixture) => string; as: Visitor }
     as: "steward",
   },
   "admin._index.tsx": { path: () => "/admin", as: "admin" },
+  // An index route's own action answers only with ?index (Remix).
+  "admin.frameworks._index.tsx": { path: () => "/admin/frameworks?index", as: "admin" },
+  "admin.frameworks.$id.tsx": { path: (f) => `/admin/frameworks/${f.framework}`, as: "admin" },
+  "admin.frameworks.$id[.]json.ts": {
+    path: (f) => `/admin/frameworks/${f.framework}.json`,
+    as: "admin",
+  },
+  "evaluation.rounds._index.tsx": { path: () => "/evaluation/rounds", as: "admin" },
+  "evaluation.rounds.new.tsx": { path: () => "/evaluation/rounds/new", as: "admin" },
+  "evaluation.rounds.$code.tsx": { path: () => "/evaluation/rounds/R1", as: "admin" },
+  "evaluation.rounds.$code_.edit.tsx": { path: () => "/evaluation/rounds/R1/edit", as: "admin" },
+  "evaluation.rounds_.$code_.moderation.tsx": {
+    path: () => "/evaluation/rounds/R1/moderation",
+    as: "admin",
+  },
+  "evaluation.rounds_.$code_.moderation_.close.tsx": {
+    path: () => "/evaluation/rounds/R1/moderation/close",
+    as: "admin",
+  },
+  "dashboard.ratings.tsx": { path: () => "/dashboard/ratings", as: "admin" },
+  "dashboard.ratings_.$id.tsx": { path: () => "/dashboard/ratings/999999", as: "admin" },
+  "dashboard.ratings_.appeals.tsx": { path: () => "/dashboard/ratings/appeals", as: "admin" },
+  "dashboard.scorecards._index.tsx": { path: () => "/dashboard/scorecards", as: "admin" },
+  "dashboard.scorecards.$subject.$code.tsx": {
+    path: (f) => `/dashboard/scorecards/projects/${f.projects.a}`,
+    as: "admin",
+  },
+  "scorecards.projects.$code.tsx": { path: () => "/scorecards/projects/NO-SUCH", as: "anonymous" },
+  "scorecards.departments.$code.tsx": {
+    path: () => "/scorecards/departments/NO-SUCH",
+    as: "anonymous",
+  },
+  "api.v1.scorecards.projects.$code.ts": {
+    path: () => "/api/v1/scorecards/projects/NO-SUCH",
+    as: "anonymous",
+  },
+  "api.v1.scorecards.departments.$code.ts": {
+    path: () => "/api/v1/scorecards/departments/NO-SUCH",
+    as: "anonymous",
+  },
+  "api.v1.scorecards.projects.$code_.versions.ts": {
+    path: () => "/api/v1/scorecards/projects/NO-SUCH/versions",
+    as: "anonymous",
+  },
+  "api.v1.scorecards.departments.$code_.versions.ts": {
+    path: () => "/api/v1/scorecards/departments/NO-SUCH/versions",
+    as: "anonymous",
+  },
+  "api.v1.publications.ts": {
+    path: () => "/api/v1/publications?since=2026-01-01",
+    as: "anonymous",
+  },
+  "api.openapi[.]json.ts": { path: () => "/api/openapi.json", as: "anonymous" },
   "admin.users._index.tsx": { path: () => "/admin/users", as: "admin" },
   "admin.users.new.tsx": { path: () => "/admin/users/new", as: "admin" },
   "admin.users.$id.tsx": { path: (f) => `/admin/users/${f.users.leader}`, as: "admin" },
@@ -74,10 +127,14 @@ const hasAction = (file: string) =>
     fs.readFileSync(path.resolve("app/routes", file), "utf8"),
   );
 
-/** Ids no integer column holds: each must be "not found", not a database error. */
-/** Single Fetch's data request for a page. */
-const dataUrl = (url: string) => (url === "/" ? "/_root.data" : `${url}.data`);
+/** Single Fetch's data request for a page: ".data" on the path, the query kept after it. */
+const dataUrl = (url: string) => {
+  const [pathname = "", query] = url.split("?");
+  const data = pathname === "/" ? "/_root.data" : `${pathname}.data`;
+  return query === undefined ? data : `${data}?${query}`;
+};
 
+/** Ids no integer column holds: each must be "not found", not a database error. */
 const OUT_OF_RANGE = [
   "/imports/99999999999",
   "/imports/99999999999/errors.csv",

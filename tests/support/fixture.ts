@@ -10,6 +10,8 @@ export interface Fixture {
   users: Record<"admin" | "leader" | "steward" | "evaluator" | "evaluator2", number>;
   assignments: { evaluator: number; evaluator2: number };
   batches: { a: number; b: number };
+  /** The fixture's framework (a draft: version 1, never published). */
+  framework: number;
 }
 
 /**
@@ -115,5 +117,6 @@ export async function loadFixture(handle: DbHandle): Promise<Fixture> {
     users,
     assignments: { evaluator: assignmentA?.id ?? 0, evaluator2: assignmentB?.id ?? 0 },
     batches: { a: batchA?.id ?? 0, b: batchB?.id ?? 0 },
+    framework: framework?.id ?? 0,
   };
 }
