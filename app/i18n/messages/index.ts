@@ -10,6 +10,7 @@ import { dashboard } from "./dashboard";
 import { evaluation } from "./evaluation";
 import { home } from "./home";
 import { imports } from "./imports";
+import { supervision } from "./supervision";
 
 export const messages = {
   ...common,
@@ -20,6 +21,7 @@ export const messages = {
   ...dashboard,
   ...charts,
   ...imports,
+  ...supervision,
 };
 
 export type MessageKey = keyof typeof messages;
