@@ -10,7 +10,13 @@ import {
 } from "../../db/queries/rectification.server";
 import { getDb } from "../../db/runtime.server";
 import { getSettings } from "../../db/settings.server";
-import { CsrfInput, ErrorSummary, type FieldErrors } from "~/components/forms";
+import {
+  CsrfInput,
+  ErrorSummary,
+  Field,
+  TextAreaField,
+  type FieldErrors,
+} from "~/components/forms";
 import { createI18n, useI18n, type I18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { metaI18n, pageTitle } from "~/i18n/meta";
@@ -247,48 +253,6 @@ export default function SupervisionCase() {
   );
 }
 
-function TextArea({
-  name,
-  label,
-  hint,
-  errors,
-  values,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  errors: FieldErrors | undefined;
-  values: Partial<Record<string, string>> | undefined;
-}) {
-  const error = errors?.[name];
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <div className={error ? "field field-error" : "field"}>
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        id={name}
-        name={name}
-        rows={4}
-        defaultValue={values?.[name] ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-    </div>
-  );
-}
-
 function AnswerForm({
   errors,
   values,
@@ -297,44 +261,34 @@ function AnswerForm({
   values: Partial<Record<string, string>> | undefined;
 }) {
   const { t } = useI18n();
-  const evidenceError = errors?.evidence;
   return (
     <section aria-labelledby="answer-heading" className="panel">
       <h2 id="answer-heading">{t("supervision.answer.heading")}</h2>
       <Form method="post" noValidate>
         <CsrfInput />
         <input type="hidden" name="intent" value="answer" />
-        <TextArea
+        <TextAreaField
           name="found"
           label={t("supervision.answer.found")}
-          errors={errors}
-          values={values}
+          error={errors?.found}
+          defaultValue={values?.found ?? ""}
+          rows={4}
         />
-        <TextArea
+        <TextAreaField
           name="done"
           label={t("supervision.answer.done")}
-          errors={errors}
-          values={values}
+          error={errors?.done}
+          defaultValue={values?.done ?? ""}
+          rows={4}
         />
-        <div className={evidenceError ? "field field-error" : "field"}>
-          <label htmlFor="evidence">{t("supervision.answer.evidence")}</label>
-          <p className="hint" id="evidence-hint">
-            {t("supervision.answer.evidenceHint")}
-          </p>
-          {evidenceError ? (
-            <p className="error-message" id="evidence-error">
-              {evidenceError}
-            </p>
-          ) : null}
-          <input
-            id="evidence"
-            name="evidence"
-            type="url"
-            defaultValue={values?.evidence ?? ""}
-            aria-invalid={evidenceError ? true : undefined}
-            aria-describedby={evidenceError ? "evidence-hint evidence-error" : "evidence-hint"}
-          />
-        </div>
+        <Field
+          name="evidence"
+          type="url"
+          label={t("supervision.answer.evidence")}
+          hint={t("supervision.answer.evidenceHint")}
+          error={errors?.evidence}
+          defaultValue={values?.evidence ?? ""}
+        />
         <button type="submit" className="button">
           {t("supervision.answer.submit")}
         </button>
@@ -357,12 +311,13 @@ function DecisionForm({
       <Form method="post" noValidate>
         <CsrfInput />
         <input type="hidden" name="intent" value="decide" />
-        <TextArea
+        <TextAreaField
           name="comment"
           label={t("supervision.decide.comment")}
           hint={t("supervision.decide.commentHint")}
-          errors={errors}
-          values={values}
+          error={errors?.comment}
+          defaultValue={values?.comment ?? ""}
+          rows={4}
         />
         <div className="import-actions">
           <button type="submit" name="decision" value="accept" className="button">

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import type { NamedFlag } from "../../db/queries/overview.server";
-import { CsrfInput } from "~/components/forms";
+import { CsrfInput, TextAreaField } from "~/components/forms";
 import type { I18n } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 
@@ -51,31 +51,25 @@ export function NoticeCell({
       <input type="hidden" name="rule" value={flag.rule} />
       <input type="hidden" name="subject" value={flag.subject} />
       <input type="hidden" name="code" value={flag.code} />
-      <div className={error ? "field field-error" : "field"}>
-        <label htmlFor={id}>
-          {i18n.t("supervision.notice.note")}
-          <span className="visually-hidden">
-            {" "}
-            {i18n.t("supervision.notice.noteFor", {
-              subject: flag.name,
-              rule: i18n.t(`dashboard.rule.${flag.rule}` as MessageKey),
-            })}
-          </span>
-        </label>
-        {error ? (
-          <p className="error-message" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
-        <textarea
-          id={id}
-          name="note"
-          rows={2}
-          defaultValue={note ?? ""}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        />
-      </div>
+      <TextAreaField
+        name="note"
+        id={id}
+        rows={2}
+        error={error}
+        defaultValue={note ?? ""}
+        label={
+          <>
+            {i18n.t("supervision.notice.note")}
+            <span className="visually-hidden">
+              {" "}
+              {i18n.t("supervision.notice.noteFor", {
+                subject: flag.name,
+                rule: i18n.t(`dashboard.rule.${flag.rule}` as MessageKey),
+              })}
+            </span>
+          </>
+        }
+      />
       <button type="submit" className="button button-secondary">
         {i18n.t("supervision.notice.submit")}
       </button>
