@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 import { useI18n } from "~/i18n/i18n";
 
 interface RootData {
@@ -40,38 +40,86 @@ export function ErrorSummary({
   );
 }
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+interface FrameProps {
   name: string;
+  /** The control's id, where the name is not unique on the page; default the name. */
+  id?: string | undefined;
   label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
+  hint?: ReactNode | undefined;
+  error?: string | undefined;
 }
 
-export function Field({ name, label, hint, error, ...input }: FieldProps) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null]
+/** A field's label, hint and error around its control, which gets the ids to point at. */
+function FieldFrame({
+  name,
+  id = name,
+  label,
+  hint,
+  error,
+  children,
+}: FrameProps & { children: (describedBy: string | undefined) => ReactNode }) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
     .filter(Boolean)
     .join(" ");
   return (
     <div className={error ? "field field-error" : "field"}>
-      <label htmlFor={name}>{label}</label>
+      <label htmlFor={id}>{label}</label>
       {hint ? (
-        <p className="hint" id={`${name}-hint`}>
+        <p className="hint" id={`${id}-hint`}>
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p className="error-message" id={`${name}-error`}>
+        <p className="error-message" id={`${id}-error`}>
           {error}
         </p>
       ) : null}
-      <input
-        id={name}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...input}
-      />
+      {children(describedBy || undefined)}
     </div>
+  );
+}
+
+type FieldProps = FrameProps & InputHTMLAttributes<HTMLInputElement>;
+
+export function Field({ name, id = name, label, hint, error, ...input }: FieldProps) {
+  return (
+    <FieldFrame name={name} id={id} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <input
+          id={id}
+          name={name}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...input}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = FrameProps & TextareaHTMLAttributes<HTMLTextAreaElement>;
+
+/** A Field for prose: the same label, hint and error, a textarea to write in. */
+export function TextAreaField({
+  name,
+  id = name,
+  label,
+  hint,
+  error,
+  ...textarea
+}: TextAreaFieldProps) {
+  return (
+    <FieldFrame name={name} id={id} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <textarea
+          id={id}
+          name={name}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...textarea}
+        />
+      )}
+    </FieldFrame>
   );
 }
 

@@ -1,6 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
 import { loadOverview } from "../../db/queries/overview.server";
+import {
+  departmentOfFlagged,
+  openNoticeOf,
+  openNoticesByFlag,
+  openSupervisionNotice,
+} from "../../db/queries/rectification.server";
+import { getDb } from "../../db/runtime.server";
+import { getSettings } from "../../db/settings.server";
 import { RED_FLAG_RULES, type RedFlagRule } from "../../metrics/red-flags";
 import { DashboardPageHeader } from "~/components/dashboard/dashboard-page-header";
 import { FlagTable } from "~/components/dashboard/flag-table";
@@ -10,6 +20,15 @@ import type { MessageKey } from "~/i18n/messages";
 import { filtersQuery } from "~/utils/dashboard-filters";
 import { dashboardContext } from "~/utils/dashboard-loader.server";
 import { TableScroll } from "~/components/table-scroll";
+import { ErrorSummary } from "~/components/forms";
+import { createI18n } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
+import { caseActorOf } from "~/supervision/case-actor.server";
+import { parseNotice } from "~/supervision/case-forms.server";
+import { flagKeyOf, flagSubjectOf, NoticeCell, noteFieldId } from "~/supervision/notice-form";
+import { readForm } from "~/utils/csrf.server";
+import { requireUser } from "~/utils/permissions.server";
+import { clientIp } from "~/utils/session.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const i18n = metaI18n(matches);
@@ -20,14 +39,75 @@ export const meta: MetaFunction = ({ matches }) => {
 const MAX_FLAGS_LISTED = 200;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { filters, scope, db } = await dashboardContext(request);
-  const overview = await loadOverview(db, scope, filters, { series: false });
+  const { user, filters, scope, db } = await dashboardContext(request);
+  const mayIssueNotice = user.role === "leader" || user.role === "admin";
+  const [overview, notices] = await Promise.all([
+    loadOverview(db, scope, filters, { series: false }),
+    mayIssueNotice ? openNoticesByFlag(db) : new Map<string, number>(),
+  ]);
   return {
     filters,
     flags: overview.flags.slice(0, MAX_FLAGS_LISTED),
     total: overview.flags.length,
     targets: overview.targets,
+    mayIssueNotice,
+    notices: Object.fromEntries(notices),
   };
+}
+
+/**
+ * A supervision notice (督办) on one flag, by a leader or admin: the department answerable
+ * is looked up from what is stored (the project's or the department itself), never taken
+ * from the form. A flag that has an open notice already leads to that case.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: ["admin", "leader"] });
+  const form = await readForm(request);
+  const i18n = createI18n(localeOf(request));
+  const parsed = parseNotice(form, i18n);
+  if (!parsed.ok) {
+    const flag = parsed.values;
+    const field = noteFieldId(flag);
+    const message = parsed.errors.note ?? i18n.t("supervision.refusal.unknown_flag");
+    return data(
+      { key: flagKeyOf(flag), errors: { [field]: message }, note: flag.note },
+      { status: 400 },
+    );
+  }
+  const { rule, subject, code, note } = parsed.data;
+  const flagSubject = flagSubjectOf({ subject, code });
+  const ruleSubject = RED_FLAG_RULES.find((candidate) => candidate.id === rule)?.subject;
+  const db = getDb();
+  const departmentId =
+    ruleSubject === subject ? await departmentOfFlagged(db, subject, code) : undefined;
+  if (departmentId === undefined) {
+    return data(
+      {
+        key: flagKeyOf(parsed.data),
+        errors: { form: i18n.t("supervision.refusal.unknown_flag") },
+        note,
+      },
+      { status: 400 },
+    );
+  }
+  const result = await openSupervisionNotice(
+    db,
+    caseActorOf(user, clientIp(request)),
+    { departmentId, flagRule: rule, flagSubject, note },
+    getSettings().timeZone,
+  );
+  if (result.ok) return redirect(`/supervision/cases/${result.id}?done=notice`);
+  const existing =
+    result.reason === "already_open" ? await openNoticeOf(db, rule, flagSubject) : undefined;
+  if (existing !== undefined) return redirect(`/supervision/cases/${existing}`);
+  return data(
+    {
+      key: flagKeyOf(parsed.data),
+      errors: { form: i18n.t("supervision.refusal.unknown_flag") },
+      note,
+    },
+    { status: 400 },
+  );
 }
 
 function thresholdText(
@@ -61,8 +141,14 @@ function thresholdText(
 }
 
 export default function RedFlags() {
-  const { filters, flags, total, targets } = useLoaderData<typeof loader>();
+  const { filters, flags, total, targets, mayIssueNotice, notices } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const i18n = useI18n();
+  const errors: Partial<Record<string, string>> | undefined = result?.errors;
+  useEffect(() => {
+    if (errors) document.querySelector<HTMLElement>(".error-summary")?.focus();
+  }, [errors]);
   const keep = filtersQuery(filters, { department: undefined, region: undefined });
   return (
     <>
@@ -71,6 +157,7 @@ export default function RedFlags() {
         title={i18n.t("dashboard.flags.rules")}
         lede={i18n.t("dashboard.flags.intro")}
       />
+      <ErrorSummary errors={errors} />
       <TableScroll label={i18n.t("dashboard.flags.rules")}>
         <table>
           <thead>
@@ -103,6 +190,26 @@ export default function RedFlags() {
         flags={flags}
         departmentHref={(code) => `/dashboard/departments/${encodeURIComponent(code)}${keep}`}
         projectHref={(code) => `/dashboard/projects/${encodeURIComponent(code)}${keep}`}
+        extraColumn={
+          mayIssueNotice
+            ? {
+                header: i18n.t("supervision.notice.column"),
+                cell: (flag) => {
+                  const key = flagKeyOf(flag);
+                  const mine = result?.key === key;
+                  return (
+                    <NoticeCell
+                      i18n={i18n}
+                      flag={flag}
+                      openCaseId={notices[key]}
+                      error={mine ? errors?.[noteFieldId(flag)] : undefined}
+                      note={mine ? result.note : undefined}
+                    />
+                  );
+                },
+              }
+            : undefined
+        }
       />
       {total > flags.length ? (
         <p className="hint">

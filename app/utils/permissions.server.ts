@@ -112,6 +112,11 @@ export function sectionsOf(role: Role): Array<{ href: string; labelKey: MessageK
       labelKey: "common.section.evaluation",
       roles: ["admin", "leader", "evaluator"],
     },
+    {
+      href: "/supervision/cases",
+      labelKey: "supervision.title",
+      roles: ["admin", "leader", "steward"],
+    },
     { href: "/admin/users", labelKey: "common.section.admin", roles: ["admin"] },
   ] as const;
   return sections

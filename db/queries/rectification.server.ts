@@ -428,3 +428,84 @@ export async function loadRectificationFigures(
   const asOf = options.today < options.to ? options.today : options.to;
   return rectificationFigures(cases, { from: options.from, to: options.to, asOf }, calendar);
 }
+
+export interface CaseCounts {
+  /** Cases not closed yet, whatever their step. */
+  open: number;
+  /** Of those, past their deadline. */
+  overdue: number;
+  /** Answered by the department, awaiting a leader's decision. */
+  answered: number;
+}
+
+/** The counts heading the case list, over the actor's departments, as of `today`. */
+export async function countCases(db: Reader, actor: CaseActor, today: string): Promise<CaseCounts> {
+  const where: SQL[] = [sql`${rectificationCases.state} <> 'closed'`];
+  if (actor.departments !== null) {
+    if (actor.departments.length === 0) return { open: 0, overdue: 0, answered: 0 };
+    where.push(inArray(rectificationCases.departmentId, [...actor.departments]));
+  }
+  const [row] = await db
+    .select({
+      open: sql<number>`count(*)::int`,
+      overdue: sql<number>`(count(*) filter (where ${rectificationCases.deadline} < ${today}))::int`,
+      answered: sql<number>`(count(*) filter (where ${rectificationCases.state} = 'answered'))::int`,
+    })
+    .from(rectificationCases)
+    .where(and(...where));
+  return {
+    open: Number(row?.open ?? 0),
+    overdue: Number(row?.overdue ?? 0),
+    answered: Number(row?.answered ?? 0),
+  };
+}
+
+/** The open supervision notices by flag ("rule|subject" → case id), for the red-flags page. */
+export async function openNoticesByFlag(db: Reader): Promise<Map<string, number>> {
+  const rows = await db
+    .select({
+      id: rectificationCases.id,
+      rule: rectificationCases.flagRule,
+      subject: rectificationCases.flagSubject,
+    })
+    .from(rectificationCases)
+    .where(
+      and(eq(rectificationCases.source, "red_flag"), sql`${rectificationCases.state} <> 'closed'`),
+    );
+  return new Map(rows.map((row) => [`${row.rule}|${row.subject}`, row.id]));
+}
+
+/** The open notice of one flag, if any: where a second leader's press is sent. */
+export async function openNoticeOf(
+  db: Reader,
+  flagRule: string,
+  flagSubject: string,
+): Promise<number | undefined> {
+  const [row] = await db
+    .select({ id: rectificationCases.id })
+    .from(rectificationCases)
+    .where(
+      and(
+        eq(rectificationCases.flagRule, flagRule),
+        eq(rectificationCases.flagSubject, flagSubject),
+        sql`${rectificationCases.state} <> 'closed'`,
+      ),
+    );
+  return row?.id;
+}
+
+/**
+ * The department answerable for a flagged object, as stored: a project's department or
+ * the department itself; undefined when no such object exists.
+ */
+export async function departmentOfFlagged(
+  db: Reader,
+  subject: "project" | "department",
+  code: string,
+): Promise<number | undefined> {
+  const [row] =
+    subject === "project"
+      ? await db.select({ id: projects.departmentId }).from(projects).where(eq(projects.code, code))
+      : await db.select({ id: departments.id }).from(departments).where(eq(departments.code, code));
+  return row?.id ?? undefined;
+}

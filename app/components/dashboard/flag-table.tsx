@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { NamedFlag } from "../../../db/queries/overview.server";
 import { RED_FLAG_RULES } from "../../../metrics/red-flags";
 import { TableCsvButton } from "~/components/table-csv";
@@ -27,11 +28,14 @@ export function FlagTable({
   flags,
   departmentHref,
   projectHref,
+  extraColumn,
 }: {
   i18n: I18n;
   flags: readonly NamedFlag[];
   departmentHref: (code: string) => string;
   projectHref: (code: string) => string;
+  /** A last column of the page's own (the red-flags page's supervision notices). */
+  extraColumn?: { header: string; cell: (flag: NamedFlag) => ReactNode } | undefined;
 }) {
   if (flags.length === 0) return <p>{i18n.t("dashboard.flags.none")}</p>;
   return (
@@ -46,6 +50,7 @@ export function FlagTable({
             <th scope="col" className="numeric">
               {i18n.t("dashboard.flags.value")}
             </th>
+            {extraColumn ? <th scope="col">{extraColumn.header}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -75,6 +80,7 @@ export function FlagTable({
                 </Link>
               </td>
               <td className="numeric">{flagValue(i18n, flag)}</td>
+              {extraColumn ? <td>{extraColumn.cell(flag)}</td> : null}
             </tr>
           ))}
         </tbody>

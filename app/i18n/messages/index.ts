@@ -15,6 +15,7 @@ import { ratings } from "./ratings";
 import { rounds } from "./rounds";
 import { moderation } from "./moderation";
 import { scorecards } from "./scorecards";
+import { supervision } from "./supervision";
 
 export const messages = {
   ...common,
@@ -30,6 +31,7 @@ export const messages = {
   ...rounds,
   ...moderation,
   ...scorecards,
+  ...supervision,
 };
 
 export type MessageKey = keyof typeof messages;

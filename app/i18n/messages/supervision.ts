@@ -1,0 +1,171 @@
+/** Messages of the rectification pages (/supervision/cases…, 整改督办): both languages side by side. */
+export const supervision = {
+  "supervision.title": { zh: "整改督办", en: "Supervision cases" },
+  "supervision.back": { zh: "← 整改督办", en: "← Supervision cases" },
+  "supervision.lede": {
+    zh: "差评和红旗督办形成的整改案件：部门答复，领导验收或退回。",
+    en: "Rectification cases opened for bad reviews and supervision notices: the department answers, a leader accepts or returns.",
+  },
+
+  "supervision.state.open": { zh: "待答复", en: "Open" },
+  "supervision.state.answered": { zh: "已答复待验收", en: "Answered, awaiting decision" },
+  "supervision.state.returned": { zh: "已退回待重新答复", en: "Returned, to answer again" },
+  "supervision.state.closed": { zh: "已验收关闭", en: "Closed (accepted)" },
+  "supervision.state.overdue": { zh: "已逾期", en: "Overdue" },
+  "supervision.source.rating": { zh: "差评", en: "Bad review" },
+  "supervision.source.red_flag": { zh: "督办通知", en: "Supervision notice" },
+  "supervision.sourceRating": { zh: "差评（{score} 分）", en: "Bad review (score {score})" },
+  "supervision.sourceNotice": { zh: "督办通知：{rule}", en: "Supervision notice: {rule}" },
+  "supervision.overdueMark": { zh: "⚠ 逾期", en: "⚠ Overdue" },
+  "supervision.onTime": { zh: "未逾期", en: "Not overdue" },
+
+  // The list (/supervision/cases).
+  "supervision.counts": { zh: "当前案件", en: "Cases now" },
+  "supervision.count.open": { zh: "未关闭", en: "Open (not closed)" },
+  "supervision.count.overdue": { zh: "逾期未关闭", en: "Overdue, not closed" },
+  "supervision.count.answered": { zh: "已答复待验收", en: "Answered, awaiting decision" },
+  "supervision.figures": { zh: "{year} 年整改情况", en: "Rectification in {year}" },
+  "supervision.figure.opened": { zh: "新开案件", en: "Cases opened" },
+  "supervision.figure.closed": { zh: "验收关闭", en: "Cases closed" },
+  "supervision.figure.onTimeRate": {
+    zh: "按期整改率（期限内关闭 / 关闭）",
+    en: "On-time rate (closed by the deadline / closed)",
+  },
+  "supervision.figure.overdueOpen": { zh: "逾期未关闭", en: "Overdue open cases" },
+  "supervision.figure.median": {
+    zh: "关闭用时中位数（工作日）",
+    en: "Median working days to closure",
+  },
+  "supervision.filters": { zh: "筛选案件", en: "Filter cases" },
+  "supervision.filter.state": { zh: "状态", en: "State" },
+  "supervision.filter.source": { zh: "来源", en: "Source" },
+  "supervision.filter.department": { zh: "部门", en: "Department" },
+  "supervision.filter.all": { zh: "全部", en: "All" },
+  "supervision.filter.apply": { zh: "筛选", en: "Apply" },
+  "supervision.filter.reset": { zh: "清除筛选", en: "Reset" },
+  "supervision.caption": { zh: "整改案件（{count} 件）", en: "Rectification cases ({count})" },
+  "supervision.listed": {
+    zh: "只列出最新的 {shown} 件，请缩小筛选范围。",
+    en: "Only the newest {shown} are listed: narrow the filters.",
+  },
+  "supervision.empty": { zh: "没有符合条件的案件。", en: "No case matches these filters." },
+  "supervision.col.number": { zh: "案件编号", en: "Case" },
+  "supervision.col.department": { zh: "部门", en: "Department" },
+  "supervision.col.source": { zh: "来源", en: "Source" },
+  "supervision.col.subject": { zh: "对象", en: "Subject" },
+  "supervision.col.opened": { zh: "立案日期", en: "Opened" },
+  "supervision.col.deadline": { zh: "整改期限", en: "Deadline" },
+  "supervision.col.state": { zh: "状态", en: "State" },
+  "supervision.caseNumber": { zh: "整改 {id} 号", en: "Case {id}" },
+
+  // One case (/supervision/cases/:id).
+  "supervision.case.facts": { zh: "案件信息", en: "About this case" },
+  "supervision.case.comment": { zh: "评价内容（已审核）", en: "Rating comment (approved)" },
+  "supervision.case.note": { zh: "督办意见", en: "Leader's note" },
+  "supervision.case.openedBy": { zh: "督办人", en: "Issued by" },
+  "supervision.case.limit": { zh: "整改时限", en: "Time limit" },
+  "supervision.case.limitDays": { zh: "{days} 个工作日", en: "{days} working days" },
+  "supervision.case.limitNote": {
+    zh: "时限以立案时的设置为准，之后修改设置不影响本案期限。",
+    en: "The limit is the one in force when the case opened; a later change of the setting does not move this deadline.",
+  },
+  "supervision.case.closedOn": { zh: "关闭日期", en: "Closed on" },
+  "supervision.case.overdue": { zh: "是否逾期", en: "Overdue" },
+  "supervision.case.overdueYes": {
+    zh: "⚠ 已逾期：期限已过仍未验收",
+    en: "⚠ Overdue: the deadline passed before acceptance",
+  },
+  "supervision.case.steps": { zh: "办理过程", en: "Steps" },
+  "supervision.case.noSteps": { zh: "部门尚未答复。", en: "The department has not answered yet." },
+  "supervision.step.answered": { zh: "部门答复", en: "Department's answer" },
+  "supervision.step.returned": { zh: "退回重新整改", en: "Returned" },
+  "supervision.step.accepted": { zh: "验收通过", en: "Accepted" },
+  "supervision.step.by": { zh: "{actor}，{at}", en: "{actor}, {at}" },
+  "supervision.step.found": { zh: "发现的问题", en: "What was found" },
+  "supervision.step.done": { zh: "整改措施", en: "What was done" },
+  "supervision.step.evidence": { zh: "佐证材料", en: "Evidence" },
+  "supervision.step.comment": { zh: "意见", en: "Comment" },
+  "supervision.answer.heading": { zh: "答复整改情况", en: "Answer this case" },
+  "supervision.answer.found": { zh: "发现的问题", en: "What was found" },
+  "supervision.answer.done": { zh: "整改措施", en: "What was done" },
+  "supervision.answer.evidence": { zh: "佐证材料链接（可选）", en: "Evidence link (optional)" },
+  "supervision.answer.evidenceHint": {
+    zh: "以 http:// 或 https:// 开头的网址。",
+    en: "An address starting with http:// or https://.",
+  },
+  "supervision.answer.submit": { zh: "提交答复", en: "Send the answer" },
+  "supervision.decide.heading": { zh: "验收或退回", en: "Accept or return" },
+  "supervision.decide.comment": { zh: "意见", en: "Comment" },
+  "supervision.decide.commentHint": {
+    zh: "验收时可选；退回时必填，说明还需整改什么。",
+    en: "Optional when accepting; required when returning: say what is still to be done.",
+  },
+  "supervision.decide.accept": { zh: "验收通过并关闭", en: "Accept and close" },
+  "supervision.decide.return": { zh: "退回重新整改", en: "Return to the department" },
+  "supervision.done.answered": {
+    zh: "答复已提交，等待领导验收。",
+    en: "Answer sent; awaiting a leader's decision.",
+  },
+  "supervision.done.returned": { zh: "已退回部门重新整改。", en: "Returned to the department." },
+  "supervision.done.accepted": { zh: "已验收，案件关闭。", en: "Accepted; the case is closed." },
+  "supervision.done.notice": { zh: "督办通知已发出。", en: "Supervision notice issued." },
+  "supervision.waiting.answer": {
+    zh: "等待部门数据专员答复。",
+    en: "Waiting for the department's steward to answer.",
+  },
+  "supervision.waiting.decision": {
+    zh: "等待领导验收。",
+    en: "Waiting for a leader's decision.",
+  },
+
+  "supervision.error.found": {
+    zh: "请填写“发现的问题”（最多 4000 字）。",
+    en: "Enter what was found (at most 4000 characters).",
+  },
+  "supervision.error.done": {
+    zh: "请填写“整改措施”（最多 4000 字）。",
+    en: "Enter what was done (at most 4000 characters).",
+  },
+  "supervision.error.evidence": {
+    zh: "佐证材料链接必须是以 http:// 或 https:// 开头的网址，你填写的是“{value}”。",
+    en: "The evidence link must be an address starting with http:// or https://; you entered “{value}”.",
+  },
+  "supervision.error.commentRequired": {
+    zh: "退回时请填写意见，说明还需整改什么。",
+    en: "Enter a comment when returning: say what is still to be done.",
+  },
+  "supervision.error.comment": {
+    zh: "意见最多 4000 字。",
+    en: "A comment may hold at most 4000 characters.",
+  },
+  "supervision.error.note": {
+    zh: "请填写督办意见（最多 4000 字）。",
+    en: "Enter the note of the notice (at most 4000 characters).",
+  },
+  "supervision.error.decision": {
+    zh: "请选择“验收通过”或“退回”。",
+    en: "Choose to accept or to return.",
+  },
+  "supervision.refusal.wrong_state": {
+    zh: "案件状态已变化（可能有人刚刚处理过），未做任何更改。请查看当前状态。",
+    en: "The case's state has changed (someone may have just acted on it); nothing was changed. See its state now.",
+  },
+  "supervision.refusal.forbidden": {
+    zh: "你的角色不能在此步骤处理本案件。",
+    en: "Your role cannot take this step on this case.",
+  },
+  "supervision.refusal.unknown_flag": {
+    zh: "找不到该红旗的对象或规则，未发出督办。",
+    en: "The flag's rule or object is unknown; no notice was issued.",
+  },
+
+  // The red-flags page (/dashboard/red-flags).
+  "supervision.notice.column": { zh: "督办", en: "Supervision" },
+  "supervision.notice.note": { zh: "督办意见", en: "Note" },
+  "supervision.notice.noteFor": {
+    zh: "督办意见：{subject}（{rule}）",
+    en: "Note for {subject} ({rule})",
+  },
+  "supervision.notice.submit": { zh: "发出督办", en: "Issue supervision notice" },
+  "supervision.notice.open": { zh: "已督办：{number}", en: "Notice open: {number}" },
+} as const satisfies Record<string, { zh: string; en: string }>;
