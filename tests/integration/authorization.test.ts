@@ -245,6 +245,14 @@ const MATRIX: Record<string, Case[]> = {
     { path: () => "/api/v1/publications?since=2026-01-01", expect: everyone(200) },
   ],
   "api.openapi[.]json.ts": [{ path: () => "/api/openapi.json", expect: everyone(200) }],
+  "supervision.cases._index.tsx": [
+    { path: () => "/supervision/cases", expect: internal(SUPERVISORS) },
+    { path: () => "/supervision/cases?state=overdue", expect: internal(SUPERVISORS) },
+  ],
+  "supervision.cases.$id.tsx": [
+    { path: () => "/supervision/cases/999999", expect: internal(SUPERVISORS, 404) },
+    { path: () => "/supervision/cases/2147483648", expect: internal(SUPERVISORS, 404) },
+  ],
   "admin.users._index.tsx": [{ path: () => "/admin/users", expect: internal(["admin"]) }],
   "admin.users.new.tsx": [{ path: () => "/admin/users/new", expect: internal(["admin"]) }],
   "admin.users.$id.tsx": [
@@ -288,6 +296,8 @@ const ACTIONS: Record<string, { path: (fixture: Fixture) => string; as: Visitor 
     as: "leader",
   },
   "dashboard.ratings.tsx": { path: () => "/dashboard/ratings", as: "leader" },
+  "dashboard.red-flags.tsx": { path: () => "/dashboard/red-flags", as: "leader" },
+  "supervision.cases.$id.tsx": { path: () => "/supervision/cases/999999", as: "leader" },
   "dashboard.ratings_.$id.tsx": { path: () => "/dashboard/ratings/999999", as: "leader" },
   "dashboard.ratings_.appeals.tsx": { path: () => "/dashboard/ratings/appeals", as: "leader" },
   "dashboard.scorecards.$subject.$code.tsx": {

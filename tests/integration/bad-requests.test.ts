@@ -111,6 +111,8 @@ const ROUTES: Record<string, { path: (fixture: Fixture) => string; as: Visitor }
     as: "anonymous",
   },
   "api.openapi[.]json.ts": { path: () => "/api/openapi.json", as: "anonymous" },
+  "supervision.cases._index.tsx": { path: () => "/supervision/cases", as: "steward" },
+  "supervision.cases.$id.tsx": { path: () => "/supervision/cases/999999", as: "steward" },
   "admin.users._index.tsx": { path: () => "/admin/users", as: "admin" },
   "admin.users.new.tsx": { path: () => "/admin/users/new", as: "admin" },
   "admin.users.$id.tsx": { path: (f) => `/admin/users/${f.users.leader}`, as: "admin" },
