@@ -4,7 +4,19 @@
  * case, checks who may act on what is stored (never on what the request says) and leaves
  * an audit event in the same transaction.
  */
-import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  inArray,
+  isNull,
+  lte,
+  sql,
+  type AnyColumn,
+  type SQL,
+} from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import {
   isOverdue,
   rectificationDeadline,
@@ -294,38 +306,47 @@ export interface CaseFilter {
 }
 
 /** What a case is about, in a word: the rated service or project, or the flagged object. */
-const subjectOf = sql<string>`coalesce(${serviceItems.name}, ${projects.name}, ${rectificationCases.flagSubject})`;
+const flaggedProject = alias(projects, "flagged_project");
+const flaggedDepartment = alias(departments, "flagged_department");
+const flagged = (kind: "project" | "department", code: AnyColumn) =>
+  sql`split_part(${rectificationCases.flagSubject}, ':', 1) = ${kind} and ${code} = substr(${rectificationCases.flagSubject}, ${kind.length + 2})`;
+const subjectOf = sql<string>`coalesce(${serviceItems.name}, ${projects.name}, ${flaggedProject.name}, ${flaggedDepartment.name}, ${rectificationCases.flagSubject})`;
 
 /** Cases with their department, what they are about and who opened them. */
 function selectCases(db: Reader) {
-  return db
-    .select({
-      id: rectificationCases.id,
-      departmentId: rectificationCases.departmentId,
-      departmentCode: departments.code,
-      departmentName: departments.name,
-      source: rectificationCases.source,
-      subject: subjectOf,
-      ratingScore: ratings.score,
-      // The rating's comment only once moderation approved it (and scrubbed on import).
-      ratingComment: sql<
-        string | null
-      >`case when ${ratings.commentState} = 'approved' then ${ratings.comment} end`,
-      flagRule: rectificationCases.flagRule,
-      note: rectificationCases.note,
-      openedOn: rectificationCases.openedOn,
-      deadline: rectificationCases.deadline,
-      limitWorkingDays: rectificationCases.limitWorkingDays,
-      state: rectificationCases.state,
-      closedOn: rectificationCases.closedOn,
-      openedBy: users.displayName,
-    })
-    .from(rectificationCases)
-    .innerJoin(departments, eq(departments.id, rectificationCases.departmentId))
-    .leftJoin(ratings, eq(ratings.id, rectificationCases.ratingId))
-    .leftJoin(serviceItems, eq(serviceItems.id, ratings.serviceItemId))
-    .leftJoin(projects, eq(projects.id, ratings.projectId))
-    .leftJoin(users, eq(users.id, rectificationCases.openedBy));
+  return (
+    db
+      .select({
+        id: rectificationCases.id,
+        departmentId: rectificationCases.departmentId,
+        departmentCode: departments.code,
+        departmentName: departments.name,
+        source: rectificationCases.source,
+        subject: subjectOf,
+        ratingScore: ratings.score,
+        // The rating's comment only once moderation approved it (and scrubbed on import).
+        ratingComment: sql<
+          string | null
+        >`case when ${ratings.commentState} = 'approved' then ${ratings.comment} end`,
+        flagRule: rectificationCases.flagRule,
+        note: rectificationCases.note,
+        openedOn: rectificationCases.openedOn,
+        deadline: rectificationCases.deadline,
+        limitWorkingDays: rectificationCases.limitWorkingDays,
+        state: rectificationCases.state,
+        closedOn: rectificationCases.closedOn,
+        openedBy: users.displayName,
+      })
+      .from(rectificationCases)
+      .innerJoin(departments, eq(departments.id, rectificationCases.departmentId))
+      .leftJoin(ratings, eq(ratings.id, rectificationCases.ratingId))
+      .leftJoin(serviceItems, eq(serviceItems.id, ratings.serviceItemId))
+      .leftJoin(projects, eq(projects.id, ratings.projectId))
+      .leftJoin(users, eq(users.id, rectificationCases.openedBy))
+      // A notice's subject is stored as "project:CODE" or "department:CODE".
+      .leftJoin(flaggedProject, flagged("project", flaggedProject.code))
+      .leftJoin(flaggedDepartment, flagged("department", flaggedDepartment.code))
+  );
 }
 
 /** A case as lists show it; overdue as of the day asked. */

@@ -239,6 +239,14 @@ describe("rectification cases", () => {
       .from(schema.rectificationCases)
       .where(eq(schema.rectificationCases.source, "red_flag"));
     expect(created?.limit).toBe(15);
+    // Listed under the flagged project's name, not the stored "project:CODE".
+    const [listed] = await listCases(
+      handle.db,
+      actors.leader,
+      { source: "red_flag" },
+      "2026-12-06",
+    );
+    expect(listed?.subject).toBe("乙项目");
   });
 
   it("computes the figures from the stored cases", async () => {
