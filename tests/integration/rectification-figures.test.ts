@@ -108,7 +108,7 @@ describe("the overview's on-time rectification tile", () => {
     expect(tile).toMatch(/未达标|Off target/);
     expect(tile).toMatch(/≥ 95\.0\s?%/);
     expect(tile).toContain('href="/supervision/cases?state=overdue"');
-    expect(tile).toMatch(/2 件整改逾期未办结|2 cases overdue/);
+    expect(tile).toMatch(/逾期未办结：2 件|Overdue cases: 2/);
   });
 
   it("counts only a steward's department: 1 of 2 on time, 1 overdue", async () => {
@@ -118,7 +118,7 @@ describe("the overview's on-time rectification tile", () => {
     const tile = tileOf(await response.text());
     expect(tile).toContain('<data value="0.5">');
     expect(tile).toMatch(/50\.0\s?%/);
-    expect(tile).toMatch(/1 件整改逾期未办结|1 cases overdue/);
+    expect(tile).toMatch(/逾期未办结：1 件|Overdue cases: 1/);
   });
 });
 
@@ -163,6 +163,11 @@ describe("the rectification-overdue red flag", () => {
     expect(rows).toHaveLength(2);
     expect(rows.some((row) => row.includes("甲部门"))).toBe(true);
     expect(rows.some((row) => row.includes("乙部门"))).toBe(true);
+    // The figure is a count of cases, not a rate.
+    for (const row of rows) {
+      expect(row).toMatch(/>1</);
+      expect(row).not.toMatch(/100\.0\s?%/);
+    }
   });
 
   it("raises none for a department whose cases are not past their deadline yet", async () => {
@@ -177,7 +182,7 @@ describe("the rectification-overdue red flag", () => {
   it("lists the rule with its threshold and basis on the red-flags page", async () => {
     const leader = await signedIn("leader");
     const html = await (await leader.get(`/dashboard/red-flags?${MARCH}`)).text();
-    expect(html).toMatch(/逾期未办结 ≥ 1 件|≥ 1 overdue open case/);
+    expect(html).toMatch(/逾期未办结 ≥ 1 件|overdue open cases ≥ 1/);
     expect(html).toMatch(/好差评制度|好差评 rules/);
   });
 });

@@ -9,8 +9,8 @@ export const rectificationFigures = {
     en: "Rectification cases closed in the period by their deadline ÷ cases closed in the period; the deadline is the N-th working day after opening (bad reviews and supervision notices each have their limit).",
   },
   "dashboard.rectification.overdue": {
-    zh: "{count} 件整改逾期未办结",
-    en: "{count} cases overdue",
+    zh: "逾期未办结：{count} 件",
+    en: "Overdue cases: {count}",
   },
   "dashboard.rule.rectification-overdue": {
     zh: "有整改件超过整改期限仍未办结",
@@ -18,7 +18,7 @@ export const rectificationFigures = {
   },
   "dashboard.threshold.count": {
     zh: "逾期未办结 ≥ {count} 件",
-    en: "≥ {count} overdue open case(s)",
+    en: "overdue open cases ≥ {count}",
   },
   "dashboard.basis.rectification-time-limit": {
     zh: "好差评制度：差评须在规定工作日内整改到位（默认 5 个工作日，督办 15 个）",
