@@ -41,6 +41,7 @@ const department = (
   ratedShare: 0.7,
   rated: 500,
   lastYear: { onTimeReplyRate: 0.97, satisfactionRate: 0.93 },
+  overdueRectifications: 0,
   ...over,
 });
 
@@ -135,6 +136,26 @@ describe("raiseRedFlags", () => {
       lastYear: { onTimeReplyRate: null, satisfactionRate: null },
     });
     expect(raiseRedFlags([], [empty], targets)).toEqual([]);
+  });
+
+  it("flags a department red from its first overdue rectification case", () => {
+    const flags = raiseRedFlags(
+      [],
+      [
+        department("D1", { overdueRectifications: 0 }),
+        department("D2", { overdueRectifications: 1 }),
+      ],
+      targets,
+    );
+    expect(flags).toEqual([
+      {
+        rule: "rectification-overdue",
+        subject: "department",
+        code: "D2",
+        value: 1,
+        severity: "red",
+      },
+    ]);
   });
 
   it("lists every rule once, each with a basis and a threshold", () => {

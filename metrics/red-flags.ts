@@ -25,7 +25,11 @@ export type Threshold =
   | { readonly kind: "band"; readonly band: Band }
   | { readonly kind: "target"; readonly kpi: string }
   | { readonly kind: "drop"; readonly points: number }
-  | { readonly kind: "share-below"; readonly share: number; readonly orRatedBelow: number };
+  | { readonly kind: "share-below"; readonly share: number; readonly orRatedBelow: number }
+  | { readonly kind: "count-at-least"; readonly count: number };
+
+/** One overdue rectification case is already a breach of the 好差评 time limit. */
+const OVERDUE_CASES_FLAGGED = 1;
 
 /** |variance| ≥ 30 % is red on the IT Dashboard. */
 export const RED_FLAG_RULES = [
@@ -99,6 +103,13 @@ export const RED_FLAG_RULES = [
     threshold: { kind: "share-below", share: 0.3, orRatedBelow: 30 },
     basis: "small-sample",
   },
+  {
+    id: "rectification-overdue",
+    subject: "department",
+    figure: "overdueOpen",
+    threshold: { kind: "count-at-least", count: OVERDUE_CASES_FLAGGED },
+    basis: "rectification-time-limit",
+  },
 ] as const satisfies readonly RedFlagRule[];
 
 export type RedFlagRuleId = (typeof RED_FLAG_RULES)[number]["id"];
@@ -134,6 +145,8 @@ export interface DepartmentFlagInput {
     readonly onTimeReplyRate: number | null;
     readonly satisfactionRate: number | null;
   };
+  /** Rectification cases open past their deadline at the period's end (or today). */
+  readonly overdueRectifications: number;
 }
 
 const SEVERITY: Record<Band, RedFlag["severity"] | null> = {
@@ -151,7 +164,9 @@ const SEVERITY: Record<Band, RedFlag["severity"] | null> = {
  *   target, red below its amber edge);
  * - a department's on-time reply or satisfaction rate below target, or down by 5
  *   percentage points or more year on year;
- * - a satisfaction rate resting on fewer than 30 % of replies rated or fewer than 30 ratings.
+ * - a satisfaction rate resting on fewer than 30 % of replies rated or fewer than 30 ratings;
+ * - a department with a rectification case open past its deadline: 好差评 rules allow no
+ *   bad review to go unrectified beyond its limit, so one overdue case is red.
  * Ordered red first, then by rule order and code.
  */
 export function raiseRedFlags(
@@ -261,6 +276,13 @@ export function raiseRedFlags(
       department.code,
       department.ratedShare,
       small ? "amber" : null,
+    );
+    add(
+      "rectification-overdue",
+      "department",
+      department.code,
+      department.overdueRectifications,
+      department.overdueRectifications >= OVERDUE_CASES_FLAGGED ? "red" : null,
     );
   }
   const order = new Map<string, number>(RED_FLAG_RULES.map((rule, index) => [rule.id, index]));

@@ -22,6 +22,7 @@ import { KpiTile } from "~/components/dashboard/kpi-tile";
 import { useI18n } from "~/i18n/i18n";
 import { metaI18n, pageTitle } from "~/i18n/meta";
 import type { MessageKey } from "~/i18n/messages";
+import { localToday } from "~/supervision/case-actor.server";
 import { filtersQuery } from "~/utils/dashboard-filters";
 import { dashboardContext } from "~/utils/dashboard-loader.server";
 import { stageLabel } from "~/utils/format";
@@ -34,7 +35,7 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, scope, db, user } = await dashboardContext(request);
   const [overview, quality] = await Promise.all([
-    loadOverview(db, scope, filters),
+    loadOverview(db, scope, filters, { today: localToday() }),
     loadDataQuality(db, scope.departments, filters.range),
   ]);
   const cells = quality.rows.flatMap((row) => Object.values(row.cells));

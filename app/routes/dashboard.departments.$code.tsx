@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { loadDepartmentPage } from "../../db/queries/department-page.server";
 import { findDepartment } from "../../db/queries/departments.server";
 import { loadDepartmentRatings } from "../../db/queries/rating-figures.server";
+import { loadRectificationFigures } from "../../db/queries/rectification.server";
 import { compareToTarget } from "../../metrics/target-comparison";
 import { BarChart, LineChart, bandText } from "~/components/charts";
 import { barText, lineText, partialMonthNote } from "~/components/dashboard/chart-texts";
@@ -18,7 +19,9 @@ import { filtersQuery } from "~/utils/dashboard-filters";
 import { dashboardRequest } from "~/utils/dashboard-loader.server";
 import { requireDepartment } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/table-scroll";
+import { RectificationPanel } from "~/components/dashboard/rectification-panel";
 import { ServiceRatingSection } from "~/ratings/service-rating-section";
+import { localToday } from "~/supervision/case-actor.server";
 import { getSettings } from "~/utils/settings.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -32,21 +35,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requireDepartment(user, department?.id);
   if (!department) throw new Response("Not found", { status: 404 });
   const { timeZone } = getSettings();
-  const [page, ratings] = await Promise.all([
+  const [page, ratings, rectification] = await Promise.all([
     loadDepartmentPage(db, department.id, filters.range),
     loadDepartmentRatings(db, department.id, filters.range, timeZone),
+    loadRectificationFigures(db, {
+      ...filters.range,
+      today: localToday(),
+      departments: [department.id],
+    }),
   ]);
   return {
     department: { code: department.code, name: department.name },
     filters,
     page,
     ratings,
+    rectification,
     timeZone,
   };
 }
 
 export default function DepartmentPage() {
-  const { department, filters, page, ratings, timeZone } = useLoaderData<typeof loader>();
+  const { department, filters, page, ratings, rectification, timeZone } =
+    useLoaderData<typeof loader>();
   const i18n = useI18n();
   const labels = chartLabels(i18n);
   const bands = bandLabels(i18n);
@@ -193,6 +203,13 @@ export default function DepartmentPage() {
           </table>
         </TableScroll>
       </section>
+
+      <RectificationPanel
+        i18n={i18n}
+        departmentCode={department.code}
+        figures={rectification}
+        target={page.targets.rectification_on_time_rate}
+      />
 
       <section aria-labelledby="services-heading">
         <h2 id="services-heading">{i18n.t("dashboard.dept.services")}</h2>

@@ -23,7 +23,7 @@ import { TableScroll } from "~/components/table-scroll";
 import { ErrorSummary } from "~/components/forms";
 import { createI18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
-import { caseActorOf } from "~/supervision/case-actor.server";
+import { caseActorOf, localToday } from "~/supervision/case-actor.server";
 import { parseNotice } from "~/supervision/case-forms.server";
 import { flagKeyOf, flagSubjectOf, NoticeCell, noteFieldId } from "~/supervision/notice-form";
 import { readForm } from "~/utils/csrf.server";
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, filters, scope, db } = await dashboardContext(request);
   const mayIssueNotice = user.role === "leader" || user.role === "admin";
   const [overview, notices] = await Promise.all([
-    loadOverview(db, scope, filters, { series: false }),
+    loadOverview(db, scope, filters, { series: false, today: localToday() }),
     mayIssueNotice ? openNoticesByFlag(db) : new Map<string, number>(),
   ]);
   return {
@@ -137,6 +137,8 @@ function thresholdText(
         share: i18n.percent(threshold.share, 0),
         rated: threshold.orRatedBelow,
       });
+    case "count-at-least":
+      return i18n.t("dashboard.threshold.count", { count: threshold.count });
   }
 }
 

@@ -39,6 +39,7 @@ import {
   type MonthRange,
   type ServiceMonth,
 } from "./service-figures.server";
+import { loadRectificationFiguresByDepartment } from "./rectification.server";
 import { loadTargets, type TargetView } from "./targets.server";
 
 type Reader = Pick<Database, "select" | "execute">;
@@ -63,6 +64,7 @@ export const TILE_KPIS = [
   "budget_execution",
   "cpi",
   "spi",
+  "rectification_on_time_rate",
 ] as const;
 export type TileKpi = (typeof TILE_KPIS)[number];
 
@@ -82,6 +84,8 @@ export interface KpiTile {
   series: Array<{ period: string; value: number | null; through?: string }>;
   /** Rated share beside satisfaction (never a satisfaction figure without it). */
   ratedShare?: number | null;
+  /** Open rectification cases past their deadline, the escalation beside the on-time rate. */
+  overdueOpen?: number;
 }
 
 export interface HeatmapRow {
@@ -200,8 +204,11 @@ export async function loadOverview(
   db: Reader,
   scope: DashboardScope,
   filter: DashboardFilter,
-  /** series: false skips last year's earned value and every monthly series (pages that only need flags). */
-  { series = true }: { series?: boolean } = {},
+  /**
+   * series: false skips last year's earned value and every monthly series (pages that only
+   * need flags). today: overdue rectification cases count as of today while the period runs on.
+   */
+  { series = true, today = filter.range.to }: { series?: boolean; today?: string } = {},
 ): Promise<Overview> {
   const { range } = filter;
   const cutoff = range.to;
@@ -217,24 +224,37 @@ export async function loadOverview(
     to: `${r.to.slice(0, 7)}-01`,
   });
   const seriesMonths = monthsInRange(addYears(range.to, -1), range.to).slice(-12);
-  const [targets, byDepartment, lastYearByDepartment, trend, items, serviceSums, portfolio] =
-    await Promise.all([
-      loadTargets(db),
-      appealTalliesByDepartment(db, range, ids),
-      appealTalliesByDepartment(db, lastYearRange, ids),
-      series ? appealTalliesByMonth(db, trendRange, ids) : [],
-      loadServiceItems(db, ids),
-      loadServiceSums(
-        db,
-        {
-          range: monthsOf(range),
-          previous: monthsOf(lastYearRange),
-          months: { from: seriesMonths[0] ?? monthsOf(range).from, to: monthsOf(range).to },
-        },
-        ids,
-      ),
-      loadPortfolio(db, { departmentIds: ids, category: filter.category, stage: filter.stage }),
-    ]);
+  const [
+    targets,
+    byDepartment,
+    lastYearByDepartment,
+    trend,
+    items,
+    serviceSums,
+    portfolio,
+    rectification,
+  ] = await Promise.all([
+    loadTargets(db),
+    appealTalliesByDepartment(db, range, ids),
+    appealTalliesByDepartment(db, lastYearRange, ids),
+    series ? appealTalliesByMonth(db, trendRange, ids) : [],
+    loadServiceItems(db, ids),
+    loadServiceSums(
+      db,
+      {
+        range: monthsOf(range),
+        previous: monthsOf(lastYearRange),
+        months: { from: seriesMonths[0] ?? monthsOf(range).from, to: monthsOf(range).to },
+      },
+      ids,
+    ),
+    loadPortfolio(db, { departmentIds: ids, category: filter.category, stage: filter.stage }),
+    loadRectificationFiguresByDepartment(db, {
+      ...range,
+      today,
+      departments: ids ?? null,
+    }),
+  ]);
   const days = calendarDaysInclusive(range.from, range.to);
   // The overview shows no median reply time, so the totals are the departments' sums
   // and no histogram is read.
@@ -343,6 +363,9 @@ export async function loadOverview(
       evLastYear.spi,
       evSeries.map((p) => ({ period: p.period, value: p.value.spi })),
     ),
+    tile("rectification_on_time_rate", rectification.overall.onTimeRate, null, [], {
+      overdueOpen: rectification.overall.overdueOpen,
+    }),
   ];
 
   // One pass each (d3.group), not an array copy per row.
@@ -397,6 +420,7 @@ export async function loadOverview(
         onTimeReplyRate: previous.onTimeReplyRate,
         satisfactionRate: previous.satisfactionRate,
       },
+      overdueRectifications: rectification.byDepartment.get(department.id)?.overdueOpen ?? 0,
     })),
     targets,
   );

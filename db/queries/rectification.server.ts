@@ -16,6 +16,7 @@ import {
   type AnyColumn,
   type SQL,
 } from "drizzle-orm";
+import { group } from "d3";
 import { alias } from "drizzle-orm/pg-core";
 import {
   isOverdue,
@@ -420,24 +421,43 @@ export async function getCase(
   return { ...row, overdue: isOverdue(row, today), steps };
 }
 
+export interface FiguresOptions {
+  from: string;
+  to: string;
+  today: string;
+  departments: readonly number[] | null;
+}
+
 /**
  * The rectification figures over [from, to] for the given departments (null: all), as of
  * today when the period runs on. Only the dates of the cases are read.
  */
 export async function loadRectificationFigures(
   db: Reader,
-  options: { from: string; to: string; today: string; departments: readonly number[] | null },
+  options: FiguresOptions,
 ): Promise<RectificationFigures> {
+  return (await loadRectificationFiguresByDepartment(db, options)).overall;
+}
+
+/** The same figures in total and per department (a department without cases is absent). */
+export async function loadRectificationFiguresByDepartment(
+  db: Reader,
+  options: FiguresOptions,
+): Promise<{ overall: RectificationFigures; byDepartment: Map<number, RectificationFigures> }> {
+  const asOf = options.today < options.to ? options.today : options.to;
+  const period = { from: options.from, to: options.to, asOf };
   const where: SQL[] = [lte(rectificationCases.openedOn, options.to)];
   if (options.departments !== null) {
     if (options.departments.length === 0) {
-      return rectificationFigures([], options, createWorkingDayCalendar());
+      const none = rectificationFigures([], period, createWorkingDayCalendar());
+      return { overall: none, byDepartment: new Map() };
     }
     where.push(inArray(rectificationCases.departmentId, [...options.departments]));
   }
   const [cases, calendar] = await Promise.all([
     db
       .select({
+        departmentId: rectificationCases.departmentId,
         openedOn: rectificationCases.openedOn,
         deadline: rectificationCases.deadline,
         closedOn: rectificationCases.closedOn,
@@ -446,8 +466,11 @@ export async function loadRectificationFigures(
       .where(and(...where)),
     loadCalendar(db),
   ]);
-  const asOf = options.today < options.to ? options.today : options.to;
-  return rectificationFigures(cases, { from: options.from, to: options.to, asOf }, calendar);
+  const byDepartment = new Map<number, RectificationFigures>();
+  for (const [departmentId, own] of group(cases, (item) => item.departmentId)) {
+    byDepartment.set(departmentId, rectificationFigures(own, period, calendar));
+  }
+  return { overall: rectificationFigures(cases, period, calendar), byDepartment };
 }
 
 export interface CaseCounts {

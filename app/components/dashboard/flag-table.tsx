@@ -11,7 +11,7 @@ const ruleOf = new Map<string, (typeof RED_FLAG_RULES)[number]>(
   RED_FLAG_RULES.map((rule) => [rule.id, rule]),
 );
 
-/** A flag's figure: variances and rates as percentages, drops in points. */
+/** A flag's figure: variances and rates as percentages, drops in points, counts as counts. */
 export function flagValue(i18n: I18n, flag: NamedFlag): string {
   const rule = ruleOf.get(flag.rule);
   if (rule?.threshold.kind === "drop") {
@@ -19,6 +19,7 @@ export function flagValue(i18n: I18n, flag: NamedFlag): string {
       value: `−${i18n.number(flag.value * 100, { maximumFractionDigits: 1, minimumFractionDigits: 1 })}`,
     });
   }
+  if (rule?.threshold.kind === "count-at-least") return i18n.number(flag.value);
   return i18n.percent(flag.value);
 }
 

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { Sparkline, bandText } from "~/components/charts";
 import type { I18n } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
@@ -51,6 +52,16 @@ export function KpiTile({ i18n, tile, cutoff }: { i18n: I18n; tile: Tile; cutoff
           <>
             <br />
             {i18n.t("dashboard.ratedShare", { value: i18n.percent(tile.ratedShare ?? null) })}
+          </>
+        ) : null}
+        {tile.overdueOpen !== undefined ? (
+          <>
+            <br />
+            <Link to="/supervision/cases?state=overdue" className="kpi-escalation">
+              {i18n.t("dashboard.rectification.overdue", {
+                count: i18n.number(tile.overdueOpen),
+              })}
+            </Link>
           </>
         ) : null}
       </p>

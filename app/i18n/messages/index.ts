@@ -12,6 +12,7 @@ import { frameworks } from "./frameworks";
 import { home } from "./home";
 import { imports } from "./imports";
 import { ratings } from "./ratings";
+import { rectificationFigures } from "./rectification-figures";
 import { rounds } from "./rounds";
 import { moderation } from "./moderation";
 import { scorecards } from "./scorecards";
@@ -32,6 +33,7 @@ export const messages = {
   ...moderation,
   ...scorecards,
   ...supervision,
+  ...rectificationFigures,
 };
 
 export type MessageKey = keyof typeof messages;
