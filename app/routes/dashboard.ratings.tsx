@@ -7,11 +7,9 @@ import type {
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import {
-  COMMENT_STATES,
-  listRatingQueue,
-  moderateComments,
-} from "../../db/queries/rating-moderation.server";
+import { listRatingQueue, moderateComments } from "../../db/queries/rating-moderation.server";
+// Not from the .server module: the page's component lists them, in the browser too.
+import { MODERATION_STATES as COMMENT_STATES } from "../../db/schema/enum-values";
 import { getDb } from "../../db/runtime.server";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
 import { DashboardPageHeader } from "~/components/dashboard/dashboard-page-header";

@@ -7,12 +7,10 @@ import type {
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import {
-  APPEAL_STATES,
-  decideRatingAppeal,
-  listRatingAppeals,
-} from "../../db/queries/rating-moderation.server";
+import { decideRatingAppeal, listRatingAppeals } from "../../db/queries/rating-moderation.server";
 import { getDb } from "../../db/runtime.server";
+// Not from the .server module: the page's component lists them, in the browser too.
+import { RATING_APPEAL_STATES as APPEAL_STATES } from "../../db/schema/enum-values";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
 import { DashboardPageHeader } from "~/components/dashboard/dashboard-page-header";
 import { TableScroll } from "~/components/table-scroll";

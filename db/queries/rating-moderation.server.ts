@@ -6,10 +6,12 @@ import { rowsOf } from "./rows-of.server";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-export const COMMENT_STATES = ["pending", "approved", "rejected"] as const;
-export type CommentState = (typeof COMMENT_STATES)[number];
-export const APPEAL_STATES = ["pending", "upheld", "dismissed"] as const;
-export type AppealState = (typeof APPEAL_STATES)[number];
+import type { ModerationState as CommentState, RatingAppealState } from "../schema/enum-values";
+
+export { MODERATION_STATES as COMMENT_STATES } from "../schema/enum-values";
+export type { CommentState };
+export { RATING_APPEAL_STATES as APPEAL_STATES } from "../schema/enum-values";
+export type AppealState = RatingAppealState;
 
 /** Who acts, for the audit trail. */
 export interface Actor {

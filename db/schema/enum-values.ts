@@ -58,3 +58,11 @@ export type RectificationSource = (typeof RECTIFICATION_SOURCES)[number];
 /** open → answered → returned (→ answered again) … → closed (the leader accepted). */
 export const RECTIFICATION_STATES = ["open", "answered", "returned", "closed"] as const;
 export type RectificationState = (typeof RECTIFICATION_STATES)[number];
+
+/** Where a citizen's comment stands in moderation: shown to the public only when approved. */
+export const MODERATION_STATES = ["pending", "approved", "rejected"] as const;
+export type ModerationState = (typeof MODERATION_STATES)[number];
+
+/** A rated department's appeal against a rating: the leader upholds or dismisses it. */
+export const RATING_APPEAL_STATES = ["pending", "upheld", "dismissed"] as const;
+export type RatingAppealState = (typeof RATING_APPEAL_STATES)[number];

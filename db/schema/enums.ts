@@ -5,6 +5,8 @@ import {
   FUNDING_SOURCES,
   IMPORT_KINDS,
   LIFECYCLE_STAGES,
+  MODERATION_STATES,
+  RATING_APPEAL_STATES,
   RECTIFICATION_SOURCES,
   RECTIFICATION_STATES,
   ROLES,
@@ -27,8 +29,8 @@ export const indicatorDirection = pgEnum("indicator_direction", ["higher", "lowe
 export const appealType = pgEnum("appeal_type", APPEAL_TYPES);
 
 export const ratingTarget = pgEnum("rating_target", ["service", "project"]);
-export const moderationState = pgEnum("moderation_state", ["pending", "approved", "rejected"]);
-export const ratingAppealState = pgEnum("rating_appeal_state", ["pending", "upheld", "dismissed"]);
+export const moderationState = pgEnum("moderation_state", MODERATION_STATES);
+export const ratingAppealState = pgEnum("rating_appeal_state", RATING_APPEAL_STATES);
 
 export const userRole = pgEnum("user_role", ROLES);
 
