@@ -35,7 +35,7 @@ describe("switching the interface language in Chromium", () => {
     await page.waitForURL(`${baseUrl}/dashboard`);
     expect(await lang(page)).toBe("en");
     const sections = page.getByRole("navigation", { name: "Sections" });
-    await sections.getByRole("link", { name: "Supervision" }).waitFor();
+    await sections.getByRole("link", { name: "Supervision", exact: true }).waitFor();
     await sections.getByRole("link", { name: "Evaluation" }).waitFor();
     const account = page.getByRole("navigation", { name: "Account" });
     await account.getByRole("link", { name: "Change password" }).waitFor();
