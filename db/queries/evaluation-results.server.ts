@@ -266,6 +266,7 @@ export function roundResultsOf(db: Reader, round: RoundHeader): Promise<RoundRes
 export interface ProjectRoundRow {
   code: string;
   name: string;
+  periodEnd: string;
   state: RoundHeader["state"];
   framework: { code: string; version: number };
   assignments: number;
@@ -308,6 +309,7 @@ export async function loadProjectRounds(
     return {
       code: round.code,
       name: round.name,
+      periodEnd: round.periodEnd,
       state: round.state,
       framework: { code: round.framework.code, version: round.framework.version },
       assignments: mine.length,

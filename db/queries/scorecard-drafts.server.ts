@@ -18,7 +18,9 @@ import {
 } from "../scorecards/payload";
 import { loadDepartmentPage } from "./department-page.server";
 import { findDepartment } from "./departments.server";
+import type { ProjectRoundRow } from "./evaluation-results.server";
 import { loadProjectPage } from "./project-page.server";
+import { countedRating } from "./rating-figures.server";
 import { rowsOf } from "./rows-of.server";
 import type { TargetView } from "./targets.server";
 
@@ -85,7 +87,7 @@ async function ratingFigures(
         where ${"projectId" in scope ? sql`r.project_id = ${scope.projectId}` : sql`r.target = 'service'`}
           and r.rated_at <= ${end.toISOString()}
           ${start ? sql`and r.rated_at > ${start.toISOString()}` : sql``}
-          and not exists (select 1 from rating_appeals a where a.rating_id = r.id and a.state = 'upheld')
+          and ${countedRating}
         group by r.score`,
   );
   const counts: MutableRatingCounts = [0, 0, 0, 0, 0];
@@ -107,31 +109,17 @@ async function ratingFigures(
   };
 }
 
-/** The project's stored final score of the latest closed round that has one, with its framework. */
-async function latestEvaluation(db: Reader, projectId: number) {
-  const [row] = await rowsOf<{
-    code: string;
-    name: string;
-    periodEnd: string;
-    frameworkCode: string;
-    frameworkVersion: number;
-    score: string | null;
-  }>(
-    db,
-    sql`select r.code, r.name, to_char(r.period_end, 'YYYY-MM-DD') as "periodEnd",
-          f.code as "frameworkCode", f.version as "frameworkVersion", rr.score::text as score
-        from round_results rr
-        join evaluation_rounds r on r.id = rr.round_id
-        join frameworks f on f.id = rr.framework_id
-        where rr.project_id = ${projectId} and r.state = 'closed'
-        order by r.closed_at desc nulls last, r.period_end desc, r.id desc
-        limit 1`,
-  );
+/**
+ * The project's final score of the latest closed round that has one, with its framework:
+ * from the rounds the project page loaded (latest period first, scores as stored).
+ */
+function latestEvaluation(rounds: readonly ProjectRoundRow[]) {
+  const row = rounds.find((round) => round.state === "closed" && round.score !== null);
   if (!row) return null;
   return {
     round: { code: row.code, name: row.name, periodEnd: row.periodEnd },
-    framework: { code: row.frameworkCode, version: Number(row.frameworkVersion) },
-    score: row.score === null ? null : Number(row.score),
+    framework: row.framework,
+    score: row.score,
   };
 }
 
@@ -149,10 +137,13 @@ export async function buildProjectPayload(
   const page = await loadProjectPage(db, code, cutoff);
   if (!page) return null;
   const { project, earnedValue: ev, point, targets } = page;
-  const [evaluation, ratings] = await Promise.all([
-    latestEvaluation(db, project.id),
-    ratingFigures(db, { projectId: project.id }, { from: null, to: cutoff }, timeZone),
-  ]);
+  const evaluation = latestEvaluation(page.evaluations);
+  const ratings = await ratingFigures(
+    db,
+    { projectId: project.id },
+    { from: null, to: cutoff },
+    timeZone,
+  );
   const items = page.milestones.map((milestone) => {
     const completed = milestone.actualDate !== null && milestone.actualDate <= cutoff;
     return {
