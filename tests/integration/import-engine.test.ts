@@ -400,6 +400,29 @@ describe("importing a file: all-or-nothing, reported, reversible", () => {
     expect(report.errors[0]).toMatchObject({ line: 2, column: "channel" });
   });
 
+  it("keeps the other rows and stores a report naming the NUL when invalid rows are skipped", async () => {
+    const report = await runImport(
+      handle.db,
+      options(
+        file(
+          "nul-skip.csv",
+          `${HEADER}\n${appealLines(1, "NS")[0]}\nN2,bad\u0000channel,IMP-A,praise,其他,2025-03-01 09:00,,\n`,
+        ),
+        { skipInvalid: true },
+      ),
+    );
+    expect(report.outcome).toBe("committed");
+    expect(report.rowsAccepted).toBe(1);
+    const [batch] = await handle.db
+      .select({ errorReport: schema.importBatches.errorReport })
+      .from(schema.importBatches)
+      .where(eq(schema.importBatches.id, report.batchId!));
+    // jsonb cannot hold U+0000: the report shows it escaped, so the reader still sees where it was.
+    expect(batch!.errorReport).toEqual([
+      expect.objectContaining({ line: 3, column: "channel", value: "bad\\u0000channel" }),
+    ]);
+  });
+
   it("keeps a steward to the departments it looks after", async () => {
     const [other] = await handle.db
       .select()

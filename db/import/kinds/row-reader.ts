@@ -57,7 +57,8 @@ export class RowReader {
   }
 
   fail(column: string, reason: string, value = this.text(column) ?? ""): undefined {
-    this.errors.push({ column, value, reason });
+    // The report is stored as jsonb, which cannot hold U+0000: show it escaped instead.
+    this.errors.push({ column, value: value.replaceAll("\u0000", "\\u0000"), reason });
     return undefined;
   }
 
