@@ -22,4 +22,14 @@ describe("table CSV", () => {
     expect(csv).toContain(`"'=cmd|' /C calc'!A0"`);
     expect(csv).toContain("'-3");
   });
+
+  it("leaves out a column of controls marked data-csv-omit", () => {
+    document.body.innerHTML = `<table id="t">
+      <thead><tr><th>Flag</th><th data-csv-omit>Notice</th></tr></thead>
+      <tbody><tr><td>reply-rate</td><td data-csv-omit><form><label>Note<textarea></textarea></label><button>Issue</button></form></td></tr></tbody></table>`;
+    expect(tableCells(document.getElementById("t") as HTMLTableElement)).toEqual({
+      header: ["Flag"],
+      rows: [["reply-rate"]],
+    });
+  });
 });

@@ -3,12 +3,15 @@ import { downloadBlob } from "~/components/charts/chart-download";
 import { useI18n } from "~/i18n/i18n";
 import { toCsv } from "~/utils/csv-export";
 
-/** The cells of an HTML table as text, header rows first: what its CSV holds. */
+/**
+ * The cells of an HTML table as text, header rows first: what its CSV holds. A column of
+ * controls (a form per row) is marked `data-csv-omit` on its cells: its text is no data.
+ */
 export function tableCells(table: HTMLTableElement): { header: string[]; rows: string[][] } {
   const text = (row: Element) =>
-    Array.from(row.querySelectorAll("th, td")).map((cell) =>
-      (cell.textContent ?? "").replace(/\s+/g, " ").trim(),
-    );
+    Array.from(
+      row.querySelectorAll(":scope > th:not([data-csv-omit]), :scope > td:not([data-csv-omit])"),
+    ).map((cell) => (cell.textContent ?? "").replace(/\s+/g, " ").trim());
   const headRows = Array.from(table.querySelectorAll(":scope > thead > tr"));
   const bodyRows = Array.from(table.querySelectorAll(":scope > tbody > tr"));
   const last = headRows.at(-1);

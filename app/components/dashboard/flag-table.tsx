@@ -51,7 +51,11 @@ export function FlagTable({
             <th scope="col" className="numeric">
               {i18n.t("dashboard.flags.value")}
             </th>
-            {extraColumn ? <th scope="col">{extraColumn.header}</th> : null}
+            {extraColumn ? (
+              <th scope="col" data-csv-omit="">
+                {extraColumn.header}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -81,7 +85,7 @@ export function FlagTable({
                 </Link>
               </td>
               <td className="numeric">{flagValue(i18n, flag)}</td>
-              {extraColumn ? <td>{extraColumn.cell(flag)}</td> : null}
+              {extraColumn ? <td data-csv-omit="">{extraColumn.cell(flag)}</td> : null}
             </tr>
           ))}
         </tbody>
