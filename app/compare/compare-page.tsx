@@ -474,7 +474,9 @@ function Picker({ catalogue, chosen }: Pick<Loaded, "catalogue" | "chosen">) {
                   );
                 })}
               </fieldset>
-              <button type="submit">{i18n.t(`compare.picker.submit.${subject}`)}</button>
+              <button type="submit" className="button">
+                {i18n.t(`compare.picker.submit.${subject}`)}
+              </button>
             </form>
           );
         })}

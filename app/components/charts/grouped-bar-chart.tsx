@@ -131,6 +131,22 @@ export function GroupedBarChart({
     const reference = c.reference ?? null;
     return (
       <g key={c.key} role="group" aria-label={c.label}>
+        {reference ? (
+          <g aria-hidden="true">
+            {[reference.from, ...(reference.to == null ? [] : [reference.to])].map((at) => (
+              <line
+                key={at}
+                x1={r1(value(at))}
+                x2={r1(value(at))}
+                y1={r1(top - 3)}
+                y2={r1(top + category.bandwidth() + 3)}
+                stroke={CHART_COLORS.ink}
+                strokeWidth={1.5}
+                strokeDasharray="4 3"
+              />
+            ))}
+          </g>
+        ) : null}
         {series.map((s, index) => {
           const v = c.values[index] ?? { value: null, text: "—" };
           const y = top + (inner(index) ?? 0);
@@ -161,28 +177,16 @@ export function GroupedBarChart({
                 dy="0.35em"
                 fontSize={FONT.small}
                 fill={CHART_COLORS.ink}
+                // A white halo: the target's dashed line may run behind the value.
+                stroke={CHART_COLORS.paper}
+                strokeWidth={3}
+                paintOrder="stroke"
               >
                 <tspan fontWeight={700}>{numbered(index)}</tspan> {v.text}
               </text>
             </Mark>
           );
         })}
-        {reference ? (
-          <g aria-hidden="true">
-            {[reference.from, ...(reference.to == null ? [] : [reference.to])].map((at) => (
-              <line
-                key={at}
-                x1={r1(value(at))}
-                x2={r1(value(at))}
-                y1={r1(top - 3)}
-                y2={r1(top + category.bandwidth() + 3)}
-                stroke={CHART_COLORS.ink}
-                strokeWidth={1.5}
-                strokeDasharray="4 3"
-              />
-            ))}
-          </g>
-        ) : null}
       </g>
     );
   });
