@@ -9,6 +9,8 @@ import {
   snapshotSchema,
   versionListSchema,
 } from "../../db/scorecards/payload";
+import { publishedTableSchema } from "../../db/scorecards/table-schema";
+import { tablesOf } from "../../db/scorecards/tables";
 
 const jsonSchema = (schema: z.ZodType) => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
@@ -91,6 +93,33 @@ function versionsPath(subject: "project" | "department") {
   };
 }
 
+/** One table of a scorecard (db/scorecards/tables.ts); the same rows as CSV at `….csv`. */
+function tablePath(subject: "project" | "department") {
+  return {
+    get: {
+      operationId: `get${subject === "project" ? "Project" : "Department"}ScorecardTable`,
+      summary: `One table of a ${subject}'s published scorecard, the latest version or ?version=N; the same rows as CSV (UTF-8 with BOM) at the same address ending in .csv.`,
+      parameters: [
+        codeParameter,
+        {
+          name: "table",
+          in: "path",
+          required: true,
+          description: "The table's id.",
+          schema: { type: "string", enum: tablesOf(subject).map((table) => table.id) },
+        },
+        versionParameter,
+        ifNoneMatch,
+      ],
+      responses: {
+        "200": json("PublishedTable", "The table's rows; a withheld figure is null."),
+        "304": notModified,
+        "404": notFound,
+      },
+    },
+  };
+}
+
 let document: string | undefined;
 
 /** The document as JSON text, made once per process. */
@@ -109,6 +138,8 @@ export function openApiDocument(): string {
       "/api/v1/scorecards/departments/{code}": scorecardPath("department"),
       "/api/v1/scorecards/projects/{code}/versions": versionsPath("project"),
       "/api/v1/scorecards/departments/{code}/versions": versionsPath("department"),
+      "/scorecards/projects/{code}/tables/{table}.json": tablePath("project"),
+      "/scorecards/departments/{code}/tables/{table}.json": tablePath("department"),
       "/api/v1/publications": {
         get: {
           operationId: "listPublications",
@@ -136,6 +167,7 @@ export function openApiDocument(): string {
         Snapshot: jsonSchema(snapshotSchema),
         VersionList: jsonSchema(versionListSchema),
         PublicationFeed: jsonSchema(publicationFeedSchema),
+        PublishedTable: jsonSchema(publishedTableSchema),
       },
     },
   });

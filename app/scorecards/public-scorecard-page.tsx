@@ -10,6 +10,7 @@ import { metaI18n, pageTitle } from "~/i18n/meta";
 import type { loadPublicScorecard } from "./public-scorecard.server";
 import { TableScroll } from "~/components/table-scroll";
 import { useI18n, type I18n, type MessageKey } from "~/i18n/i18n";
+import { compareId } from "~/compare/compare-ids";
 import { ScorecardView, scorecardHeading } from "./scorecard-view";
 
 function leafText(i18n: I18n, value: Leaf | undefined): string {
@@ -53,7 +54,10 @@ export function PublicScorecardPage() {
           cutoff: i18n.date(snapshot.dataCutoff),
           published: i18n.date(snapshot.publishedAt.slice(0, 10)),
         })}{" "}
-        · <a href={`${apiPath}?version=${snapshot.version}`}>{i18n.t("scorecards.openData")}</a>
+        · <a href={`${apiPath}?version=${snapshot.version}`}>{i18n.t("scorecards.openData")}</a> ·{" "}
+        <a href={`/compare?ids=${compareId(snapshot.subject, snapshot.code)}`}>
+          {i18n.t("compare.entry")}
+        </a>
       </p>
       {snapshot.version < latest ? (
         <p className="notice" role="note">

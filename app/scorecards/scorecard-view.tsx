@@ -19,6 +19,7 @@ import { TableScroll } from "~/components/table-scroll";
 import type { I18n, MessageKey } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/i18n";
 import { stageLabel } from "~/utils/format";
+import { TableDownloads } from "./table-downloads";
 
 /** When the shown version was published; null for a draft. */
 export interface Publication {
@@ -59,6 +60,12 @@ function Panel({
       <h2 id={`${id}-heading`}>{title}</h2>
       <Stamp cutoff={payload.dataCutoff} publication={publication} />
       {children}
+      <TableDownloads
+        subject={payload.subject}
+        code={payload.code}
+        version={publication?.version ?? null}
+        panel={id}
+      />
     </section>
   );
 }

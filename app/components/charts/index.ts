@@ -17,6 +17,13 @@ export type {
 } from "./quadrant-scatter";
 export { BarChart, DEFAULT_BAR_CHART_TEXT } from "./bar-chart";
 export type { BarChartProps, BarChartText, BarDatum } from "./bar-chart";
+export { GroupedBarChart } from "./grouped-bar-chart";
+export type {
+  GroupedBarCategory,
+  GroupedBarChartProps,
+  GroupedBarSeries,
+  GroupedBarValue,
+} from "./grouped-bar-chart";
 export { LineChart, DEFAULT_LINE_CHART_TEXT } from "./line-chart";
 export type { LineChartProps, LineChartText, LinePoint, LineSeries } from "./line-chart";
 export { BulletChart, DEFAULT_BULLET_CHART_TEXT } from "./bullet-chart";

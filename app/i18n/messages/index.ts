@@ -6,6 +6,7 @@ import { account } from "./account";
 import { admin } from "./admin";
 import { charts } from "./charts";
 import { common } from "./common";
+import { compare } from "./compare";
 import { dashboard } from "./dashboard";
 import { evaluation } from "./evaluation";
 import { frameworks } from "./frameworks";
@@ -34,6 +35,7 @@ export const messages = {
   ...scorecards,
   ...supervision,
   ...rectificationFigures,
+  ...compare,
 };
 
 export type MessageKey = keyof typeof messages;
