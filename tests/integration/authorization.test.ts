@@ -245,6 +245,19 @@ const MATRIX: Record<string, Case[]> = {
     { path: () => "/api/v1/publications?since=2026-01-01", expect: everyone(200) },
   ],
   "api.openapi[.]json.ts": [{ path: () => "/api/openapi.json", expect: everyone(200) }],
+  "compare.tsx": [
+    { path: () => "/compare", expect: everyone(200) },
+    { path: (f) => `/compare?ids=project:${f.projects.a}`, expect: everyone(404) },
+  ],
+  "scorecards.projects.$code_.tables.$table.ts": [
+    { path: (f) => `/scorecards/projects/${f.projects.a}/tables/kpis.csv`, expect: everyone(404) },
+  ],
+  "scorecards.departments.$code_.tables.$table.ts": [
+    {
+      path: (f) => `/scorecards/departments/${f.departments.a.code}/tables/kpis.json`,
+      expect: everyone(404),
+    },
+  ],
   "supervision.cases._index.tsx": [
     { path: () => "/supervision/cases", expect: internal(SUPERVISORS) },
     { path: () => "/supervision/cases?state=overdue", expect: internal(SUPERVISORS) },

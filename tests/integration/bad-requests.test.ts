@@ -86,6 +86,15 @@ const ROUTES: Record<string, { path: (fixture: Fixture) => string; as: Visitor }
     as: "admin",
   },
   "scorecards.projects.$code.tsx": { path: () => "/scorecards/projects/NO-SUCH", as: "anonymous" },
+  "compare.tsx": { path: () => "/compare?ids=project:NO-SUCH", as: "anonymous" },
+  "scorecards.projects.$code_.tables.$table.ts": {
+    path: () => "/scorecards/projects/NO-SUCH/tables/kpis.csv",
+    as: "anonymous",
+  },
+  "scorecards.departments.$code_.tables.$table.ts": {
+    path: () => "/scorecards/departments/NO-SUCH/tables/nothing.json",
+    as: "anonymous",
+  },
   "scorecards.departments.$code.tsx": {
     path: () => "/scorecards/departments/NO-SUCH",
     as: "anonymous",
