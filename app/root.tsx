@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   Form,
@@ -14,7 +14,8 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CsrfInput } from "./components/forms";
-import { useI18n, type Locale, type MessageKey } from "./i18n/i18n";
+import { useI18n, type I18n, type Locale, type MessageKey } from "./i18n/i18n";
+import { metaI18n, pageTitle } from "./i18n/meta";
 import { localeOf } from "./i18n/locale.server";
 import styles from "./styles/app.css";
 import { csrfToken } from "./utils/csrf.server";
@@ -152,18 +153,31 @@ const ERROR_MESSAGES: Partial<Record<number, MessageKey>> = {
   404: "common.error.404",
 };
 
+/** "404 · 页面不存在": what an error page says, as its heading and its title. */
+function errorHeading(i18n: Pick<I18n, "t">, error: unknown): string {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return `${status} · ${i18n.t(ERROR_MESSAGES[status] ?? "common.error.500")}`;
+}
+
+/**
+ * An error page's title (WCAG 2.4.2: every page has one). A route that throws renders the
+ * root's boundary with the root's meta only, so the page's own title is gone; otherwise a
+ * page's meta replaces this empty one.
+ */
+export const meta: MetaFunction<typeof loader> = ({ error, matches }) => {
+  if (!error) return [];
+  const i18n = metaI18n(matches);
+  return [{ title: pageTitle(i18n, errorHeading(i18n, error)) }];
+};
+
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t } = useI18n();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = t(ERROR_MESSAGES[status] ?? "common.error.500");
+  const i18n = useI18n();
   return (
     <section>
-      <h1>
-        {status} · {message}
-      </h1>
+      <h1>{errorHeading(i18n, error)}</h1>
       <p>
-        <a href="/">{t("common.error.backHome")}</a>
+        <a href="/">{i18n.t("common.error.backHome")}</a>
       </p>
     </section>
   );

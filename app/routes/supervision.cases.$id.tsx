@@ -208,34 +208,37 @@ export default function SupervisionCase() {
                     at: formatDateTime(step.at, timeZone, i18n.locale),
                   })}
                 </p>
-                <dl className="facts">
-                  {step.found ? (
-                    <>
-                      <dt>{t("supervision.step.found")}</dt>
-                      <dd>{step.found}</dd>
-                    </>
-                  ) : null}
-                  {step.done ? (
-                    <>
-                      <dt>{t("supervision.step.done")}</dt>
-                      <dd>{step.done}</dd>
-                    </>
-                  ) : null}
-                  {step.evidence ? (
-                    <>
-                      <dt>{t("supervision.step.evidence")}</dt>
-                      <dd>
-                        <EvidenceLink href={step.evidence} />
-                      </dd>
-                    </>
-                  ) : null}
-                  {step.comment ? (
-                    <>
-                      <dt>{t("supervision.step.comment")}</dt>
-                      <dd>{step.comment}</dd>
-                    </>
-                  ) : null}
-                </dl>
+                {/* An acceptance without a comment says nothing more: no empty box. */}
+                {step.found || step.done || step.evidence || step.comment ? (
+                  <dl className="facts">
+                    {step.found ? (
+                      <>
+                        <dt>{t("supervision.step.found")}</dt>
+                        <dd>{step.found}</dd>
+                      </>
+                    ) : null}
+                    {step.done ? (
+                      <>
+                        <dt>{t("supervision.step.done")}</dt>
+                        <dd>{step.done}</dd>
+                      </>
+                    ) : null}
+                    {step.evidence ? (
+                      <>
+                        <dt>{t("supervision.step.evidence")}</dt>
+                        <dd>
+                          <EvidenceLink href={step.evidence} />
+                        </dd>
+                      </>
+                    ) : null}
+                    {step.comment ? (
+                      <>
+                        <dt>{t("supervision.step.comment")}</dt>
+                        <dd>{step.comment}</dd>
+                      </>
+                    ) : null}
+                  </dl>
+                ) : null}
               </li>
             ))}
           </ol>

@@ -15,6 +15,10 @@ export function createAppRequestHandler(
   const handle = createRequestHandler(build, "production");
   const methodsFor = allowedMethods(build);
   const answer = async (request: Request): Promise<Response> => {
+    // Every route takes GET and HEAD, and an unknown address is Remix's 404 either way:
+    // matching the routes here (react-router flattens and ranks them all on each call)
+    // would only repeat what Remix does next, on the requests that are nearly all of them.
+    if (request.method === "GET" || request.method === "HEAD") return handle(request);
     const allowed = methodsFor(new URL(request.url));
     if (allowed && request.method === "OPTIONS")
       return new Response(null, { status: 204, headers: { Allow: allowed.join(", ") } });
