@@ -245,6 +245,7 @@ const MATRIX: Record<string, Case[]> = {
     { path: () => "/api/v1/publications?since=2026-01-01", expect: everyone(200) },
   ],
   "api.openapi[.]json.ts": [{ path: () => "/api/openapi.json", expect: everyone(200) }],
+  "ping.ts": [{ path: () => "/ping", expect: everyone(200) }],
   "compare.tsx": [
     { path: () => "/compare", expect: everyone(200) },
     { path: (f) => `/compare?ids=project:${f.projects.a}`, expect: everyone(404) },

@@ -86,6 +86,7 @@ const ROUTES: Record<string, { path: (fixture: Fixture) => string; as: Visitor }
     as: "admin",
   },
   "scorecards.projects.$code.tsx": { path: () => "/scorecards/projects/NO-SUCH", as: "anonymous" },
+  "ping.ts": { path: () => "/ping", as: "anonymous" },
   "compare.tsx": { path: () => "/compare?ids=project:NO-SUCH", as: "anonymous" },
   "scorecards.projects.$code_.tables.$table.ts": {
     path: () => "/scorecards/projects/NO-SUCH/tables/kpis.csv",
