@@ -8,6 +8,7 @@ import { charts } from "./charts";
 import { common } from "./common";
 import { dashboard } from "./dashboard";
 import { evaluation } from "./evaluation";
+import { figureLabels } from "./figure-labels";
 import { frameworks } from "./frameworks";
 import { home } from "./home";
 import { imports } from "./imports";
@@ -34,6 +35,7 @@ export const messages = {
   ...scorecards,
   ...supervision,
   ...rectificationFigures,
+  ...figureLabels,
 };
 
 export type MessageKey = keyof typeof messages;
