@@ -225,6 +225,3 @@ export {
   SUPPRESSION_THRESHOLD,
   type SuppressedBreakdown,
 } from "./small-count-suppression";
-
-// Frameworks
-export { effectiveWeights, type WeightedNode } from "./framework-weights";
