@@ -12,12 +12,14 @@ import { figureLabels } from "./figure-labels";
 import { frameworks } from "./frameworks";
 import { home } from "./home";
 import { imports } from "./imports";
+import { methodology } from "./methodology";
 import { ratings } from "./ratings";
 import { rectificationFigures } from "./rectification-figures";
 import { rounds } from "./rounds";
 import { moderation } from "./moderation";
 import { scorecards } from "./scorecards";
 import { supervision } from "./supervision";
+import { wall } from "./wall";
 
 export const messages = {
   ...common,
@@ -36,6 +38,8 @@ export const messages = {
   ...supervision,
   ...rectificationFigures,
   ...figureLabels,
+  ...methodology,
+  ...wall,
 };
 
 export type MessageKey = keyof typeof messages;
