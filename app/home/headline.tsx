@@ -10,6 +10,7 @@ import { bandLabels } from "~/components/dashboard/dashboard-text";
 import { TableScroll } from "~/components/table-scroll";
 import { useI18n, type I18n } from "~/i18n/i18n";
 import { methodologyHref } from "~/methodology/methodology-link";
+import { cutoffText } from "~/wall/wall-screen";
 
 const day = (i18n: I18n, iso: string | null) => i18n.date(iso ? iso.slice(0, 10) : null);
 
@@ -79,8 +80,7 @@ export function Headline({ headline }: { headline: HeadlineFigures }) {
         <>
           <p>
             {t("headline.lede", {
-              from: day(i18n, headline.cutoffs.from),
-              to: day(i18n, headline.cutoffs.to),
+              cutoff: cutoffText(i18n, headline.cutoffs),
               published: day(i18n, headline.latestPublishedAt),
             })}
           </p>

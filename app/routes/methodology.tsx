@@ -148,8 +148,10 @@ function FrameworkSection({ data }: { data: Loaded }) {
           {framework.nodes
             .filter((node) => node.kind === "criterion" && node.scoring === "evaluator")
             .map((node) => (
-              <div key={node.code} className="rubric" data-rubric={node.code}>
-                <h4>{t("methodology.rubric.of", { code: node.code, name: node.name })}</h4>
+              <details key={node.code} className="rubric" data-rubric={node.code}>
+                <summary>
+                  {t("methodology.rubric.of", { code: node.code, name: node.name })}
+                </summary>
                 {node.levels.length === 0 ? (
                   <p>{t("methodology.rubric.none")}</p>
                 ) : (
@@ -168,7 +170,7 @@ function FrameworkSection({ data }: { data: Loaded }) {
                     ))}
                   </dl>
                 )}
-              </div>
+              </details>
             ))}
         </>
       )}

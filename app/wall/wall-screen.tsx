@@ -12,6 +12,13 @@ import { useI18n, type I18n, type MessageKey } from "~/i18n/i18n";
 
 const day = (i18n: I18n, iso: string | null) => i18n.date(iso ? iso.slice(0, 10) : null);
 
+/** One cut-off date, or the span of several scorecards' cut-offs. */
+export function cutoffText(i18n: I18n, cutoffs: { from: string; to: string }): string {
+  return cutoffs.from === cutoffs.to
+    ? day(i18n, cutoffs.from)
+    : i18n.t("wall.dateRange", { from: day(i18n, cutoffs.from), to: day(i18n, cutoffs.to) });
+}
+
 function Stamp({ text }: { text: string }) {
   return <p className="wall-stamp">{text}</p>;
 }
@@ -60,8 +67,7 @@ function HeadlinePanel({ panel }: { panel: Extract<WallPanel, { kind: "headline"
       {h.cutoffs ? (
         <Stamp
           text={t("wall.stampRange", {
-            from: day(i18n, h.cutoffs.from),
-            to: day(i18n, h.cutoffs.to),
+            cutoff: cutoffText(i18n, h.cutoffs),
             published: day(i18n, h.latestPublishedAt),
           })}
         />
@@ -147,14 +153,13 @@ function DepartmentPanel({ panel }: { panel: Extract<WallPanel, { kind: "departm
 function RatingsPanel({ panel }: { panel: Extract<WallPanel, { kind: "ratings" }> }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const withheld = t("scorecards.withheld");
+  const withheld = t("wall.withheld");
   return (
     <>
       <h1>{t("wall.ratings")}</h1>
       <Stamp
         text={t("wall.stampRange", {
-          from: day(i18n, panel.cutoffs.from),
-          to: day(i18n, panel.cutoffs.to),
+          cutoff: cutoffText(i18n, panel.cutoffs),
           published: day(i18n, panel.latestPublishedAt),
         })}
       />
@@ -193,6 +198,9 @@ function RatingsPanel({ panel }: { panel: Extract<WallPanel, { kind: "ratings" }
           ))}
         </tbody>
       </table>
+      {panel.rows.some((row) => row.suppressed || row.rated === null) ? (
+        <p className="wall-note">{t("wall.withheldNote")}</p>
+      ) : null}
     </>
   );
 }

@@ -16,7 +16,7 @@ export const WALL_DEPARTMENT_KPIS = [
 ] as const;
 
 /** Departments per ratings panel. */
-export const WALL_RATINGS_PER_PANEL = 6;
+export const WALL_RATINGS_PER_PANEL = 5;
 
 export interface WallRatingRow {
   code: string;
@@ -97,6 +97,6 @@ export function wallPanels(snapshots: readonly Snapshot[]): WallPanel[] {
     });
   }
   if (snapshots.length > 0)
-    panels.push({ kind: "publications", latest: headlineFigures(snapshots, 6).latest });
+    panels.push({ kind: "publications", latest: headlineFigures(snapshots, 5).latest });
   return panels;
 }

@@ -3,8 +3,8 @@ export const wall = {
   // Home headline
   "headline.title": { zh: "已发布评分卡概览", en: "From the published scorecards" },
   "headline.lede": {
-    zh: "以下数字只取自各评分卡最新发布的版本，数据截止 {from} 至 {to}，最近一次发布于 {published}。",
-    en: "These figures come only from the latest published version of each scorecard, with data up to {from} – {to}; the latest was published on {published}.",
+    zh: "以下数字只取自各评分卡最新发布的版本，数据截止 {cutoff}，最近一次发布于 {published}。",
+    en: "These figures come only from the latest published version of each scorecard, with data up to {cutoff}; the latest was published on {published}.",
   },
   "headline.none": {
     zh: "尚未发布任何评分卡。",
@@ -53,8 +53,8 @@ export const wall = {
     en: "Data to {cutoff} · published {published}",
   },
   "wall.stampRange": {
-    zh: "数据截止 {from} 至 {to} · 最近发布 {published}",
-    en: "Data to {from} – {to} · latest published {published}",
+    zh: "数据截止 {cutoff} · 最近发布 {published}",
+    en: "Data to {cutoff} · latest published {published}",
   },
   "wall.headline": { zh: "已发布评分卡", en: "Published scorecards" },
   "wall.department": { zh: "{name}", en: "{name}" },
@@ -68,6 +68,12 @@ export const wall = {
   "wall.none": {
     zh: "尚未发布评分卡。发布后，这里将轮流展示各部门的绩效。",
     en: "No scorecard has been published yet. Once one is, this screen shows each department's performance in turn.",
+  },
+  "wall.dateRange": { zh: "{from} 至 {to}", en: "{from} – {to}" },
+  "wall.withheld": { zh: "不予公布", en: "withheld" },
+  "wall.withheldNote": {
+    zh: "不予公布：有的分值评价少于 5 条，为保护个人，平均分和好评率一并不公布（小数抑制）。",
+    en: "Withheld: some score was given fewer than 5 times, so to protect individuals the mean and the share satisfied are not published (small-count suppression).",
   },
   "wall.target": { zh: "目标 {target}", en: "target {target}" },
 } as const satisfies Record<string, { zh: string; en: string }>;
