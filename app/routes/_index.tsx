@@ -1,10 +1,16 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getInventory } from "../../db/queries/inventory.server";
-import { getHandle } from "../../db/runtime.server";
+import { latestSnapshots } from "../../db/queries/published-scorecards.server";
+import { getDb, getHandle } from "../../db/runtime.server";
+import { headlineFigures } from "../../db/scorecards/headline";
+import { Headline } from "~/home/headline";
+import homeStyles from "~/home/home.css";
 import { useI18n, type MessageKey } from "~/i18n/i18n";
 import { metaI18n } from "~/i18n/meta";
 import { getSettings } from "~/utils/settings.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: homeStyles }];
 
 export const meta: MetaFunction = ({ matches }) => {
   const { t } = metaI18n(matches);
@@ -12,8 +18,12 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export async function loader() {
-  const inventory = await getInventory(getHandle(), getSettings().timeZone);
-  return { inventory };
+  const [inventory, snapshots] = await Promise.all([
+    getInventory(getHandle(), getSettings().timeZone),
+    latestSnapshots(getDb()),
+  ]);
+  // Headline figures from the latest published snapshots only, never internal tables.
+  return { inventory, headline: headlineFigures(snapshots) };
 }
 
 const KINDS = [
@@ -25,13 +35,14 @@ const KINDS = [
 ] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
 
 export default function Home() {
-  const { inventory } = useLoaderData<typeof loader>();
+  const { inventory, headline } = useLoaderData<typeof loader>();
   const i18n = useI18n();
   const { t } = i18n;
   return (
     <>
       <h1>{t("home.heading")}</h1>
       <p className="lede">{t("home.lede")}</p>
+      <Headline headline={headline} />
       <section className="panel" aria-labelledby="inventory-title">
         <h2 id="inventory-title">{t("home.inventory.title")}</h2>
         <ul className="inventory">

@@ -9,8 +9,9 @@ import type { FigureChange, Leaf } from "../../db/scorecards/snapshot-diff";
 import { metaI18n, pageTitle } from "~/i18n/meta";
 import type { loadPublicScorecard } from "./public-scorecard.server";
 import { TableScroll } from "~/components/table-scroll";
-import { useI18n, type I18n, type MessageKey } from "~/i18n/i18n";
+import { useI18n, type I18n } from "~/i18n/i18n";
 import { compareId } from "~/compare/compare-ids";
+import { figureLabel } from "./figure-label";
 import { ScorecardView, scorecardHeading } from "./scorecard-view";
 
 function leafText(i18n: I18n, value: Leaf | undefined): string {
@@ -18,13 +19,6 @@ function leafText(i18n: I18n, value: Leaf | undefined): string {
   if (value === null) return i18n.noData;
   if (typeof value === "number") return i18n.number(value, { maximumFractionDigits: 4 });
   return String(value);
-}
-
-/** A changed figure's name: a KPI's own name where the path is a KPI's value, else the path. */
-function figureName(i18n: I18n, path: string): string {
-  if (path === "dataCutoff") return i18n.t("scorecards.col.cutoff");
-  const kpi = /^kpis\.([a-z_]+)\.value$/.exec(path);
-  return kpi ? i18n.t(`scorecards.kpi.${kpi[1]}` as MessageKey) : path;
 }
 
 type Loaded = Awaited<ReturnType<typeof loadPublicScorecard>>;
@@ -91,7 +85,7 @@ export function PublicScorecardPage() {
                 <tbody>
                   {diff.map((change: FigureChange) => (
                     <tr key={change.path}>
-                      <th scope="row">{figureName(i18n, change.path)}</th>
+                      <th scope="row">{figureLabel(i18n, change.path)}</th>
                       <td className="numeric">{leafText(i18n, change.before)}</td>
                       <td className="numeric">{leafText(i18n, change.after)}</td>
                     </tr>

@@ -18,6 +18,7 @@ import { bandLabels, chartLabels, formatKpi } from "~/components/dashboard/dashb
 import { TableScroll } from "~/components/table-scroll";
 import type { I18n, MessageKey } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/i18n";
+import { KpiLink, MethodologyFramework, MethodologyNote } from "~/methodology/methodology-link";
 import { stageLabel } from "~/utils/format";
 import { TableDownloads } from "./table-downloads";
 
@@ -103,7 +104,11 @@ function KpiTable({ kpis, caption }: { kpis: readonly KpiFigure[]; caption: stri
         <tbody>
           {kpis.map((figure) => (
             <tr key={figure.kpi} data-kpi={figure.kpi}>
-              <th scope="row">{i18n.t(`scorecards.kpi.${figure.kpi}` as MessageKey)}</th>
+              <th scope="row">
+                <KpiLink kpi={figure.kpi}>
+                  {i18n.t(`scorecards.kpi.${figure.kpi}` as MessageKey)}
+                </KpiLink>
+              </th>
               <td className="numeric">
                 {figure.suppressed ? withheld(i18n) : formatKpi(i18n, figure.kpi, figure.value)}
               </td>
@@ -177,13 +182,17 @@ function RatingsPanel({
       <p>{i18n.t("scorecards.ratings.note")}</p>
       <dl className="figure-list">
         <div>
-          <dt>{i18n.t("scorecards.ratings.rated")}</dt>
+          <dt>
+            <KpiLink kpi="service_rating">{i18n.t("scorecards.ratings.rated")}</KpiLink>
+          </dt>
           <dd data-figure="rated">
             {ratings.rated === null ? withheld(i18n) : i18n.number(ratings.rated)}
           </dd>
         </div>
         <div>
-          <dt>{i18n.t("scorecards.ratings.mean")}</dt>
+          <dt>
+            <KpiLink kpi="service_rating">{i18n.t("scorecards.ratings.mean")}</KpiLink>
+          </dt>
           <dd>
             {hide(
               i18n.number(ratings.meanRating, {
@@ -194,11 +203,15 @@ function RatingsPanel({
           </dd>
         </div>
         <div>
-          <dt>{i18n.t("scorecards.ratings.satisfaction")}</dt>
+          <dt>
+            <KpiLink kpi="service_rating">{i18n.t("scorecards.ratings.satisfaction")}</KpiLink>
+          </dt>
           <dd>{hide(i18n.percent(ratings.satisfactionRate, 1))}</dd>
         </div>
         <div>
-          <dt>{i18n.t("scorecards.ratings.bad")}</dt>
+          <dt>
+            <KpiLink kpi="service_rating">{i18n.t("scorecards.ratings.bad")}</KpiLink>
+          </dt>
           <dd>{hide(i18n.percent(ratings.badReviewRate, 1))}</dd>
         </div>
       </dl>
@@ -250,15 +263,21 @@ function ProjectView({
             </dd>
           </div>
           <div>
-            <dt>{i18n.t("dashboard.col.budget")}</dt>
+            <dt>
+              <KpiLink kpi="earned_value">{i18n.t("dashboard.col.budget")}</KpiLink>
+            </dt>
             <dd>{i18n.yuan(facts.bacYuan)}</dd>
           </div>
           <div>
-            <dt>{i18n.t("dashboard.col.ac")}</dt>
+            <dt>
+              <KpiLink kpi="earned_value">{i18n.t("dashboard.col.ac")}</KpiLink>
+            </dt>
             <dd>{i18n.yuan(facts.acYuan)}</dd>
           </div>
           <div>
-            <dt>{i18n.t("dashboard.project.eac")}</dt>
+            <dt>
+              <KpiLink kpi="forecast_at_completion">{i18n.t("dashboard.project.eac")}</KpiLink>
+            </dt>
             <dd>{i18n.yuan(facts.eacYuan)}</dd>
           </div>
         </dl>
@@ -266,7 +285,11 @@ function ProjectView({
         <dl className="figure-list">
           {payload.variances.map((variance) => (
             <div key={variance.key}>
-              <dt>{i18n.t(`scorecards.variance.${variance.key}`)}</dt>
+              <dt>
+                <KpiLink kpi={variance.key === "forecast" ? "forecast_at_completion" : "variances"}>
+                  {i18n.t(`scorecards.variance.${variance.key}`)}
+                </KpiLink>
+              </dt>
               <dd>
                 <strong>{i18n.percent(variance.value)}</strong> {bandText(variance.band, bands)}
               </dd>
@@ -280,7 +303,8 @@ function ProjectView({
             total: i18n.number(milestones.total),
             completed: i18n.number(milestones.completed),
             days: i18n.number(milestones.scheduleSlipDays),
-          })}
+          })}{" "}
+          <MethodologyNote kpi="schedule_slip" />
         </p>
         <MilestoneTimeline
           title={i18n.t("dashboard.project.timeline")}
@@ -357,7 +381,8 @@ function ProjectView({
                 framework: evaluation.framework.code,
                 version: String(evaluation.framework.version),
               })
-            : i18n.t("scorecards.evaluation.none")}
+            : i18n.t("scorecards.evaluation.none")}{" "}
+          <MethodologyNote kpi="evaluation_score" />
         </p>
       </Panel>
       <RatingsPanel payload={payload} ratings={payload.ratings} publication={publication} />
@@ -386,17 +411,25 @@ function DepartmentView({
       <Panel id="appeals" title={i18n.t("scorecards.appeals")} {...panel}>
         <dl className="figure-list">
           <div>
-            <dt>{i18n.t("scorecards.appeals.received")}</dt>
+            <dt>
+              <KpiLink kpi="received">{i18n.t("scorecards.appeals.received")}</KpiLink>
+            </dt>
             <dd data-figure="received">
               {appeals.byType.totalSuppressed ? withheld(i18n) : i18n.number(appeals.byType.total)}
             </dd>
           </div>
           <div>
-            <dt>{i18n.t("scorecards.appeals.median")}</dt>
+            <dt>
+              <KpiLink kpi="median_reply_working_days">
+                {i18n.t("scorecards.appeals.median")}
+              </KpiLink>
+            </dt>
             <dd>{i18n.number(appeals.medianReplyWorkingDays, { maximumFractionDigits: 1 })}</dd>
           </div>
           <div>
-            <dt>{i18n.t("scorecards.appeals.ratedShare")}</dt>
+            <dt>
+              <KpiLink kpi="rated_share">{i18n.t("scorecards.appeals.ratedShare")}</KpiLink>
+            </dt>
             <dd>{i18n.percent(appeals.ratedShare, 1)}</dd>
           </div>
         </dl>
@@ -436,11 +469,15 @@ function DepartmentView({
       <Panel id="services" title={i18n.t("scorecards.services")} {...panel}>
         <dl className="figure-list">
           <div>
-            <dt>{i18n.t("scorecards.services.items")}</dt>
+            <dt>
+              <KpiLink kpi="service_coverage">{i18n.t("scorecards.services.items")}</KpiLink>
+            </dt>
             <dd>{i18n.number(services.items)}</dd>
           </div>
           <div>
-            <dt>{i18n.t("scorecards.services.oneVisit")}</dt>
+            <dt>
+              <KpiLink kpi="one_visit_share">{i18n.t("scorecards.services.oneVisit")}</KpiLink>
+            </dt>
             <dd>{i18n.percent(services.oneVisitShare, 1)}</dd>
           </div>
         </dl>
@@ -478,17 +515,25 @@ function DepartmentView({
                   <th scope="col">{i18n.t("dashboard.col.project")}</th>
                   <th scope="col">{i18n.t("dashboard.col.stage")}</th>
                   <th scope="col" className="numeric">
-                    {i18n.t("scorecards.kpi.cpi")}
+                    <KpiLink kpi="cpi">{i18n.t("scorecards.kpi.cpi")}</KpiLink>
                   </th>
                   <th scope="col" className="numeric">
-                    {i18n.t("scorecards.kpi.spi")}
+                    <KpiLink kpi="spi">{i18n.t("scorecards.kpi.spi")}</KpiLink>
                   </th>
                   <th scope="col" className="numeric">
-                    {i18n.t("scorecards.kpi.outcome_achievement")}
+                    <KpiLink kpi="outcome_achievement">
+                      {i18n.t("scorecards.kpi.outcome_achievement")}
+                    </KpiLink>
                   </th>
-                  <th scope="col">{i18n.t("scorecards.variance.cost")}</th>
-                  <th scope="col">{i18n.t("scorecards.variance.schedule")}</th>
-                  <th scope="col">{i18n.t("scorecards.variance.budget")}</th>
+                  <th scope="col">
+                    <KpiLink kpi="variances">{i18n.t("scorecards.variance.cost")}</KpiLink>
+                  </th>
+                  <th scope="col">
+                    <KpiLink kpi="variances">{i18n.t("scorecards.variance.schedule")}</KpiLink>
+                  </th>
+                  <th scope="col">
+                    <KpiLink kpi="variances">{i18n.t("scorecards.variance.budget")}</KpiLink>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -539,9 +584,15 @@ export function ScorecardView({
   payload: ScorecardPayload;
   publication: Publication | null;
 }) {
-  return payload.subject === "project" ? (
-    <ProjectView payload={payload} publication={publication} />
-  ) : (
-    <DepartmentView payload={payload} publication={publication} />
+  // Figures link to their definitions in the framework version this scorecard used.
+  const framework = payload.subject === "project" ? (payload.evaluation?.framework ?? null) : null;
+  return (
+    <MethodologyFramework framework={framework}>
+      {payload.subject === "project" ? (
+        <ProjectView payload={payload} publication={publication} />
+      ) : (
+        <DepartmentView payload={payload} publication={publication} />
+      )}
+    </MethodologyFramework>
   );
 }

@@ -429,9 +429,9 @@ describe("corrections", () => {
     expect(latest).toContain("甲项目（更名）");
     expect(latest).toContain(reason);
     expect(latest).toContain("与第 1 版相比的变化");
-    // The diff names the changed figure, before → after.
-    expect(latest).toMatch(/name 甲项目 甲项目（更名）/);
-    expect(latest).toMatch(/facts\.bacYuan 1,000,000 1,500,000/);
+    // The diff names the changed figure in words (not its payload path), before → after.
+    expect(latest).toMatch(/名称 甲项目 甲项目（更名）/);
+    expect(latest).toMatch(/批复预算 BAC（元） 1,000,000 1,500,000/);
     const first = textOf(
       await mainOf(await anonymous().get("/scorecards/projects/PRJ-A?version=1")),
     );

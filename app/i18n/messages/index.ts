@@ -9,15 +9,18 @@ import { common } from "./common";
 import { compare } from "./compare";
 import { dashboard } from "./dashboard";
 import { evaluation } from "./evaluation";
+import { figureLabels } from "./figure-labels";
 import { frameworks } from "./frameworks";
 import { home } from "./home";
 import { imports } from "./imports";
+import { methodology } from "./methodology";
 import { ratings } from "./ratings";
 import { rectificationFigures } from "./rectification-figures";
 import { rounds } from "./rounds";
 import { moderation } from "./moderation";
 import { scorecards } from "./scorecards";
 import { supervision } from "./supervision";
+import { wall } from "./wall";
 
 export const messages = {
   ...common,
@@ -36,6 +39,9 @@ export const messages = {
   ...supervision,
   ...rectificationFigures,
   ...compare,
+  ...figureLabels,
+  ...methodology,
+  ...wall,
 };
 
 export type MessageKey = keyof typeof messages;
