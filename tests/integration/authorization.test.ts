@@ -246,6 +246,11 @@ const MATRIX: Record<string, Case[]> = {
   ],
   "api.openapi[.]json.ts": [{ path: () => "/api/openapi.json", expect: everyone(200) }],
   "ping.ts": [{ path: () => "/ping", expect: everyone(200) }],
+  "methodology.tsx": [
+    { path: () => "/methodology", expect: everyone(200) },
+    { path: () => "/methodology?framework=NO-SUCH&version=1", expect: everyone(404) },
+  ],
+  "wall.tsx": [{ path: () => "/wall", expect: everyone(200) }],
   "compare.tsx": [
     { path: () => "/compare", expect: everyone(200) },
     { path: (f) => `/compare?ids=project:${f.projects.a}`, expect: everyone(404) },

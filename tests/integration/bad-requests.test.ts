@@ -87,6 +87,8 @@ const ROUTES: Record<string, { path: (fixture: Fixture) => string; as: Visitor }
   },
   "scorecards.projects.$code.tsx": { path: () => "/scorecards/projects/NO-SUCH", as: "anonymous" },
   "ping.ts": { path: () => "/ping", as: "anonymous" },
+  "methodology.tsx": { path: () => "/methodology", as: "anonymous" },
+  "wall.tsx": { path: () => "/wall?panel=1", as: "anonymous" },
   "compare.tsx": { path: () => "/compare?ids=project:NO-SUCH", as: "anonymous" },
   "scorecards.projects.$code_.tables.$table.ts": {
     path: () => "/scorecards/projects/NO-SUCH/tables/kpis.csv",
