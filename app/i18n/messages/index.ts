@@ -16,6 +16,7 @@ import { rectificationFigures } from "./rectification-figures";
 import { rounds } from "./rounds";
 import { moderation } from "./moderation";
 import { scorecards } from "./scorecards";
+import { settings } from "./settings";
 import { supervision } from "./supervision";
 
 export const messages = {
@@ -34,6 +35,7 @@ export const messages = {
   ...scorecards,
   ...supervision,
   ...rectificationFigures,
+  ...settings,
 };
 
 export type MessageKey = keyof typeof messages;
