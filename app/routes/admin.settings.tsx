@@ -68,12 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type Intent =
-  | "target"
-  | "replyLimits"
-  | "rectificationLimits"
-  | "stale"
-  | "calendarSet"
-  | "calendarRemove";
+  "target" | "replyLimits" | "rectificationLimits" | "stale" | "calendarSet" | "calendarRemove";
 
 interface ActionAnswer {
   intent: Intent | null;
@@ -142,7 +137,10 @@ export async function action({ request }: ActionFunctionArgs) {
       }
       const result = await removeCalendarOverride(db, actor, date, timeZone);
       if (!result.ok) {
-        return refused({ intent, errors: { form: i18n.t("settings.error.notOverridden", { date }) } });
+        return refused({
+          intent,
+          errors: { form: i18n.t("settings.error.notOverridden", { date }) },
+        });
       }
       return done("calendarRemoved", "calendar", { year: date.slice(0, 4), date });
     }
@@ -419,12 +417,7 @@ export default function AdminSettings() {
             hint={t("settings.stale.hint")}
             inputMode="numeric"
             size={5}
-            defaultValue={valueOf(
-              result,
-              "stale",
-              STALE_FIELD_ID,
-              String(settings.staleAfterDays),
-            )}
+            defaultValue={valueOf(result, "stale", STALE_FIELD_ID, String(settings.staleAfterDays))}
             error={errorOf(STALE_FIELD_ID)}
           />
           <button type="submit" className="button">
@@ -459,11 +452,11 @@ function CalendarSection({
       <h2 id="calendar-title">{t("settings.calendar.title")}</h2>
       <p className="hint">{t("settings.calendar.intro")}</p>
       {first !== undefined && last !== undefined ? (
-        <p>{t("settings.calendar.coverage", { first, last })}</p>
+        <p>{t("settings.calendar.coverage", { first: String(first), last: String(last) })}</p>
       ) : null}
       <nav aria-label={t("settings.calendar.year")} className="settings-years">
         <Link to={`?year=${calendar.year - 1}#calendar`}>
-          {t("settings.calendar.prev", { year: calendar.year - 1 })}
+          {t("settings.calendar.prev", { year: String(calendar.year - 1) })}
         </Link>
         <Form method="get" action="/admin/settings#calendar" className="settings-year-form">
           <label htmlFor="calendar-year">{t("settings.calendar.year")}</label>
@@ -480,17 +473,17 @@ function CalendarSection({
           </button>
         </Form>
         <Link to={`?year=${calendar.year + 1}#calendar`}>
-          {t("settings.calendar.next", { year: calendar.year + 1 })}
+          {t("settings.calendar.next", { year: String(calendar.year + 1) })}
         </Link>
       </nav>
       {calendar.hasOfficialData ? null : (
         <p className="warning" role="note">
-          {t("settings.calendar.uncovered", { year: calendar.year })}
+          {t("settings.calendar.uncovered", { year: String(calendar.year) })}
         </p>
       )}
 
       <h3 id="calendar-list-title">
-        {t("settings.calendar.listTitle", { year: calendar.year })}
+        {t("settings.calendar.listTitle", { year: String(calendar.year) })}
       </h3>
       {calendar.days.length === 0 ? (
         <p>{t("settings.calendar.none")}</p>
@@ -499,7 +492,7 @@ function CalendarSection({
           <table className="settings-calendar">
             <caption className="visually-hidden">
               {t("settings.calendar.caption", {
-                year: calendar.year,
+                year: String(calendar.year),
                 count: calendar.days.length,
               })}
             </caption>

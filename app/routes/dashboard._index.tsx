@@ -1,9 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import {
-  loadDataQuality,
-  RECENT_IMPORT_DAYS,
-} from "../../db/queries/data-quality.server";
+import { loadDataQuality, RECENT_IMPORT_DAYS } from "../../db/queries/data-quality.server";
 import { loadOverview } from "../../db/queries/overview.server";
 import { BarChart, Heatmap, LineChart, QuadrantScatter } from "~/components/charts";
 import {

@@ -18,8 +18,7 @@ import type { I18n, MessageKey } from "../i18n/i18n";
 
 export type FormErrors = Record<string, string>;
 export type Parsed<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FormErrors; values: Record<string, string> };
+  { ok: true; data: T } | { ok: false; errors: FormErrors; values: Record<string, string> };
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -34,7 +33,14 @@ const decimal = z
   .regex(DECIMAL)
   .transform(Number)
   .refine((value) => value <= 1_000_000);
-const optionalDecimal = z.union([z.string().trim().length(0).transform(() => null), decimal]);
+const optionalDecimal = z.union([
+  z
+    .string()
+    .trim()
+    .length(0)
+    .transform(() => null),
+  decimal,
+]);
 const wholeDays = (max: number) =>
   z
     .string()
@@ -100,7 +106,9 @@ export function parseTargetForm(
   }
   const { kpi: _, ...edges } = parsed.data;
   for (const { field, problem } of targetEdgeProblems(edges)) {
-    errors[targetFieldId(kpi, field)] ??= i18n.t(`settings.error.${field}.${problem}` as MessageKey);
+    errors[targetFieldId(kpi, field)] ??= i18n.t(
+      `settings.error.${field}.${problem}` as MessageKey,
+    );
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors, values };
   return { ok: true, data: { kpi: parsed.data.kpi, edges } };

@@ -83,9 +83,7 @@ export interface CalendarOverride {
   name: string | null;
 }
 
-export type CalendarResult =
-  | { ok: true; changed: boolean }
-  | { ok: false; reason: "not_found" };
+export type CalendarResult = { ok: true; changed: boolean } | { ok: false; reason: "not_found" };
 
 type DayRow = typeof calendarDays.$inferSelect;
 const auditView = (row: Pick<DayRow, "isWorking" | "name" | "source"> | null | undefined) =>

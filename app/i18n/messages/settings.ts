@@ -13,15 +13,27 @@ export const settings = {
     en: "Unknown action: reload the page and try again.",
   },
   "settings.notice.targets": { zh: "已保存目标值 {kpi}。", en: "Saved the target of {kpi}." },
-  "settings.notice.replyLimits": { zh: "已保存答复时限，相关汇总已重算。", en: "Saved the reply time limits; the appeal figures were recomputed." },
-  "settings.notice.rectificationLimits": { zh: "已保存整改时限。", en: "Saved the rectification limits." },
+  "settings.notice.replyLimits": {
+    zh: "已保存答复时限，相关汇总已重算。",
+    en: "Saved the reply time limits; the appeal figures were recomputed.",
+  },
+  "settings.notice.rectificationLimits": {
+    zh: "已保存整改时限。",
+    en: "Saved the rectification limits.",
+  },
   "settings.notice.stale": { zh: "已保存数据过期天数。", en: "Saved the stale-data period." },
-  "settings.notice.calendarSet": { zh: "已保存 {date} 的日历设置。", en: "Saved the calendar entry for {date}." },
+  "settings.notice.calendarSet": {
+    zh: "已保存 {date} 的日历设置。",
+    en: "Saved the calendar entry for {date}.",
+  },
   "settings.notice.calendarRemoved": {
     zh: "已删除 {date} 的本地设置，恢复官方或默认规则。",
     en: "Removed the entry for {date}: the official day or the default rule applies again.",
   },
-  "settings.notice.unchanged": { zh: "未作修改：值与原来相同。", en: "Nothing changed: the values were the same." },
+  "settings.notice.unchanged": {
+    zh: "未作修改：值与原来相同。",
+    en: "Nothing changed: the values were the same.",
+  },
 
   // Targets
   "settings.targets.title": { zh: "指标目标值与色带", en: "KPI targets and bands" },
@@ -47,16 +59,25 @@ export const settings = {
   "settings.kpi.satisfaction_rate": { zh: "诉求满意率", en: "Satisfaction rate" },
   "settings.kpi.bad_review_rate": { zh: "差评率", en: "Bad-review rate" },
   "settings.kpi.service_coverage": { zh: "全程网办率", en: "Service coverage" },
-  "settings.kpi.high_frequency_coverage": { zh: "高频事项全程网办率", en: "High-frequency coverage" },
+  "settings.kpi.high_frequency_coverage": {
+    zh: "高频事项全程网办率",
+    en: "High-frequency coverage",
+  },
   "settings.kpi.digital_take_up": { zh: "网办率", en: "Digital take-up" },
   "settings.kpi.on_time_completion": { zh: "按时办结率", en: "On-time completion" },
   "settings.kpi.budget_execution": { zh: "预算执行率", en: "Budget execution" },
   "settings.kpi.cpi": { zh: "成本绩效指数 CPI", en: "Cost performance (CPI)" },
   "settings.kpi.spi": { zh: "进度绩效指数 SPI", en: "Schedule performance (SPI)" },
   "settings.kpi.outcome_achievement": { zh: "绩效目标完成度", en: "Outcome achievement" },
-  "settings.kpi.service_rating_satisfaction": { zh: "好差评满意率", en: "Service rating satisfaction" },
+  "settings.kpi.service_rating_satisfaction": {
+    zh: "好差评满意率",
+    en: "Service rating satisfaction",
+  },
   "settings.kpi.rectification_on_time_rate": { zh: "按期整改率", en: "On-time rectification rate" },
-  "settings.error.kpi": { zh: "没有这个指标，请刷新页面。", en: "There is no such indicator: reload the page." },
+  "settings.error.kpi": {
+    zh: "没有这个指标，请刷新页面。",
+    en: "There is no such indicator: reload the page.",
+  },
   "settings.error.direction": { zh: "请选择方向。", en: "Choose a direction." },
   "settings.error.number": {
     zh: "{field} 须为 0 至 1000000 之间的数字，最多 6 位小数（收到“{value}”）。",
@@ -119,7 +140,10 @@ export const settings = {
     en: "A changed limit applies to new cases only: cases already open keep the limit and deadline they were opened with.",
   },
   "settings.rectification.rating": { zh: "差评整改（工作日）", en: "Bad review (working days)" },
-  "settings.rectification.red_flag": { zh: "督办通知（工作日）", en: "Supervision notice (working days)" },
+  "settings.rectification.red_flag": {
+    zh: "督办通知（工作日）",
+    en: "Supervision notice (working days)",
+  },
 
   // Stale data
   "settings.stale.title": { zh: "数据质量", en: "Data quality" },
@@ -189,7 +213,10 @@ export const settings = {
     en: "The date must be a real date as YYYY-MM-DD (got “{value}”).",
   },
   "settings.error.working": { zh: "请选择工作日或休息日。", en: "Choose working day or day off." },
-  "settings.error.name": { zh: "名称最多 100 个字符。", en: "The name may have at most 100 characters." },
+  "settings.error.name": {
+    zh: "名称最多 100 个字符。",
+    en: "The name may have at most 100 characters.",
+  },
   "settings.error.notOverridden": {
     zh: "{date} 没有本地设置可删除。",
     en: "{date} has no entry of this deployment to remove.",
