@@ -25,16 +25,24 @@ import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { createI18n, useI18n, type I18n, type MessageKey } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
+import { messages } from "~/i18n/messages";
 import { metaI18n, pageTitle } from "~/i18n/meta";
 import {
   CALENDAR_FIELD_IDS,
+  rectificationFieldId,
+  replyFieldId,
+  STALE_FIELD_ID,
+  TARGET_FIELDS,
+  targetFieldId,
+  type TargetField,
+} from "~/settings/field-ids";
+import {
   parseCalendarForm,
   parseCalendarRemoval,
   parseRectificationLimitsForm,
   parseReplyLimitsForm,
   parseStaleForm,
   parseTargetForm,
-  STALE_FIELD_ID,
   type FormErrors,
 } from "~/settings/settings-forms.server";
 import { readForm } from "~/utils/csrf.server";
@@ -159,10 +167,10 @@ const NOTICES: Record<string, MessageKey> = {
   unchanged: "settings.notice.unchanged",
 };
 
+/** A KPI's name; the stored code for a KPI this page has no name for. */
 const kpiLabel = (i18n: I18n, kpi: string) => {
-  const key = `settings.kpi.${kpi}` as MessageKey;
-  const label = i18n.t(key);
-  return label === key ? kpi : label;
+  const key = `settings.kpi.${kpi}`;
+  return key in messages ? i18n.t(key as MessageKey) : kpi;
 };
 
 /** The value to show in an input: as posted when that form was refused, else as stored. */
@@ -247,9 +255,9 @@ export default function AdminSettings() {
                 const formId = `target-form-${target.kpi}`;
                 const label = kpiLabel(i18n, target.kpi);
                 const mine = result?.intent === "target" && result.kpi === target.kpi;
-                const value = (field: string, stored: string) =>
-                  mine ? (result.values?.[`${target.kpi}-${field}`] ?? stored) : stored;
-                const directionId = `${target.kpi}-direction`;
+                const value = (field: TargetField | "direction", stored: string) =>
+                  mine ? (result.values?.[targetFieldId(target.kpi, field)] ?? stored) : stored;
+                const directionId = targetFieldId(target.kpi, "direction");
                 return (
                   <tr key={`${target.kpi}-${JSON.stringify(target)}-${mine ? "posted" : ""}`}>
                     <th scope="row">
@@ -283,8 +291,8 @@ export default function AdminSettings() {
                         ))}
                       </select>
                     </td>
-                    {(["target", "targetMax", "amberFrom", "amberTo"] as const).map((field) => {
-                      const id = `${target.kpi}-${field}`;
+                    {TARGET_FIELDS.map((field) => {
+                      const id = targetFieldId(target.kpi, field);
                       const error = errorOf(id);
                       return (
                         <td key={field} className={error ? "field-error" : undefined}>
@@ -339,7 +347,7 @@ export default function AdminSettings() {
           <input type="hidden" name="intent" value="replyLimits" />
           <div className="settings-fields">
             {APPEAL_TYPES.map((type) => {
-              const id = `reply-${type}`;
+              const id = replyFieldId(type);
               return (
                 <Field
                   key={type}
@@ -381,7 +389,7 @@ export default function AdminSettings() {
           <input type="hidden" name="intent" value="rectificationLimits" />
           <div className="settings-fields">
             {RECTIFICATION_SOURCES.map((source) => {
-              const id = `rectification-${source}`;
+              const id = rectificationFieldId(source);
               return (
                 <Field
                   key={source}

@@ -15,6 +15,15 @@ import type { TargetEdges } from "../../db/queries/settings-admin.server";
 import { isIsoDate } from "../../metrics/iso-date";
 import { targetEdgeProblems } from "../../metrics/target-edges";
 import type { I18n, MessageKey } from "../i18n/i18n";
+import {
+  CALENDAR_FIELD_IDS,
+  rectificationFieldId,
+  replyFieldId,
+  STALE_FIELD_ID,
+  TARGET_FIELDS,
+  targetFieldId,
+  type TargetField,
+} from "./field-ids";
 
 export type FormErrors = Record<string, string>;
 export type Parsed<T> =
@@ -48,12 +57,6 @@ const wholeDays = (max: number) =>
     .regex(/^\d{1,4}$/)
     .transform(Number)
     .refine((value) => value >= 1 && value <= max);
-
-export const TARGET_FIELDS = ["target", "targetMax", "amberFrom", "amberTo"] as const;
-type TargetField = (typeof TARGET_FIELDS)[number];
-
-/** The id of a target's input on the page: one row per KPI. */
-export const targetFieldId = (kpi: string, field: TargetField | "direction") => `${kpi}-${field}`;
 
 const targetForm = z.object({
   kpi: z.string().regex(/^[a-z][a-z_]{0,63}$/),
@@ -114,8 +117,6 @@ export function parseTargetForm(
   return { ok: true, data: { kpi: parsed.data.kpi, edges } };
 }
 
-export const replyFieldId = (type: AppealType) => `reply-${type}`;
-
 /** Working days per appeal type, 1–365 each (the table's check). */
 export function parseReplyLimitsForm(
   form: FormData,
@@ -139,8 +140,6 @@ export function parseReplyLimitsForm(
   if (Object.keys(errors).length > 0) return { ok: false, errors, values };
   return { ok: true, data: data as Record<AppealType, number> };
 }
-
-export const rectificationFieldId = (source: RectificationSource) => `rectification-${source}`;
 
 /** Working days per rectification source, 1–365 each. */
 export function parseRectificationLimitsForm(
@@ -169,8 +168,6 @@ export function parseRectificationLimitsForm(
   return { ok: true, data: data as Record<RectificationSource, number> };
 }
 
-export const STALE_FIELD_ID = "staleAfterDays";
-
 /** The stale-data period: 1–3650 days. */
 export function parseStaleForm(form: FormData, i18n: I18n): Parsed<number> {
   const value = text(form, STALE_FIELD_ID);
@@ -182,12 +179,6 @@ export function parseStaleForm(form: FormData, i18n: I18n): Parsed<number> {
     values: { [STALE_FIELD_ID]: value },
   };
 }
-
-export const CALENDAR_FIELD_IDS = {
-  date: "calendar-date",
-  working: "calendar-working",
-  name: "calendar-name",
-} as const;
 
 const isoDate = z
   .string()

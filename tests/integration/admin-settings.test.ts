@@ -69,6 +69,16 @@ async function expectRollupsAsRebuilt() {
 
 const settings = (fields: Record<string, string>) => admin.post("/admin/settings", fields);
 
+/** The page a saved form redirects to: it renders, with the notice of what was saved. */
+async function followed(response: Response): Promise<string> {
+  expect(response.status).toBe(302);
+  const page = await admin.get(response.headers.get("location")!.replace(/#.*/, ""));
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  expect(html).toContain('class="notice" role="status"');
+  return html;
+}
+
 beforeAll(async () => {
   handle = await createTestDatabase();
   fixture = await loadFixture(handle);
@@ -167,8 +177,8 @@ describe("reply time limits", () => {
       "reply-suggestion": "5",
       "reply-praise": "5",
     });
-    expect(response.status).toBe(302);
     expect(response.headers.get("location")).toContain("done=replyLimits");
+    await followed(response);
     // S-1 replied on the 5th working day: late with 3; S-2 and the consultation stay on time.
     expect((await appealKpisFromRollups(handle.db, MARCH)).onTimeReplyRate).toBeCloseTo(2 / 3);
     const event = await lastAudit("settings.reply_limits_update");
@@ -229,7 +239,7 @@ describe("targets and bands", () => {
       amberFrom: "0.6",
       amberTo: "",
     });
-    expect(response.status).toBe(302);
+    expect(await followed(response)).toMatch(/已保存目标值 按时答复率|Saved the target of On-time/);
     expect(await tileBand()).toBe("amber");
     const event = await lastAudit("settings.target_update");
     expect(event).toMatchObject({
@@ -311,8 +321,8 @@ describe("the calendar", () => {
       working: "no",
       name: "县级停工日",
     });
-    expect(response.status).toBe(302);
     expect(response.headers.get("location")).toContain("year=2025");
+    expect(await followed(response)).toContain("县级停工日");
     // Tuesday off: replies took 4, 1 and 4 working days.
     expect((await appealKpisFromRollups(handle.db, MARCH)).medianReplyWorkingDays).toBe(4);
     await expectRollupsAsRebuilt();
@@ -333,7 +343,7 @@ describe("the calendar", () => {
 
   it("removing the override brings back the default rule and the figures", async () => {
     const response = await settings({ intent: "calendarRemove", date: "2025-03-04" });
-    expect(response.status).toBe(302);
+    await followed(response);
     expect((await appealKpisFromRollups(handle.db, MARCH)).medianReplyWorkingDays).toBe(5);
     expect(
       await handle.db
