@@ -1,6 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useSearchParams,
+} from "@remix-run/react";
 import {
   loadCalendarYear,
   removeCalendarOverride,
@@ -419,15 +426,22 @@ export default function AdminSettings() {
         <Form method="post" noValidate key={`stale-${settings.staleAfterDays}`}>
           <CsrfInput />
           <input type="hidden" name="intent" value="stale" />
-          <Field
-            name={STALE_FIELD_ID}
-            label={t("settings.stale.field")}
-            hint={t("settings.stale.hint")}
-            inputMode="numeric"
-            size={5}
-            defaultValue={valueOf(result, "stale", STALE_FIELD_ID, String(settings.staleAfterDays))}
-            error={errorOf(STALE_FIELD_ID)}
-          />
+          <div className="settings-fields">
+            <Field
+              name={STALE_FIELD_ID}
+              label={t("settings.stale.field")}
+              hint={t("settings.stale.hint")}
+              inputMode="numeric"
+              size={5}
+              defaultValue={valueOf(
+                result,
+                "stale",
+                STALE_FIELD_ID,
+                String(settings.staleAfterDays),
+              )}
+              error={errorOf(STALE_FIELD_ID)}
+            />
+          </div>
           <button type="submit" className="button">
             {t("settings.save")}
           </button>
@@ -446,6 +460,8 @@ function CalendarSection({
   calendar: ReturnType<typeof useLoaderData<typeof loader>>["calendar"];
   result: ActionAnswer | undefined;
 }) {
+  // A new, empty form after each save; the posted values stay while they are refused.
+  const location = useLocation();
   const i18n = useI18n();
   const { t } = i18n;
   const errors = result?.intent === "calendarSet" ? result.errors : {};
@@ -522,10 +538,7 @@ function CalendarSection({
                   <td>
                     {status(day.isWorking)}
                     {day.isWorking !== day.weekday ? null : (
-                      <span className="hint">
-                        {" "}
-                        ({t("settings.calendar.weekdayRule", { status: status(day.weekday) })})
-                      </span>
+                      <span className="hint"> {t("settings.calendar.sameAsRule")}</span>
                     )}
                   </td>
                   <td>{day.name ?? "—"}</td>
@@ -551,7 +564,7 @@ function CalendarSection({
                         <CsrfInput />
                         <input type="hidden" name="intent" value="calendarRemove" />
                         <input type="hidden" name="date" value={day.date} />
-                        <button type="submit" className="link-button">
+                        <button type="submit" className="settings-remove">
                           {t("settings.calendar.remove")}
                           <span className="visually-hidden"> {day.date}</span>
                         </button>
@@ -566,7 +579,12 @@ function CalendarSection({
       )}
 
       <h3 id="calendar-form-title">{t("settings.calendar.formTitle")}</h3>
-      <Form method="post" noValidate aria-labelledby="calendar-form-title">
+      <Form
+        method="post"
+        noValidate
+        aria-labelledby="calendar-form-title"
+        key={result?.intent === "calendarSet" ? "posted" : location.key}
+      >
         <CsrfInput />
         <input type="hidden" name="intent" value="calendarSet" />
         <p className="hint">{t("settings.calendar.formHint")}</p>

@@ -15,6 +15,7 @@ import type { TargetEdges } from "../../db/queries/settings-admin.server";
 import { isIsoDate } from "../../metrics/iso-date";
 import { targetEdgeProblems } from "../../metrics/target-edges";
 import type { I18n, MessageKey } from "../i18n/i18n";
+import { messages } from "../i18n/messages";
 import {
   CALENDAR_FIELD_IDS,
   rectificationFieldId,
@@ -67,6 +68,21 @@ const targetForm = z.object({
   amberTo: optionalDecimal,
 });
 
+/** Each error of a target's row led by the KPI's name: the error summary lists rows' errors apart from their rows. */
+function namedFor(kpi: string, errors: FormErrors, i18n: I18n): FormErrors {
+  const key = `settings.kpi.${kpi}`;
+  if (!(key in messages)) return errors;
+  const name = i18n.t(key as MessageKey);
+  return Object.fromEntries(
+    Object.entries(errors).map(([id, message]) => [
+      id,
+      id === "form"
+        ? message
+        : i18n.t("settings.targets.fieldLabel", { kpi: name, field: message }),
+    ]),
+  );
+}
+
 /** A KPI's target and band edges: numbers in range, then edges on the right side. */
 export function parseTargetForm(
   form: FormData,
@@ -105,7 +121,7 @@ export function parseTargetForm(
             : i18n.t("settings.error.number", { field: label(name), value });
       }
     }
-    return { ok: false, errors, values };
+    return { ok: false, errors: namedFor(kpi, errors, i18n), values };
   }
   const { kpi: _, ...edges } = parsed.data;
   for (const { field, problem } of targetEdgeProblems(edges)) {
@@ -113,7 +129,8 @@ export function parseTargetForm(
       `settings.error.${field}.${problem}` as MessageKey,
     );
   }
-  if (Object.keys(errors).length > 0) return { ok: false, errors, values };
+  if (Object.keys(errors).length > 0)
+    return { ok: false, errors: namedFor(kpi, errors, i18n), values };
   return { ok: true, data: { kpi: parsed.data.kpi, edges } };
 }
 

@@ -207,7 +207,7 @@ export const settings = {
   "settings.calendar.field.date": { zh: "日期", en: "Date" },
   "settings.calendar.field.working": { zh: "这一天", en: "This day is" },
   "settings.calendar.field.name": { zh: "名称（可选）", en: "Name (optional)" },
-  "settings.calendar.weekdayRule": { zh: "默认：{status}", en: "default: {status}" },
+  "settings.calendar.sameAsRule": { zh: "（与默认规则相同）", en: "(as by the default rule)" },
   "settings.error.date": {
     zh: "日期须为 YYYY-MM-DD 格式的有效日期（收到“{value}”）。",
     en: "The date must be a real date as YYYY-MM-DD (got “{value}”).",
