@@ -28,6 +28,9 @@ export default function AdminHome() {
           <Link to="/admin/frameworks">{t("admin.home.frameworks")}</Link>
         </li>
         <li>
+          <Link to="/admin/settings">{t("admin.home.settings")}</Link>
+        </li>
+        <li>
           <Link to="/admin/audit">{t("admin.home.audit")}</Link>
         </li>
       </ul>

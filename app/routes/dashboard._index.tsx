@@ -1,10 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import {
-  loadDataQuality,
-  RECENT_IMPORT_DAYS,
-  STALE_AFTER_DAYS,
-} from "../../db/queries/data-quality.server";
+import { loadDataQuality, RECENT_IMPORT_DAYS } from "../../db/queries/data-quality.server";
 import { loadOverview } from "../../db/queries/overview.server";
 import { BarChart, Heatmap, LineChart, QuadrantScatter } from "~/components/charts";
 import {
@@ -67,6 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })),
     },
     quality: {
+      staleAfterDays: quality.staleAfterDays,
       stale: cells.filter((cell) => cell.stale).length,
       rejected: cells.reduce((sum, cell) => sum + cell.rejectedRecently, 0),
       yearsWithoutCalendar: quality.yearsWithoutCalendar,
@@ -176,7 +173,7 @@ export default function Overview() {
         <p>
           {i18n.t("dashboard.quality.summary", {
             stale: quality.stale,
-            days: STALE_AFTER_DAYS,
+            days: quality.staleAfterDays,
             recent: RECENT_IMPORT_DAYS,
             rejected: i18n.number(quality.rejected),
           })}

@@ -4,7 +4,6 @@ import {
   loadDataQuality,
   QUALITY_KINDS,
   RECENT_IMPORT_DAYS,
-  STALE_AFTER_DAYS,
 } from "../../db/queries/data-quality.server";
 import { DashboardPageHeader } from "~/components/dashboard/dashboard-page-header";
 import { FilterForm } from "~/components/dashboard/filter-form";
@@ -126,7 +125,7 @@ export default function DataQuality() {
       <p className="hint">
         {i18n.t("dashboard.quality.summary", {
           stale: quality.rows.flatMap((r) => Object.values(r.cells)).filter((c) => c.stale).length,
-          days: STALE_AFTER_DAYS,
+          days: quality.staleAfterDays,
           recent: RECENT_IMPORT_DAYS,
           rejected: i18n.number(
             quality.rows

@@ -8,8 +8,12 @@ import { rowsOf } from "./rows-of.server";
 
 type Reader = Pick<Database, "execute">;
 
-/** Data older than this many days before the period's end is stale. */
-export const STALE_AFTER_DAYS = 45;
+/**
+ * Data older than this many days before the period's end is stale: the default, which
+ * an admin may change at /admin/settings (kept in app_meta under STALE_AFTER_DAYS_KEY).
+ */
+export const DEFAULT_STALE_AFTER_DAYS = 45;
+export const STALE_AFTER_DAYS_KEY = "data_quality_stale_after_days";
 /** Rejected rows count from imports of this many recent days. */
 export const RECENT_IMPORT_DAYS = 90;
 
@@ -28,6 +32,8 @@ export interface DataQualityCell {
 }
 
 export interface DataQuality {
+  /** The stale-data period in force: data older than this many days is stale. */
+  staleAfterDays: number;
   rows: Array<{ code: string; name: string; cells: Record<QualityKind, DataQualityCell> }>;
   /** Years of the period without official holiday data: working-day figures are provisional. */
   yearsWithoutCalendar: number[];
@@ -44,7 +50,7 @@ export async function loadDataQuality(
   range: DateRange,
 ): Promise<DataQuality> {
   const ids = arrayLiteral(departments.map((d) => d.id));
-  const [latest, imports, calendarYears] = await Promise.all([
+  const [latest, imports, calendarYears, staleAfterDays] = await Promise.all([
     rowsOf<{ id: number; appeals: string | null; services: string | null; spend: string | null }>(
       db,
       sql`select d.id,
@@ -76,6 +82,7 @@ export async function loadDataQuality(
       db,
       sql`select distinct extract(year from date)::int as year from calendar_days`,
     ),
+    loadStaleAfterDays(db),
   ]);
   const latestOf = new Map(latest.map((row) => [row.id, row]));
   const importsOf = new Map(imports.map((row) => [`${row.departmentId}|${row.kind}`, row]));
@@ -90,10 +97,11 @@ export async function loadDataQuality(
       latestImport: batch?.latestImport ?? null,
       latestImportId: batch?.latestImport ? (batch.latestImportId ?? null) : null,
       rejectedRecently: batch?.rejected ?? 0,
-      stale: latestData === null || calendarDaysBetween(latestData, range.to) > STALE_AFTER_DAYS,
+      stale: latestData === null || calendarDaysBetween(latestData, range.to) > staleAfterDays,
     };
   };
   return {
+    staleAfterDays,
     rows: departments.map((department) => {
       const row = latestOf.get(department.id);
       return {
@@ -111,4 +119,18 @@ export async function loadDataQuality(
       calendarYears.map((row) => row.year),
     ),
   };
+}
+
+/**
+ * The stale-data period in force: the admin's setting in app_meta, read on every request
+ * (nothing caches it, so a change shows at once), else the default. A stored value that
+ * is not a whole number of days in range is ignored rather than trusted.
+ */
+export async function loadStaleAfterDays(db: Reader): Promise<number> {
+  const [row] = await rowsOf<{ value: string }>(
+    db,
+    sql`select value from app_meta where key = ${STALE_AFTER_DAYS_KEY}`,
+  );
+  const days = Number(row?.value);
+  return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : DEFAULT_STALE_AFTER_DAYS;
 }

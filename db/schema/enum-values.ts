@@ -66,3 +66,7 @@ export type ModerationState = (typeof MODERATION_STATES)[number];
 /** A rated department's appeal against a rating: the leader upholds or dismisses it. */
 export const RATING_APPEAL_STATES = ["pending", "upheld", "dismissed"] as const;
 export type RatingAppealState = (typeof RATING_APPEAL_STATES)[number];
+
+/** How a KPI is compared with its target (kpi_targets.direction). */
+export const TARGET_DIRECTIONS = ["at_least", "at_most", "between"] as const;
+export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];

@@ -10,6 +10,7 @@ import {
   RECTIFICATION_SOURCES,
   RECTIFICATION_STATES,
   ROLES,
+  TARGET_DIRECTIONS,
 } from "./enum-values";
 
 // The value lists live in enum-values.ts, which the browser may import; the server's
@@ -56,4 +57,4 @@ export const rectificationStepKind = pgEnum("rectification_step_kind", [
 ]);
 export const snapshotSubject = pgEnum("snapshot_subject", ["project", "department"]);
 export const calendarSource = pgEnum("calendar_source", ["package", "import"]);
-export const targetDirection = pgEnum("target_direction", ["at_least", "at_most", "between"]);
+export const targetDirection = pgEnum("target_direction", TARGET_DIRECTIONS);

@@ -19,6 +19,7 @@ import { rectificationFigures } from "./rectification-figures";
 import { rounds } from "./rounds";
 import { moderation } from "./moderation";
 import { scorecards } from "./scorecards";
+import { settings } from "./settings";
 import { supervision } from "./supervision";
 import { wall } from "./wall";
 
@@ -42,6 +43,7 @@ export const messages = {
   ...figureLabels,
   ...methodology,
   ...wall,
+  ...settings,
 };
 
 export type MessageKey = keyof typeof messages;
