@@ -279,6 +279,10 @@ const MATRIX: Record<string, Case[]> = {
     { path: () => "/admin/users/999999", expect: internal(["admin"], 404) },
   ],
   "admin.audit.tsx": [{ path: () => "/admin/audit", expect: internal(["admin"]) }],
+  "admin.settings.tsx": [
+    { path: () => "/admin/settings", expect: internal(["admin"]) },
+    { path: () => "/admin/settings?year=2025", expect: internal(["admin"]) },
+  ],
 };
 
 /** Routes with an action: a POST without the CSRF token, or from another site, is refused. */
@@ -303,6 +307,7 @@ const ACTIONS: Record<string, { path: (fixture: Fixture) => string; as: Visitor 
   },
   "admin.frameworks._index.tsx": { path: () => "/admin/frameworks?index", as: "admin" },
   "admin.frameworks.$id.tsx": { path: (f) => `/admin/frameworks/${f.framework}`, as: "admin" },
+  "admin.settings.tsx": { path: () => "/admin/settings", as: "admin" },
   "evaluation.rounds.new.tsx": { path: () => "/evaluation/rounds/new", as: "leader" },
   "evaluation.rounds.$code.tsx": { path: () => "/evaluation/rounds/R1", as: "leader" },
   "evaluation.rounds.$code_.edit.tsx": { path: () => "/evaluation/rounds/R1/edit", as: "leader" },

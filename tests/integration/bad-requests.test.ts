@@ -129,6 +129,7 @@ const ROUTES: Record<string, { path: (fixture: Fixture) => string; as: Visitor }
   "admin.users.new.tsx": { path: () => "/admin/users/new", as: "admin" },
   "admin.users.$id.tsx": { path: (f) => `/admin/users/${f.users.leader}`, as: "admin" },
   "admin.audit.tsx": { path: () => "/admin/audit", as: "admin" },
+  "admin.settings.tsx": { path: () => "/admin/settings", as: "admin" },
 };
 
 const routeFiles = fs
