@@ -101,6 +101,7 @@ export function PublicScorecardPage() {
       <ScorecardView
         payload={snapshot.payload}
         publication={{ version: snapshot.version, publishedAt: snapshot.publishedAt }}
+        rateable={snapshot.version === latest}
       />
       <section className="scorecard-panel" aria-labelledby="changelog-heading">
         <h2 id="changelog-heading">{i18n.t("scorecards.changelog")}</h2>

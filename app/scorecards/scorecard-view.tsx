@@ -19,6 +19,8 @@ import { TableScroll } from "~/components/table-scroll";
 import type { I18n, MessageKey } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/i18n";
 import { stageLabel } from "~/utils/format";
+import { ProjectRatingForm, ServiceRatingForm } from "./citizen-rating-form";
+import { ServiceItemsTable } from "./service-items-panel";
 
 /** When the shown version was published; null for a draft. */
 export interface Publication {
@@ -212,9 +214,11 @@ function RatingsPanel({
 function ProjectView({
   payload,
   publication,
+  rateable,
 }: {
   payload: ProjectPayload;
   publication: Publication | null;
+  rateable: boolean;
 }) {
   const i18n = useI18n();
   const labels = chartLabels(i18n);
@@ -354,6 +358,7 @@ function ProjectView({
         </p>
       </Panel>
       <RatingsPanel payload={payload} ratings={payload.ratings} publication={publication} />
+      {rateable ? <ProjectRatingForm /> : null}
     </>
   );
 }
@@ -361,9 +366,11 @@ function ProjectView({
 function DepartmentView({
   payload,
   publication,
+  rateable,
 }: {
   payload: DepartmentPayload;
   publication: Publication | null;
+  rateable: boolean;
 }) {
   const i18n = useI18n();
   const labels = chartLabels(i18n);
@@ -459,6 +466,12 @@ function DepartmentView({
           ]}
         />
       </Panel>
+      {payload.serviceItems ? (
+        <Panel id="service-items" title={i18n.t("citizenRating.items.heading")} {...panel}>
+          <ServiceItemsTable items={payload.serviceItems} rateable={rateable} />
+        </Panel>
+      ) : null}
+      {rateable && payload.serviceItems ? <ServiceRatingForm items={payload.serviceItems} /> : null}
       <Panel id="projects" title={i18n.t("scorecards.projects")} {...panel}>
         {payload.projects.length === 0 ? (
           <p>{i18n.t("scorecards.projects.none")}</p>
@@ -528,13 +541,16 @@ export function scorecardHeading(i18n: I18n, payload: ScorecardPayload) {
 export function ScorecardView({
   payload,
   publication,
+  rateable = false,
 }: {
   payload: ScorecardPayload;
   publication: Publication | null;
+  /** Show the citizen rating forms: the public page's latest published version. */
+  rateable?: boolean;
 }) {
   return payload.subject === "project" ? (
-    <ProjectView payload={payload} publication={publication} />
+    <ProjectView payload={payload} publication={publication} rateable={rateable} />
   ) : (
-    <DepartmentView payload={payload} publication={publication} />
+    <DepartmentView payload={payload} publication={publication} rateable={rateable} />
   );
 }

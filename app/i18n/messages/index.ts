@@ -5,6 +5,7 @@
 import { account } from "./account";
 import { admin } from "./admin";
 import { charts } from "./charts";
+import { citizenRating } from "./citizen-rating";
 import { common } from "./common";
 import { dashboard } from "./dashboard";
 import { evaluation } from "./evaluation";
@@ -34,6 +35,7 @@ export const messages = {
   ...scorecards,
   ...supervision,
   ...rectificationFigures,
+  ...citizenRating,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,67 @@
+/**
+ * A department scorecard's service items (政务服务事项) as published: the catalogue's facts
+ * (maturity, 最多跑一次, high frequency, promised time limit), and on the latest published
+ * version a link per item to the rating form below, with that item chosen.
+ */
+import type { PublishedServiceItem } from "../../db/scorecards/payload";
+import { TableScroll } from "~/components/table-scroll";
+import { useI18n, type MessageKey } from "~/i18n/i18n";
+import { RATING_ANCHOR } from "./citizen-rating-form";
+
+export function ServiceItemsTable({
+  items,
+  rateable,
+}: {
+  items: readonly PublishedServiceItem[];
+  /** Offer a "rate" link per item (the latest published version only). */
+  rateable: boolean;
+}) {
+  const { t } = useI18n();
+  if (items.length === 0) return <p>{t("citizenRating.items.none")}</p>;
+  const yesNo = (value: boolean) => t(value ? "citizenRating.yes" : "citizenRating.no");
+  return (
+    <TableScroll label={t("citizenRating.items.caption")}>
+      <table className="service-items">
+        <caption>{t("citizenRating.items.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("citizenRating.items.col.item")}</th>
+            <th scope="col">{t("citizenRating.items.col.maturity")}</th>
+            <th scope="col">{t("citizenRating.items.col.oneVisit")}</th>
+            <th scope="col">{t("citizenRating.items.col.highFrequency")}</th>
+            <th scope="col">{t("citizenRating.items.col.timeLimit")}</th>
+            {rateable ? <th scope="col">{t("citizenRating.items.col.rate")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.code}>
+              <th scope="row">
+                {item.name} ({item.code})
+              </th>
+              <td>{t(`citizenRating.items.maturity.${item.maturity}` as MessageKey)}</td>
+              <td>{yesNo(item.oneVisit)}</td>
+              <td>{yesNo(item.highFrequency)}</td>
+              <td>
+                {item.timeLimitDays === null
+                  ? "—"
+                  : t("citizenRating.items.days", { days: item.timeLimitDays })}
+              </td>
+              {rateable ? (
+                <td>
+                  <a href={`?rate=${encodeURIComponent(item.code)}#${RATING_ANCHOR}`}>
+                    {t("citizenRating.items.rate")}
+                    <span className="visually-hidden">
+                      {" "}
+                      {item.name} ({item.code})
+                    </span>
+                  </a>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
