@@ -6,7 +6,7 @@
  */
 import { Form, useActionData, useLocation, useSearchParams } from "@remix-run/react";
 import { COMMENT_MAX, MAX_PER_ADDRESS_PER_HOUR } from "../../db/scorecards/citizen-rating";
-import type { PublishedServiceItem } from "../../db/scorecards/payload";
+import type { PublishedServiceItem, ScorecardPayload } from "../../db/scorecards/payload";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
 import { useI18n, type MessageKey } from "~/i18n/i18n";
 import type { RatingActionData } from "./citizen-rating.server";
@@ -73,7 +73,7 @@ function ScoreChoices({ error, chosen }: { error: string | undefined; chosen: st
 
 /**
  * A rating form: the project's (no choice of item), or a department's services' (a
- * choice among the items its published scorecard lists, `preselected` from `?rate=CODE`).
+ * choice among the items its published scorecard lists).
  */
 function RatingForm({
   heading,
@@ -89,11 +89,7 @@ function RatingForm({
   const [searchParams] = useSearchParams();
   const { pathname } = useLocation();
   const errors = result?.errors;
-  const values = result?.values ?? {
-    score: "",
-    comment: "",
-    item: searchParams.get("rate") ?? "",
-  };
+  const values = result?.values ?? { score: "", comment: "", item: "" };
   const rated = searchParams.get("rated") === "1" && !result;
   return (
     <section
@@ -159,26 +155,25 @@ function RatingForm({
   );
 }
 
-/** The form under a published project's scorecard. */
-export function ProjectRatingForm() {
+/**
+ * The form under the latest published version of a scorecard: the project's, or one for
+ * the service items the department's scorecard lists (none for a version without them).
+ */
+export function CitizenRating({ payload }: { payload: ScorecardPayload }) {
   const { t } = useI18n();
-  return (
-    <RatingForm
-      heading={t("citizenRating.project.heading")}
-      intro={t("citizenRating.project.intro")}
-    />
-  );
-}
-
-/** The form under a department's published service items: one of them at a time. */
-export function ServiceRatingForm({ items }: { items: readonly PublishedServiceItem[] }) {
-  const { t } = useI18n();
-  if (items.length === 0) return null;
+  if (payload.subject === "project")
+    return (
+      <RatingForm
+        heading={t("citizenRating.project.heading")}
+        intro={t("citizenRating.project.intro")}
+      />
+    );
+  if (!payload.serviceItems?.length) return null;
   return (
     <RatingForm
       heading={t("citizenRating.service.heading")}
       intro={t("citizenRating.service.intro")}
-      items={items}
+      items={payload.serviceItems}
     />
   );
 }

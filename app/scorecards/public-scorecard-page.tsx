@@ -11,6 +11,7 @@ import type { loadPublicScorecard } from "./public-scorecard.server";
 import { TableScroll } from "~/components/table-scroll";
 import { useI18n, type I18n, type MessageKey } from "~/i18n/i18n";
 import { ScorecardView, scorecardHeading } from "./scorecard-view";
+import { CitizenRating } from "./citizen-rating-form";
 
 function leafText(i18n: I18n, value: Leaf | undefined): string {
   if (value === undefined) return i18n.t("scorecards.absent");
@@ -101,7 +102,6 @@ export function PublicScorecardPage() {
       <ScorecardView
         payload={snapshot.payload}
         publication={{ version: snapshot.version, publishedAt: snapshot.publishedAt }}
-        rateable={snapshot.version === latest}
       />
       <section className="scorecard-panel" aria-labelledby="changelog-heading">
         <h2 id="changelog-heading">{i18n.t("scorecards.changelog")}</h2>
@@ -134,6 +134,7 @@ export function PublicScorecardPage() {
           </table>
         </TableScroll>
       </section>
+      {snapshot.version === latest ? <CitizenRating payload={snapshot.payload} /> : null}
     </article>
   );
 }

@@ -19,7 +19,6 @@ import { TableScroll } from "~/components/table-scroll";
 import type { I18n, MessageKey } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/i18n";
 import { stageLabel } from "~/utils/format";
-import { ProjectRatingForm, ServiceRatingForm } from "./citizen-rating-form";
 import { ServiceItemsTable } from "./service-items-panel";
 
 /** When the shown version was published; null for a draft. */
@@ -214,11 +213,9 @@ function RatingsPanel({
 function ProjectView({
   payload,
   publication,
-  rateable,
 }: {
   payload: ProjectPayload;
   publication: Publication | null;
-  rateable: boolean;
 }) {
   const i18n = useI18n();
   const labels = chartLabels(i18n);
@@ -358,7 +355,6 @@ function ProjectView({
         </p>
       </Panel>
       <RatingsPanel payload={payload} ratings={payload.ratings} publication={publication} />
-      {rateable ? <ProjectRatingForm /> : null}
     </>
   );
 }
@@ -366,11 +362,9 @@ function ProjectView({
 function DepartmentView({
   payload,
   publication,
-  rateable,
 }: {
   payload: DepartmentPayload;
   publication: Publication | null;
-  rateable: boolean;
 }) {
   const i18n = useI18n();
   const labels = chartLabels(i18n);
@@ -468,10 +462,9 @@ function DepartmentView({
       </Panel>
       {payload.serviceItems ? (
         <Panel id="service-items" title={i18n.t("citizenRating.items.heading")} {...panel}>
-          <ServiceItemsTable items={payload.serviceItems} rateable={rateable} />
+          <ServiceItemsTable items={payload.serviceItems} />
         </Panel>
       ) : null}
-      {rateable && payload.serviceItems ? <ServiceRatingForm items={payload.serviceItems} /> : null}
       <Panel id="projects" title={i18n.t("scorecards.projects")} {...panel}>
         {payload.projects.length === 0 ? (
           <p>{i18n.t("scorecards.projects.none")}</p>
@@ -541,16 +534,13 @@ export function scorecardHeading(i18n: I18n, payload: ScorecardPayload) {
 export function ScorecardView({
   payload,
   publication,
-  rateable = false,
 }: {
   payload: ScorecardPayload;
   publication: Publication | null;
-  /** Show the citizen rating forms: the public page's latest published version. */
-  rateable?: boolean;
 }) {
   return payload.subject === "project" ? (
-    <ProjectView payload={payload} publication={publication} rateable={rateable} />
+    <ProjectView payload={payload} publication={publication} />
   ) : (
-    <DepartmentView payload={payload} publication={publication} rateable={rateable} />
+    <DepartmentView payload={payload} publication={publication} />
   );
 }

@@ -1,21 +1,13 @@
 /**
  * A department scorecard's service items (政务服务事项) as published: the catalogue's facts
- * (maturity, 最多跑一次, high frequency, promised time limit), and on the latest published
- * version a link per item to the rating form below, with that item chosen.
+ * (maturity, 最多跑一次, high frequency, promised time limit). The same in the leader's
+ * draft and on the public page: the rating form is the page's, below the scorecard.
  */
 import type { PublishedServiceItem } from "../../db/scorecards/payload";
 import { TableScroll } from "~/components/table-scroll";
 import { useI18n, type MessageKey } from "~/i18n/i18n";
-import { RATING_ANCHOR } from "./citizen-rating-form";
 
-export function ServiceItemsTable({
-  items,
-  rateable,
-}: {
-  items: readonly PublishedServiceItem[];
-  /** Offer a "rate" link per item (the latest published version only). */
-  rateable: boolean;
-}) {
+export function ServiceItemsTable({ items }: { items: readonly PublishedServiceItem[] }) {
   const { t } = useI18n();
   if (items.length === 0) return <p>{t("citizenRating.items.none")}</p>;
   const yesNo = (value: boolean) => t(value ? "citizenRating.yes" : "citizenRating.no");
@@ -30,7 +22,6 @@ export function ServiceItemsTable({
             <th scope="col">{t("citizenRating.items.col.oneVisit")}</th>
             <th scope="col">{t("citizenRating.items.col.highFrequency")}</th>
             <th scope="col">{t("citizenRating.items.col.timeLimit")}</th>
-            {rateable ? <th scope="col">{t("citizenRating.items.col.rate")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -47,17 +38,6 @@ export function ServiceItemsTable({
                   ? "—"
                   : t("citizenRating.items.days", { days: item.timeLimitDays })}
               </td>
-              {rateable ? (
-                <td>
-                  <a href={`?rate=${encodeURIComponent(item.code)}#${RATING_ANCHOR}`}>
-                    {t("citizenRating.items.rate")}
-                    <span className="visually-hidden">
-                      {" "}
-                      {item.name} ({item.code})
-                    </span>
-                  </a>
-                </td>
-              ) : null}
             </tr>
           ))}
         </tbody>

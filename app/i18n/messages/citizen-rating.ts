@@ -7,8 +7,8 @@ export const citizenRating = {
   },
   "citizenRating.service.heading": { zh: "评价一项政务服务", en: "Rate a service" },
   "citizenRating.service.intro": {
-    zh: "选择您办过的事项，给 1 到 5 分，也可以留下意见。",
-    en: "Choose a service you have used, give it 1 to 5, and leave a comment if you wish.",
+    zh: "从上方“政务服务事项”中选择您办过的事项，给 1 到 5 分，也可以留下意见。",
+    en: "Choose a service you have used from the service items above, give it 1 to 5, and leave a comment if you wish.",
   },
   "citizenRating.item.label": { zh: "政务服务事项", en: "Service" },
   "citizenRating.item.choose": { zh: "请选择事项", en: "Choose a service" },
@@ -67,8 +67,6 @@ export const citizenRating = {
     zh: "承诺时限",
     en: "Promised time limit",
   },
-  "citizenRating.items.col.rate": { zh: "评价", en: "Rating" },
-  "citizenRating.items.rate": { zh: "评价此事项", en: "Rate" },
   "citizenRating.items.days": { zh: "{days} 个工作日", en: "{days} working days" },
   "citizenRating.items.none": {
     zh: "发布时本部门没有登记政务服务事项。",
