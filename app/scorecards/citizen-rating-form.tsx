@@ -87,7 +87,7 @@ function RatingForm({
   const { t } = useI18n();
   const result = useActionData() as RatingActionData | undefined;
   const [searchParams] = useSearchParams();
-  const { pathname } = useLocation();
+  const location = useLocation();
   const errors = result?.errors;
   const values = result?.values ?? { score: "", comment: "", item: "" };
   const rated = searchParams.get("rated") === "1" && !result;
@@ -102,7 +102,13 @@ function RatingForm({
       <p>{intro}</p>
       <ErrorSummary errors={errors} />
       {/* Back to the form after a page load without JavaScript, too. */}
-      <Form method="post" action={`${pathname}#${RATING_ANCHOR}`} preventScrollReset>
+      <Form
+        // A fresh form after each navigation: the redirect after a rating clears it.
+        key={location.key}
+        method="post"
+        action={`${location.pathname}#${RATING_ANCHOR}`}
+        preventScrollReset
+      >
         <CsrfInput />
         {items ? (
           <div className={errors?.item ? "field field-error" : "field"}>

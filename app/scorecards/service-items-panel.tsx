@@ -8,7 +8,8 @@ import { TableScroll } from "~/components/table-scroll";
 import { useI18n, type MessageKey } from "~/i18n/i18n";
 
 export function ServiceItemsTable({ items }: { items: readonly PublishedServiceItem[] }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   if (items.length === 0) return <p>{t("citizenRating.items.none")}</p>;
   const yesNo = (value: boolean) => t(value ? "citizenRating.yes" : "citizenRating.no");
   return (
@@ -21,7 +22,9 @@ export function ServiceItemsTable({ items }: { items: readonly PublishedServiceI
             <th scope="col">{t("citizenRating.items.col.maturity")}</th>
             <th scope="col">{t("citizenRating.items.col.oneVisit")}</th>
             <th scope="col">{t("citizenRating.items.col.highFrequency")}</th>
-            <th scope="col">{t("citizenRating.items.col.timeLimit")}</th>
+            <th scope="col" className="numeric">
+              {t("citizenRating.items.col.timeLimit")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -33,10 +36,8 @@ export function ServiceItemsTable({ items }: { items: readonly PublishedServiceI
               <td>{t(`citizenRating.items.maturity.${item.maturity}` as MessageKey)}</td>
               <td>{yesNo(item.oneVisit)}</td>
               <td>{yesNo(item.highFrequency)}</td>
-              <td>
-                {item.timeLimitDays === null
-                  ? "—"
-                  : t("citizenRating.items.days", { days: item.timeLimitDays })}
+              <td className="numeric">
+                {item.timeLimitDays === null ? "—" : i18n.number(item.timeLimitDays)}
               </td>
             </tr>
           ))}

@@ -64,10 +64,9 @@ export const citizenRating = {
   "citizenRating.items.col.oneVisit": { zh: "最多跑一次", en: "At most one visit" },
   "citizenRating.items.col.highFrequency": { zh: "高频", en: "High-frequency" },
   "citizenRating.items.col.timeLimit": {
-    zh: "承诺时限",
-    en: "Promised time limit",
+    zh: "承诺时限（工作日）",
+    en: "Promised time limit (working days)",
   },
-  "citizenRating.items.days": { zh: "{days} 个工作日", en: "{days} working days" },
   "citizenRating.items.none": {
     zh: "发布时本部门没有登记政务服务事项。",
     en: "The department had no service items registered when this was published.",
