@@ -20,8 +20,8 @@ function ThankYou() {
   const { t } = useI18n();
   return (
     <div className="rating-thanks" role="status">
-      <h3>{t("citizenRating.thanks.title")}</h3>
-      <p>{t("citizenRating.thanks.body")}</p>
+      <h3>{t("rate.thanks.title")}</h3>
+      <p>{t("rate.thanks.body")}</p>
     </div>
   );
 }
@@ -35,9 +35,9 @@ function ScoreChoices({ error, chosen }: { error: string | undefined; chosen: st
       className={error ? "rating-scores field-error" : "rating-scores"}
       aria-describedby={describedBy}
     >
-      <legend>{t("citizenRating.score.legend")}</legend>
+      <legend>{t("rate.score.legend")}</legend>
       <p className="hint" id="score-hint">
-        {t("citizenRating.score.hint")}
+        {t("rate.score.hint")}
       </p>
       {error ? (
         <p className="error-message" id="score-error">
@@ -61,7 +61,7 @@ function ScoreChoices({ error, chosen }: { error: string | undefined; chosen: st
                   {"★".repeat(score)}
                   {"☆".repeat(5 - score)}
                 </span>{" "}
-                {t(`citizenRating.score.${score}` as MessageKey)}
+                {t(`rate.score.${score}` as MessageKey)}
               </label>
             </div>
           );
@@ -112,7 +112,7 @@ function RatingForm({
         <CsrfInput />
         {items ? (
           <div className={errors?.item ? "field field-error" : "field"}>
-            <label htmlFor="item">{t("citizenRating.item.label")}</label>
+            <label htmlFor="item">{t("rate.item.label")}</label>
             {errors?.item ? (
               <p className="error-message" id="item-error">
                 {errors.item}
@@ -124,7 +124,7 @@ function RatingForm({
               defaultValue={values.item}
               aria-describedby={errors?.item ? "item-error" : undefined}
             >
-              <option value="">{t("citizenRating.item.choose")}</option>
+              <option value="">{t("rate.item.choose")}</option>
               {items.map((item) => (
                 <option key={item.code} value={item.code}>
                   {item.name} ({item.code})
@@ -135,9 +135,9 @@ function RatingForm({
         ) : null}
         <ScoreChoices error={errors?.score} chosen={values.score} />
         <div className={errors?.comment ? "field field-error" : "field"}>
-          <label htmlFor="comment">{t("citizenRating.comment.label")}</label>
+          <label htmlFor="comment">{t("rate.comment.label")}</label>
           <p className="hint" id="comment-hint">
-            {t("citizenRating.comment.hint", { max: COMMENT_MAX })}
+            {t("rate.comment.hint", { max: COMMENT_MAX })}
           </p>
           {errors?.comment ? (
             <p className="error-message" id="comment-error">
@@ -152,9 +152,9 @@ function RatingForm({
             aria-describedby={errors?.comment ? "comment-hint comment-error" : "comment-hint"}
           />
         </div>
-        <p className="hint">{t("citizenRating.limits", { perHour: MAX_PER_ADDRESS_PER_HOUR })}</p>
+        <p className="hint">{t("rate.limits", { perHour: MAX_PER_ADDRESS_PER_HOUR })}</p>
         <button type="submit" className="button">
-          {t("citizenRating.submit")}
+          {t("rate.submit")}
         </button>
       </Form>
     </section>
@@ -168,17 +168,12 @@ function RatingForm({
 export function CitizenRating({ payload }: { payload: ScorecardPayload }) {
   const { t } = useI18n();
   if (payload.subject === "project")
-    return (
-      <RatingForm
-        heading={t("citizenRating.project.heading")}
-        intro={t("citizenRating.project.intro")}
-      />
-    );
+    return <RatingForm heading={t("rate.project.heading")} intro={t("rate.project.intro")} />;
   if (!payload.serviceItems?.length) return null;
   return (
     <RatingForm
-      heading={t("citizenRating.service.heading")}
-      intro={t("citizenRating.service.intro")}
+      heading={t("rate.service.heading")}
+      intro={t("rate.service.intro")}
       items={payload.serviceItems}
     />
   );

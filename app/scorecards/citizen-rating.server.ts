@@ -27,21 +27,19 @@ import { RATING_ANCHOR } from "./citizen-rating-form";
 const ratingForm = (i18n: I18n, subject: ScorecardSubject) =>
   z.object({
     score: z.coerce
-      .number({ message: i18n.t("citizenRating.error.score") })
-      .int(i18n.t("citizenRating.error.score"))
-      .min(1, i18n.t("citizenRating.error.score"))
-      .max(5, i18n.t("citizenRating.error.score")),
+      .number({ message: i18n.t("rate.error.score") })
+      .int(i18n.t("rate.error.score"))
+      .min(1, i18n.t("rate.error.score"))
+      .max(5, i18n.t("rate.error.score")),
     comment: z
       .string()
       .trim()
-      .max(COMMENT_MAX, i18n.t("citizenRating.error.comment", { max: COMMENT_MAX }))
+      .max(COMMENT_MAX, i18n.t("rate.error.comment", { max: COMMENT_MAX }))
       .optional()
       .transform((value) => value || null),
     item:
       subject === "department"
-        ? z
-            .string({ message: i18n.t("citizenRating.error.item") })
-            .min(1, i18n.t("citizenRating.error.item"))
+        ? z.string({ message: i18n.t("rate.error.item") }).min(1, i18n.t("rate.error.item"))
         : z.unknown().transform(() => null),
   });
 
@@ -99,8 +97,8 @@ export async function citizenRatingAction(
     const hours = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 3600));
     const message =
       outcome.limit === "target"
-        ? i18n.t("citizenRating.error.limitTarget", { hours })
-        : i18n.t("citizenRating.error.limitAddress", {
+        ? i18n.t("rate.error.limitTarget", { hours })
+        : i18n.t("rate.error.limitAddress", {
             minutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)),
           });
     return data({ errors: { form: message }, values } satisfies RatingActionData, {

@@ -461,7 +461,7 @@ function DepartmentView({
         />
       </Panel>
       {payload.serviceItems ? (
-        <Panel id="service-items" title={i18n.t("citizenRating.items.heading")} {...panel}>
+        <Panel id="service-items" title={i18n.t("rate.items.heading")} {...panel}>
           <ServiceItemsTable items={payload.serviceItems} />
         </Panel>
       ) : null}

@@ -10,20 +10,20 @@ import { useI18n, type MessageKey } from "~/i18n/i18n";
 export function ServiceItemsTable({ items }: { items: readonly PublishedServiceItem[] }) {
   const i18n = useI18n();
   const { t } = i18n;
-  if (items.length === 0) return <p>{t("citizenRating.items.none")}</p>;
-  const yesNo = (value: boolean) => t(value ? "citizenRating.yes" : "citizenRating.no");
+  if (items.length === 0) return <p>{t("rate.items.none")}</p>;
+  const yesNo = (value: boolean) => t(value ? "rate.yes" : "rate.no");
   return (
-    <TableScroll label={t("citizenRating.items.caption")}>
+    <TableScroll label={t("rate.items.caption")}>
       <table className="service-items">
-        <caption>{t("citizenRating.items.caption")}</caption>
+        <caption>{t("rate.items.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("citizenRating.items.col.item")}</th>
-            <th scope="col">{t("citizenRating.items.col.maturity")}</th>
-            <th scope="col">{t("citizenRating.items.col.oneVisit")}</th>
-            <th scope="col">{t("citizenRating.items.col.highFrequency")}</th>
+            <th scope="col">{t("rate.items.col.item")}</th>
+            <th scope="col">{t("rate.items.col.maturity")}</th>
+            <th scope="col">{t("rate.items.col.oneVisit")}</th>
+            <th scope="col">{t("rate.items.col.highFrequency")}</th>
             <th scope="col" className="numeric">
-              {t("citizenRating.items.col.timeLimit")}
+              {t("rate.items.col.timeLimit")}
             </th>
           </tr>
         </thead>
@@ -33,7 +33,7 @@ export function ServiceItemsTable({ items }: { items: readonly PublishedServiceI
               <th scope="row">
                 {item.name} ({item.code})
               </th>
-              <td>{t(`citizenRating.items.maturity.${item.maturity}` as MessageKey)}</td>
+              <td>{t(`rate.items.maturity.${item.maturity}` as MessageKey)}</td>
               <td>{yesNo(item.oneVisit)}</td>
               <td>{yesNo(item.highFrequency)}</td>
               <td className="numeric">
