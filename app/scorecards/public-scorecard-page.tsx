@@ -13,6 +13,7 @@ import { useI18n, type I18n } from "~/i18n/i18n";
 import { compareId } from "~/compare/compare-ids";
 import { figureLabel } from "./figure-label";
 import { ScorecardView, scorecardHeading } from "./scorecard-view";
+import { CitizenRating } from "./citizen-rating-form";
 
 function leafText(i18n: I18n, value: Leaf | undefined): string {
   if (value === undefined) return i18n.t("scorecards.absent");
@@ -131,6 +132,7 @@ export function PublicScorecardPage() {
           </table>
         </TableScroll>
       </section>
+      {snapshot.version === latest ? <CitizenRating payload={snapshot.payload} /> : null}
     </article>
   );
 }

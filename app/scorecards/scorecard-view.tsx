@@ -21,6 +21,7 @@ import { useI18n } from "~/i18n/i18n";
 import { KpiLink, MethodologyFramework, MethodologyNote } from "~/methodology/methodology-link";
 import { stageLabel } from "~/utils/format";
 import { TableDownloads } from "./table-downloads";
+import { ServiceItemsTable } from "./service-items-panel";
 
 /** When the shown version was published; null for a draft. */
 export interface Publication {
@@ -503,6 +504,11 @@ function DepartmentView({
           ]}
         />
       </Panel>
+      {payload.serviceItems ? (
+        <Panel id="service-items" title={i18n.t("rate.items.heading")} {...panel}>
+          <ServiceItemsTable items={payload.serviceItems} />
+        </Panel>
+      ) : null}
       <Panel id="projects" title={i18n.t("scorecards.projects")} {...panel}>
         {payload.projects.length === 0 ? (
           <p>{i18n.t("scorecards.projects.none")}</p>

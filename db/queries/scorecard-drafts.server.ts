@@ -22,6 +22,7 @@ import type { ProjectRoundRow } from "./evaluation-results.server";
 import { loadProjectPage } from "./project-page.server";
 import { countedRating } from "./rating-figures.server";
 import { rowsOf } from "./rows-of.server";
+import { loadServiceItems } from "./service-figures.server";
 import type { TargetView } from "./targets.server";
 
 type Reader = Pick<Database, "select" | "execute">;
@@ -209,9 +210,10 @@ export async function buildDepartmentPayload(
   const department = await findDepartment(db, code);
   if (!department) return null;
   const period = { from: `${cutoff.slice(0, 4)}-01-01`, to: cutoff };
-  const [page, ratings] = await Promise.all([
+  const [page, ratings, items] = await Promise.all([
     loadDepartmentPage(db, department.id, period),
     ratingFigures(db, { departmentId: department.id }, period, timeZone),
+    loadServiceItems(db, [department.id]),
   ]);
   const { appeals, services, targets } = page;
   const current = appeals.current;
@@ -258,6 +260,15 @@ export async function buildDepartmentPayload(
         digitalTakeUp,
       })),
     },
+    // The catalogue's facts only: the list citizens rate from on the public page.
+    serviceItems: items.map((item) => ({
+      code: item.code,
+      name: item.name,
+      maturity: item.maturity,
+      oneVisit: item.oneVisit,
+      highFrequency: item.highFrequency,
+      timeLimitDays: item.timeLimitDays,
+    })),
     projects: page.projects.map((project) => ({
       code: project.code,
       name: project.name,

@@ -4,6 +4,7 @@ export * from "./projects";
 export * from "./services";
 export * from "./appeals";
 export * from "./ratings";
+export * from "./public-ratings";
 export * from "./reference";
 export * from "./accounts";
 export * from "./evaluation";

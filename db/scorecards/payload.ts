@@ -60,6 +60,19 @@ export const ratingFiguresSchema = z.object({
   byScore: breakdownSchema,
 });
 
+/** A service item as a department's scorecard lists it: the catalogue's facts, no figures. */
+export const serviceItemSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** 0 information only … 3 full online processing (全程网办), 4 proactive. */
+  maturity: z.number().int().min(0).max(4),
+  /** 最多跑一次. */
+  oneVisit: z.boolean(),
+  highFrequency: z.boolean(),
+  /** 承诺时限, working days; null when none is promised. */
+  timeLimitDays: z.number().int().nullable(),
+});
+
 const common = {
   format: z.literal(SCORECARD_FORMAT),
   code: z.string(),
@@ -154,6 +167,11 @@ export const departmentPayloadSchema = z.object({
     oneVisitShare: rate,
     takeUpTrend: z.array(z.object({ month: isoDate, digitalTakeUp: rate })),
   }),
+  /**
+   * The department's service items (政务服务事项) as published: what citizens may rate on
+   * its scorecard. Optional: versions published before the list was added have none.
+   */
+  serviceItems: z.array(serviceItemSchema).optional(),
   projects: z.array(
     z.object({
       code: z.string(),
@@ -181,6 +199,7 @@ export type ScorecardPayload = z.infer<typeof scorecardPayloadSchema>;
 export type Breakdown = z.infer<typeof breakdownSchema>;
 export type KpiFigure = z.infer<typeof kpiFigureSchema>;
 export type RatingFigures = z.infer<typeof ratingFiguresSchema>;
+export type PublishedServiceItem = z.infer<typeof serviceItemSchema>;
 
 /** A published version as the API answers it: the snapshot's record around its payload. */
 export const snapshotSchema = z.object({

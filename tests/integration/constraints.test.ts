@@ -36,6 +36,7 @@ import {
   outcomeValues,
   projectMonthSpendRollups,
   projects,
+  publicRatingSubmissions,
   ratingAppeals,
   ratings,
   rectificationCases,
@@ -321,6 +322,9 @@ async function insertFixtures(db: Database): Promise<Fixtures> {
     expiresAt: new Date("2024-01-02T00:00:00Z"),
   });
   await db.insert(loginAttempts).values({ username: "alice", ip: "127.0.0.1", succeeded: true });
+  await db
+    .insert(publicRatingSubmissions)
+    .values({ addressHash: "a".repeat(64), targetKey: "project:P-1" });
   const framework = only(
     await db
       .insert(frameworks)
@@ -641,6 +645,10 @@ function fresh(f: Fixtures) {
     expiresAt: new Date("2024-01-01T00:00:01Z"),
   };
   const loginAttempt: typeof loginAttempts.$inferInsert = { username: "nobody", succeeded: false };
+  const ratingSubmission: typeof publicRatingSubmissions.$inferInsert = {
+    addressHash: "0123456789abcdef".repeat(4),
+    targetKey: "service:S-1",
+  };
   const framework: typeof frameworks.$inferInsert = { code: "FW-1", version: 2, name: "第二版" };
   const node: typeof frameworkNodes.$inferInsert = {
     frameworkId: f.framework,
@@ -810,6 +818,7 @@ function fresh(f: Fixtures) {
     userDepartment,
     session,
     loginAttempt,
+    ratingSubmission,
     framework,
     node,
     rubricLevel,
@@ -870,6 +879,8 @@ const freshInserts: Record<string, Run> = {
   user_departments: (tx, f) => tx.insert(userDepartments).values(fresh(f).userDepartment),
   sessions: (tx, f) => tx.insert(sessions).values(fresh(f).session),
   login_attempts: (tx, f) => tx.insert(loginAttempts).values(fresh(f).loginAttempt),
+  public_rating_submissions: (tx, f) =>
+    tx.insert(publicRatingSubmissions).values(fresh(f).ratingSubmission),
   frameworks: (tx, f) => tx.insert(frameworks).values(fresh(f).framework),
   framework_nodes: (tx, f) => tx.insert(frameworkNodes).values(fresh(f).node),
   rubric_levels: (tx, f) => tx.insert(rubricLevels).values(fresh(f).rubricLevel),
@@ -1233,6 +1244,12 @@ const checkCases: ConstraintCase[] = [
       .update(replyTimeLimits)
       .set({ workingDays: 366 })
       .where(eq(replyTimeLimits.appealType, "complaint")),
+  ),
+  // public rating submissions: a keyed hash, never an address
+  check("public_rating_submissions_hash_format", "an address in clear", (tx, f) =>
+    tx
+      .insert(publicRatingSubmissions)
+      .values({ ...fresh(f).ratingSubmission, addressHash: "203.0.113.7" }),
   ),
   check("rectification_limits_positive", "0 working days", (tx) =>
     tx

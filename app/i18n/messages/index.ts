@@ -5,6 +5,7 @@
 import { account } from "./account";
 import { admin } from "./admin";
 import { charts } from "./charts";
+import { citizenRating } from "./citizen-rating";
 import { common } from "./common";
 import { compare } from "./compare";
 import { dashboard } from "./dashboard";
@@ -44,6 +45,7 @@ export const messages = {
   ...methodology,
   ...wall,
   ...settings,
+  ...citizenRating,
 };
 
 export type MessageKey = keyof typeof messages;
