@@ -19,6 +19,7 @@ import { TableScroll } from "~/components/table-scroll";
 import type { I18n, MessageKey } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/i18n";
 import { stageLabel } from "~/utils/format";
+import { RectificationFigures } from "./rectification-figures";
 
 /** When the shown version was published; null for a draft. */
 export interface Publication {
@@ -459,6 +460,11 @@ function DepartmentView({
           ]}
         />
       </Panel>
+      {payload.rectification ? (
+        <Panel id="rectification" title={i18n.t("scorecards.rectification")} {...panel}>
+          <RectificationFigures figures={payload.rectification} />
+        </Panel>
+      ) : null}
       <Panel id="projects" title={i18n.t("scorecards.projects")} {...panel}>
         {payload.projects.length === 0 ? (
           <p>{i18n.t("scorecards.projects.none")}</p>

@@ -12,6 +12,7 @@ import { frameworks } from "./frameworks";
 import { home } from "./home";
 import { imports } from "./imports";
 import { ratings } from "./ratings";
+import { rankings } from "./rankings";
 import { rectificationFigures } from "./rectification-figures";
 import { rounds } from "./rounds";
 import { moderation } from "./moderation";
@@ -34,6 +35,7 @@ export const messages = {
   ...scorecards,
   ...supervision,
   ...rectificationFigures,
+  ...rankings,
 };
 
 export type MessageKey = keyof typeof messages;
