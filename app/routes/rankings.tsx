@@ -182,11 +182,7 @@ export default function Rankings() {
             />
             <TableScroll label={heading}>
               <table className="ranking-table" id={`ranking-${subject}`}>
-                <caption>
-                  {i18n.t("rankings.table.caption", {
-                    subject: i18n.t(`rankings.subject.${subject}`),
-                  })}
-                </caption>
+                <caption>{i18n.t("rankings.table.caption", { heading })}</caption>
                 <thead>
                   <tr>
                     <th scope="col" className="numeric">
@@ -216,10 +212,12 @@ export default function Rankings() {
                       </td>
                       <td className="numeric">{i18n.number(row.medianRank)}</td>
                       <td>
-                        {i18n.t("rankings.bandText", {
-                          low: i18n.number(row.rankP5),
-                          high: i18n.number(row.rankP95),
-                        })}
+                        {row.rankP5 === row.rankP95
+                          ? i18n.t("rankings.bandOne", { rank: i18n.number(row.rankP5) })
+                          : i18n.t("rankings.bandText", {
+                              low: i18n.number(row.rankP5),
+                              high: i18n.number(row.rankP95),
+                            })}
                         <span className="ranking-sentence">
                           {bandSentence(i18n, row, ranking.draws)}
                         </span>

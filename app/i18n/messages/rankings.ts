@@ -60,9 +60,10 @@ export const rankings = {
   "rankings.col.version": { zh: "版本", en: "Version" },
   "rankings.col.reason": { zh: "原因", en: "Why" },
   "rankings.bandText": { zh: "第 {low}–{high} 名", en: "{low}–{high}" },
+  "rankings.bandOne": { zh: "第 {rank} 名", en: "{rank}" },
   "rankings.table.caption": {
-    zh: "{subject}排名：排名、区间、数据截止与发布日期",
-    en: "{subject} ranking: rank, band, data cut-off and publication date",
+    zh: "{heading}：排名、区间、数据截止与发布日期",
+    en: "{heading}: rank, band, data cut-off and publication date",
   },
   "rankings.unranked": { zh: "未排名", en: "Not ranked" },
   "rankings.unranked.lede": {
