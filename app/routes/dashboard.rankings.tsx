@@ -49,7 +49,7 @@ export default function Rankings() {
       <DashboardPageHeader
         back={{ to: `/dashboard${filtersQuery(filters)}`, label: i18n.t("dashboard.back") }}
         title={i18n.t("dashboard.rankings")}
-        lede={i18n.t("dashboard.rankings.intro")}
+        lede={i18n.t("dashboard.rankings.introRectification")}
       >
         <FilterForm
           i18n={i18n}

@@ -99,6 +99,11 @@ export const rankings = {
     en: "Each row's data runs to its scorecard's cut-off: {from} to {to}; published {publishedFrom} to {publishedTo}.",
   },
   "rankings.methodology": { zh: "关于本排名", en: "About this ranking" },
+  /** The internal ranking's intro since the rectification rate joined its KPIs (issue #22). */
+  "dashboard.rankings.introRectification": {
+    zh: "综合指数：答复率、按时答复率、满意率、全程网办率、网办率、CPI 和按期整改率等权，在所比较的部门间做最小–最大标准化后算术平均。排名区间来自 1000 次抽样：每次把各权重乘以 0.75–1.25 之间的随机系数并随机选择标准化方法（最小–最大或与目标的距离），给出排名中位数和第 5–95 百分位区间。右侧列出各部门期内整改件的立案、办结和逾期未办结数。",
+    en: "Composite index: reply rate, on-time reply, satisfaction, service coverage, digital take-up, CPI and on-time rectification, equally weighted, normalised min–max over the compared departments and averaged. The rank band comes from 1,000 seeded draws, each multiplying every weight by a factor in 0.75–1.25 and picking the normalisation (min–max or distance to target) at random: the median rank and the 5th–95th percentile band. The last columns count the department's rectification cases opened, closed and overdue in the period.",
+  },
   "scorecards.rectification": {
     zh: "差评与督办整改",
     en: "Rectification of bad reviews and notices",
