@@ -2,7 +2,11 @@ import { compositeIndex, type IndexIndicator } from "./composite-index";
 import { seedFromString } from "./prng";
 import { rankUncertainty, type RankBand } from "./rank-uncertainty";
 
-/** The KPIs a department ranking weighs, equally: each higher-is-better against its target. */
+/**
+ * The KPIs a department ranking weighs, equally: each higher-is-better against its target.
+ * The on-time rectification rate (issue #22) counts as much as the others: answering bad
+ * reviews in time is a department's own work, as replying to appeals is.
+ */
 export const RANKING_KPIS = [
   "reply_rate",
   "on_time_reply_rate",
@@ -10,6 +14,7 @@ export const RANKING_KPIS = [
   "service_coverage",
   "digital_take_up",
   "cpi",
+  "rectification_on_time_rate",
 ] as const;
 
 export interface DepartmentRanking {

@@ -22,13 +22,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, scope, db } = await dashboardContext(request);
   const overview = await loadOverview(db, scope, filters);
   const names = new Map(overview.heatmap.map((row) => [row.code, row]));
-  const ranking = rankDepartments(overview.heatmap, overview.targets, filters.range).map(
-    (entry) => ({
+  // The on-time rectification rate is ranked beside the heatmap's KPIs (issue #22).
+  const rows = overview.heatmap.map((row) => ({
+    code: row.code,
+    values: { ...row.values, rectification_on_time_rate: row.rectification.onTimeRate },
+  }));
+  const valuesOf = new Map(rows.map((row) => [row.code, row.values]));
+  const ranking = rankDepartments(rows, overview.targets, filters.range).map((entry) => {
+    const row = names.get(entry.code);
+    return {
       ...entry,
-      name: names.get(entry.code)?.name ?? entry.code,
-      values: names.get(entry.code)?.values ?? {},
-    }),
-  );
+      name: row?.name ?? entry.code,
+      values: valuesOf.get(entry.code) ?? {},
+      rectification: row?.rectification ?? null,
+    };
+  });
   return { filters, choices: scope.choices, ranking };
 }
 
@@ -41,7 +49,7 @@ export default function Rankings() {
       <DashboardPageHeader
         back={{ to: `/dashboard${filtersQuery(filters)}`, label: i18n.t("dashboard.back") }}
         title={i18n.t("dashboard.rankings")}
-        lede={i18n.t("dashboard.rankings.intro")}
+        lede={i18n.t("dashboard.rankings.introRectification")}
       >
         <FilterForm
           i18n={i18n}
@@ -69,6 +77,15 @@ export default function Rankings() {
                   {i18n.t(`dashboard.kpi.${kpi}` as MessageKey)}
                 </th>
               ))}
+              <th scope="col" className="numeric">
+                {i18n.t("dashboard.dept.rectification.opened")}
+              </th>
+              <th scope="col" className="numeric">
+                {i18n.t("dashboard.dept.rectification.closed")}
+              </th>
+              <th scope="col" className="numeric">
+                {i18n.t("dashboard.dept.rectification.overdueOpen")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -101,6 +118,15 @@ export default function Rankings() {
                     )}
                   </td>
                 ))}
+                <td className="numeric" data-col="rectification-opened">
+                  {i18n.number(entry.rectification?.opened ?? null)}
+                </td>
+                <td className="numeric" data-col="rectification-closed">
+                  {i18n.number(entry.rectification?.closed ?? null)}
+                </td>
+                <td className="numeric" data-col="rectification-overdue">
+                  {i18n.number(entry.rectification?.overdueOpen ?? null)}
+                </td>
               </tr>
             ))}
           </tbody>

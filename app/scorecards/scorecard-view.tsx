@@ -22,6 +22,7 @@ import { KpiLink, MethodologyFramework, MethodologyNote } from "~/methodology/me
 import { stageLabel } from "~/utils/format";
 import { TableDownloads } from "./table-downloads";
 import { ServiceItemsTable } from "./service-items-panel";
+import { RectificationFigures } from "./rectification-figures";
 
 /** When the shown version was published; null for a draft. */
 export interface Publication {
@@ -507,6 +508,11 @@ function DepartmentView({
       {payload.serviceItems ? (
         <Panel id="service-items" title={i18n.t("rate.items.heading")} {...panel}>
           <ServiceItemsTable items={payload.serviceItems} />
+        </Panel>
+      ) : null}
+      {payload.rectification ? (
+        <Panel id="rectification" title={i18n.t("scorecards.rectification")} {...panel}>
+          <RectificationFigures figures={payload.rectification} />
         </Panel>
       ) : null}
       <Panel id="projects" title={i18n.t("scorecards.projects")} {...panel}>

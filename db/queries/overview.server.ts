@@ -40,6 +40,7 @@ import {
   type ServiceMonth,
 } from "./service-figures.server";
 import { loadRectificationFiguresByDepartment } from "./rectification.server";
+import type { RectificationFigures } from "../../metrics/rectification";
 import { loadTargets, type TargetView } from "./targets.server";
 
 type Reader = Pick<Database, "select" | "execute">;
@@ -93,6 +94,11 @@ export interface HeatmapRow {
   name: string;
   values: Partial<Record<TileKpi, number | null>>;
   bands: Partial<Record<TileKpi, Band | null>>;
+  /**
+   * The department's rectification figures over the period (none without cases): beside
+   * the heatmap's values, not among them, so the heatmap's columns and order stay as they are.
+   */
+  rectification: RectificationFigures;
 }
 
 export interface ProjectPoint {
@@ -140,6 +146,16 @@ export interface Overview {
   flags: NamedFlag[];
   targets: Record<string, TargetView | undefined>;
 }
+
+/** A department without any rectification case in the period. */
+const NO_RECTIFICATION: RectificationFigures = {
+  opened: 0,
+  closed: 0,
+  closedOnTime: 0,
+  onTimeRate: null,
+  overdueOpen: 0,
+  medianWorkingDaysToClose: null,
+};
 
 const sumTallies = (parts: Iterable<AppealTallies>): AppealTallies => {
   const { replyWorkingDaysHistogram: _, ...tallies } = mergeAppealCounts(
@@ -397,7 +413,14 @@ export async function loadOverview(
     const bands = Object.fromEntries(
       Object.entries(values).map(([kpi, value]) => [kpi, band(kpi as TileKpi, value ?? null)]),
     );
-    return { code: department.code, name: department.name, values, bands };
+    const rectificationFigures = rectification.byDepartment.get(department.id) ?? NO_RECTIFICATION;
+    return {
+      code: department.code,
+      name: department.name,
+      values,
+      bands,
+      rectification: rectificationFigures,
+    };
   });
 
   const milestonesOf = new Map(portfolio.map((project) => [project.code, project.milestones]));

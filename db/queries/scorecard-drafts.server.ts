@@ -15,12 +15,16 @@ import {
   type KpiFigure,
   type ProjectPayload,
   type RatingFigures,
+  type CountFigure,
+  type RectificationFiguresPayload,
 } from "../scorecards/payload";
+import type { RectificationFigures } from "../../metrics/rectification";
 import { loadDepartmentPage } from "./department-page.server";
 import { findDepartment } from "./departments.server";
 import type { ProjectRoundRow } from "./evaluation-results.server";
 import { loadProjectPage } from "./project-page.server";
 import { countedRating } from "./rating-figures.server";
+import { loadRectificationFiguresByDepartment } from "./rectification.server";
 import { rowsOf } from "./rows-of.server";
 import { loadServiceItems } from "./service-figures.server";
 import type { TargetView } from "./targets.server";
@@ -61,6 +65,36 @@ function kpiFigure(
       ? { direction: target.direction, target: target.target, targetMax: target.targetMax ?? null }
       : null,
     band: target && shown !== null ? compareToTarget(shown, target) : null,
+  };
+}
+
+/** A count published on its own: withheld when 1–4. */
+const countFigure = (count: number): CountFigure =>
+  tooFew(count) ? { count: null, suppressed: true } : { count, suppressed: false };
+
+/**
+ * A department's rectification figures as published: opened and overdue counts on their
+ * own, the closed cases as a suppressed breakdown (on time, late), and the on-time rate
+ * and median withheld whenever they would reveal a hidden count.
+ */
+export function publicRectification(
+  figures: RectificationFigures,
+  targets: Record<string, TargetView | undefined>,
+): RectificationFiguresPayload {
+  const closed = publicBreakdown([
+    ["on_time", figures.closedOnTime],
+    ["late", figures.closed - figures.closedOnTime],
+  ]);
+  const hidden = closed.totalSuppressed || closed.cells.some((cell) => cell.suppressed);
+  return {
+    opened: countFigure(figures.opened),
+    closed,
+    onTimeRate: {
+      ...kpiFigure("rectification_on_time_rate", hidden ? null : figures.onTimeRate, targets),
+      suppressed: hidden,
+    },
+    overdueOpen: countFigure(figures.overdueOpen),
+    medianWorkingDaysToClose: tooFew(figures.closed) ? null : figures.medianWorkingDaysToClose,
   };
 }
 
@@ -210,10 +244,16 @@ export async function buildDepartmentPayload(
   const department = await findDepartment(db, code);
   if (!department) return null;
   const period = { from: `${cutoff.slice(0, 4)}-01-01`, to: cutoff };
-  const [page, ratings, items] = await Promise.all([
+  const [page, ratings, items, rectification] = await Promise.all([
     loadDepartmentPage(db, department.id, period),
     ratingFigures(db, { departmentId: department.id }, period, timeZone),
     loadServiceItems(db, [department.id]),
+    // As of the cut-off: a case closed after it is still open (and maybe overdue) here.
+    loadRectificationFiguresByDepartment(db, {
+      ...period,
+      today: cutoff,
+      departments: [department.id],
+    }),
   ]);
   const { appeals, services, targets } = page;
   const current = appeals.current;
@@ -269,6 +309,7 @@ export async function buildDepartmentPayload(
       highFrequency: item.highFrequency,
       timeLimitDays: item.timeLimitDays,
     })),
+    rectification: publicRectification(rectification.overall, targets),
     projects: page.projects.map((project) => ({
       code: project.code,
       name: project.name,

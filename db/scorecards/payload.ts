@@ -73,6 +73,33 @@ export const serviceItemSchema = z.object({
   timeLimitDays: z.number().int().nullable(),
 });
 
+/** A count published on its own: withheld (null) when 1–4, as a breakdown's cell would be. */
+export const countFigureSchema = z.object({
+  count: z.number().int().nullable(),
+  suppressed: z.boolean(),
+});
+
+/**
+ * A department's rectification cases (整改, issue #22) over the scorecard's period, as
+ * metrics/rectification.ts defines the figures. Added after format 1 was first published,
+ * so optional: a snapshot published before it has none.
+ */
+export const rectificationFiguresSchema = z.object({
+  /** Cases opened in the period. */
+  opened: countFigureSchema,
+  /** Cases closed in the period, keys "on_time" and "late"; the total is the count closed. */
+  closed: breakdownSchema,
+  /**
+   * rectification_on_time_rate against its target; withheld with any suppressed cell of
+   * `closed`, since beside the total it would give the hidden cell away.
+   */
+  onTimeRate: kpiFigureSchema,
+  /** Cases open past their deadline at the cut-off. */
+  overdueOpen: countFigureSchema,
+  /** Withheld (null) when 1–4 cases closed. */
+  medianWorkingDaysToClose: z.number().nullable(),
+});
+
 const common = {
   format: z.literal(SCORECARD_FORMAT),
   code: z.string(),
@@ -172,6 +199,7 @@ export const departmentPayloadSchema = z.object({
    * its scorecard. Optional: versions published before the list was added have none.
    */
   serviceItems: z.array(serviceItemSchema).optional(),
+  rectification: rectificationFiguresSchema.optional(),
   projects: z.array(
     z.object({
       code: z.string(),
@@ -200,6 +228,8 @@ export type Breakdown = z.infer<typeof breakdownSchema>;
 export type KpiFigure = z.infer<typeof kpiFigureSchema>;
 export type RatingFigures = z.infer<typeof ratingFiguresSchema>;
 export type PublishedServiceItem = z.infer<typeof serviceItemSchema>;
+export type RectificationFiguresPayload = z.infer<typeof rectificationFiguresSchema>;
+export type CountFigure = z.infer<typeof countFigureSchema>;
 
 /** A published version as the API answers it: the snapshot's record around its payload. */
 export const snapshotSchema = z.object({

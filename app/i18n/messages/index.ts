@@ -16,6 +16,7 @@ import { home } from "./home";
 import { imports } from "./imports";
 import { methodology } from "./methodology";
 import { ratings } from "./ratings";
+import { rankings } from "./rankings";
 import { rectificationFigures } from "./rectification-figures";
 import { rounds } from "./rounds";
 import { moderation } from "./moderation";
@@ -46,6 +47,7 @@ export const messages = {
   ...wall,
   ...settings,
   ...citizenRating,
+  ...rankings,
 };
 
 export type MessageKey = keyof typeof messages;
