@@ -225,3 +225,23 @@ export {
   SUPPRESSION_THRESHOLD,
   type SuppressedBreakdown,
 } from "./small-count-suppression";
+
+// Rankings from published figures
+export {
+  bandedRanking,
+  coveredWeight,
+  kpiIndicator,
+  kpiIndicatorValue,
+  MIN_COVERED_WEIGHT,
+  type BandedRank,
+  type KpiTargetSpec,
+  type UnrankedEntity,
+} from "./banded-ranking";
+export {
+  EVALUATION_SCORE_INDICATOR,
+  frameworkIndicatorWeights,
+  type IndicatorWeight,
+} from "./framework-weighting";
+
+// Settings
+export { targetEdgeProblems, type TargetEdgeProblem } from "./target-edges";

@@ -186,6 +186,51 @@ export const DEPARTMENT_TABLES: readonly TableDefinition<DepartmentPayload>[] = 
         budget_band: row.budgetBand,
       })),
   },
+  {
+    id: "service-items",
+    panel: "service-items",
+    columns: ["code", "name", "maturity", "one_visit", "high_frequency", "time_limit_days"],
+    // Versions published before the list was added have none: an empty table, as on their page.
+    rows: (payload) =>
+      (payload.serviceItems ?? []).map((item) => ({
+        code: item.code,
+        name: item.name,
+        maturity: item.maturity,
+        one_visit: item.oneVisit,
+        high_frequency: item.highFrequency,
+        time_limit_days: item.timeLimitDays,
+      })),
+  },
+  {
+    id: "rectification",
+    panel: "rectification",
+    columns: ["figure", "value", "suppressed"],
+    rows: ({ rectification: figures }) => {
+      if (!figures) return [];
+      const closed = (key: string) => figures.closed.cells.find((cell) => cell.key === key);
+      const count = (figure: string, value: number | null, suppressed: boolean) => ({
+        figure,
+        value: suppressed ? null : value,
+        suppressed,
+      });
+      const onTime = closed("on_time");
+      const late = closed("late");
+      return [
+        count("opened", figures.opened.count, figures.opened.suppressed),
+        count("closed", figures.closed.total, figures.closed.totalSuppressed),
+        count("closed_on_time", onTime?.count ?? null, onTime?.suppressed ?? false),
+        count("closed_late", late?.count ?? null, late?.suppressed ?? false),
+        count("on_time_rate", figures.onTimeRate.value, figures.onTimeRate.suppressed),
+        count("overdue_open", figures.overdueOpen.count, figures.overdueOpen.suppressed),
+        count(
+          "median_working_days_to_close",
+          figures.medianWorkingDaysToClose,
+          // Withheld with the count of cases closed it is the median of.
+          figures.closed.totalSuppressed,
+        ),
+      ];
+    },
+  },
   ratingsTable<DepartmentPayload>(),
 ];
 

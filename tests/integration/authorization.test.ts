@@ -251,6 +251,21 @@ const MATRIX: Record<string, Case[]> = {
     { path: () => "/methodology?framework=NO-SUCH&version=1", expect: everyone(404) },
   ],
   "wall.tsx": [{ path: () => "/wall", expect: everyone(200) }],
+  "rankings.tsx": [
+    { path: () => "/rankings", expect: everyone(200) },
+    { path: () => "/rankings?subject=departments", expect: everyone(200) },
+    { path: () => "/rankings?subject=nothing", expect: everyone(404) },
+  ],
+  "rankings_.projects[.]csv.ts": [{ path: () => "/rankings/projects.csv", expect: everyone(200) }],
+  "rankings_.projects[.]json.ts": [
+    { path: () => "/rankings/projects.json", expect: everyone(200) },
+  ],
+  "rankings_.departments[.]csv.ts": [
+    { path: () => "/rankings/departments.csv", expect: everyone(200) },
+  ],
+  "rankings_.departments[.]json.ts": [
+    { path: () => "/rankings/departments.json", expect: everyone(200) },
+  ],
   "compare.tsx": [
     { path: () => "/compare", expect: everyone(200) },
     { path: (f) => `/compare?ids=project:${f.projects.a}`, expect: everyone(404) },
@@ -308,6 +323,14 @@ const ACTIONS: Record<string, { path: (fixture: Fixture) => string; as: Visitor 
   "admin.frameworks._index.tsx": { path: () => "/admin/frameworks?index", as: "admin" },
   "admin.frameworks.$id.tsx": { path: (f) => `/admin/frameworks/${f.framework}`, as: "admin" },
   "admin.settings.tsx": { path: () => "/admin/settings", as: "admin" },
+  "scorecards.projects.$code.tsx": {
+    path: (f) => `/scorecards/projects/${f.projects.a}`,
+    as: "anonymous",
+  },
+  "scorecards.departments.$code.tsx": {
+    path: (f) => `/scorecards/departments/${f.departments.a.code}`,
+    as: "anonymous",
+  },
   "evaluation.rounds.new.tsx": { path: () => "/evaluation/rounds/new", as: "leader" },
   "evaluation.rounds.$code.tsx": { path: () => "/evaluation/rounds/R1", as: "leader" },
   "evaluation.rounds.$code_.edit.tsx": { path: () => "/evaluation/rounds/R1/edit", as: "leader" },

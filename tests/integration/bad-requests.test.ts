@@ -89,6 +89,11 @@ const ROUTES: Record<string, { path: (fixture: Fixture) => string; as: Visitor }
   "ping.ts": { path: () => "/ping", as: "anonymous" },
   "methodology.tsx": { path: () => "/methodology", as: "anonymous" },
   "wall.tsx": { path: () => "/wall?panel=1", as: "anonymous" },
+  "rankings.tsx": { path: () => "/rankings?subject=departments", as: "anonymous" },
+  "rankings_.projects[.]csv.ts": { path: () => "/rankings/projects.csv", as: "anonymous" },
+  "rankings_.projects[.]json.ts": { path: () => "/rankings/projects.json", as: "anonymous" },
+  "rankings_.departments[.]csv.ts": { path: () => "/rankings/departments.csv", as: "anonymous" },
+  "rankings_.departments[.]json.ts": { path: () => "/rankings/departments.json", as: "anonymous" },
   "compare.tsx": { path: () => "/compare?ids=project:NO-SUCH", as: "anonymous" },
   "scorecards.projects.$code_.tables.$table.ts": {
     path: () => "/scorecards/projects/NO-SUCH/tables/kpis.csv",

@@ -111,8 +111,40 @@ function expectedTables(payload: ScorecardPayload): Record<string, Row[]> {
       schedule_band: p.scheduleBand,
       budget_band: p.budgetBand,
     })),
+    "service-items": (d.serviceItems ?? []).map((item) => ({
+      code: item.code,
+      name: item.name,
+      maturity: item.maturity,
+      one_visit: item.oneVisit,
+      high_frequency: item.highFrequency,
+      time_limit_days: item.timeLimitDays,
+    })),
+    rectification: rectificationRows(d.rectification),
     "ratings-by-score": ratings,
   };
+}
+
+function rectificationRows(figures: DepartmentPayload["rectification"]): Row[] {
+  if (!figures) return [];
+  const cell = (key: string) => figures.closed.cells.find((entry) => entry.key === key)!;
+  const row = (figure: string, value: number | null, suppressed: boolean) => ({
+    figure,
+    value: suppressed ? null : value,
+    suppressed,
+  });
+  return [
+    row("opened", figures.opened.count, figures.opened.suppressed),
+    row("closed", figures.closed.total, figures.closed.totalSuppressed),
+    row("closed_on_time", cell("on_time").count, cell("on_time").suppressed),
+    row("closed_late", cell("late").count, cell("late").suppressed),
+    row("on_time_rate", figures.onTimeRate.value, figures.onTimeRate.suppressed),
+    row("overdue_open", figures.overdueOpen.count, figures.overdueOpen.suppressed),
+    row(
+      "median_working_days_to_close",
+      figures.medianWorkingDaysToClose,
+      figures.closed.totalSuppressed,
+    ),
+  ];
 }
 
 /** A row as its CSV line reads back: null empty, booleans and numbers as text. */
@@ -174,6 +206,8 @@ describe("table downloads", () => {
       "appeal-trend",
       "take-up-trend",
       "projects",
+      "service-items",
+      "rectification",
       "ratings-by-score",
     ]);
   });

@@ -88,6 +88,8 @@ export const compare = {
   "opendata.table.spend-curve": { zh: "支出曲线", en: "Spend curve" },
   "opendata.table.outcomes": { zh: "绩效目标", en: "Outcomes" },
   "opendata.table.ratings-by-score": { zh: "各分值评价数", en: "Ratings by score" },
+  "opendata.table.service-items": { zh: "政务服务事项", en: "Service items" },
+  "opendata.table.rectification": { zh: "整改案件", en: "Rectification cases" },
   "opendata.table.appeals-by-type": { zh: "各类型诉求数", en: "Appeals by type" },
   "opendata.table.appeal-trend": { zh: "按月答复与满意情况", en: "Appeal trend" },
   "opendata.table.take-up-trend": { zh: "按月网办率", en: "Take-up trend" },
