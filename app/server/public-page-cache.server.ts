@@ -1,0 +1,298 @@
+/**
+ * Rendered public pages kept in memory, so an anonymous visitor's scorecard page costs no
+ * React render and no query (issue #21: "immutable snapshots are served from a cache keyed
+ * by version, never by a query per request").
+ *
+ * Only anonymous GET and HEAD requests of the pages listed in PUBLIC_PAGES are served from
+ * it, with no query but the parameters a page lists. A page is kept once per address,
+ * locale (as the root loader resolves it) and content tag (for a scorecard: its latest
+ * published version, which changes the change log of every version), and only when the app
+ * answered 200 with nothing but HTML and the CSRF cookie. What differs per response is
+ * stored as a hole and filled on every answer:
+ * - the CSP nonce: a fresh one per response, in the body and in Content-Security-Policy;
+ * - the CSRF token: the visitor's own when its signed cookie holds one, else a new one
+ *   with its Set-Cookie, as the root loader would have made (csrfToken).
+ * Signed-in browsers, any other query and any other answer go to the app as before.
+ *
+ * Another page opts in by adding its path and parameters to PUBLIC_PAGES with a content
+ * tag that changes whenever what it shows does (e.g. a tag of the latest publications):
+ * entries are never expired, only evicted, least recently used first, beyond maxBytes.
+ */
+import crypto from "node:crypto";
+import { latestVersion } from "../../db/queries/scorecard-snapshots.server";
+import { getDb } from "../../db/runtime.server";
+import { singleton } from "../../db/singleton.server";
+import { localeOf } from "../i18n/locale.server";
+import { csrfToken } from "../utils/csrf.server";
+import { applySecurityHeaders, isHttps } from "../utils/security-headers.server";
+import { carriesSessionCookie } from "../utils/session.server";
+
+export interface CacheablePage {
+  /** The whole pathname; its groups go to contentTag. */
+  path: RegExp;
+  /** Query parameters the page may have, each at most once; any other means no caching. */
+  params: readonly string[];
+  /**
+   * What the page's content depends on besides its address and the visitor's locale: a
+   * value that changes whenever the content does, or null to pass the request on uncached
+   * (e.g. nothing published: a 404).
+   */
+  contentTag(match: RegExpExecArray): Promise<string | null>;
+}
+
+function decoded(segment: string | undefined): string | null {
+  try {
+    return segment === undefined ? null : decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The public pages served from the cache. */
+export const PUBLIC_PAGES: readonly CacheablePage[] = [
+  {
+    path: /^\/scorecards\/(projects|departments)\/([^/]+)$/,
+    params: ["version"],
+    async contentTag(match) {
+      const code = decoded(match[2]);
+      if (code === null) return null;
+      const subject = match[1] === "projects" ? "project" : "department";
+      const latest = await latestVersion(getDb(), subject, code);
+      return latest === null ? null : `latest=${latest}`;
+    },
+  },
+];
+
+/** The response varies with these request headers (the locale, the visitor's cookies). */
+const VARY = "Cookie, Accept-Language";
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+type Hole = "nonce" | "token";
+
+interface Entry {
+  status: number;
+  /** The app's headers but Set-Cookie (the visitor's own) and the CSP (its own nonce). */
+  headers: [string, string][];
+  /** The body's bytes between the holes: parts[i], holes[i], parts[i + 1], … */
+  parts: Buffer[];
+  holes: Hole[];
+  bytes: number;
+}
+
+/** How many answers came from the cache, across the process (read by the tests). */
+export const publicPageCacheCounters = () =>
+  singleton("public-page-cache-counters", () => ({ hits: 0, misses: 0 }));
+
+/** A number per database, so two databases in one process (the tests) never share a page. */
+const databaseIds = () =>
+  singleton("public-page-cache-databases", () => ({ next: 1, ids: new WeakMap<object, number>() }));
+
+function databaseId(): number {
+  const db = getDb();
+  const registry = databaseIds();
+  let id = registry.ids.get(db);
+  if (id === undefined) {
+    id = registry.next++;
+    registry.ids.set(db, id);
+  }
+  return id;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+function nonceOf(headers: Headers): string | null {
+  return /'nonce-([^']+)'/.exec(headers.get("Content-Security-Policy") ?? "")?.[1] ?? null;
+}
+
+function withVary(headers: Headers): void {
+  const existing = headers.get("Vary");
+  headers.set("Vary", existing ? `${existing}, ${VARY}` : VARY);
+}
+
+/** The request with the CSRF cookie it will be given, in place of any it sent. */
+function carryingCookie(request: Request, setCookie: string): Request {
+  const pair = setCookie.split(";")[0]!;
+  const name = pair.slice(0, pair.indexOf("="));
+  const others = (request.headers.get("Cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter((part) => part !== "" && part.slice(0, part.indexOf("=")).trim() !== name);
+  const headers = new Headers(request.headers);
+  headers.set("Cookie", [...others, pair].join("; "));
+  return new Request(request.url, { method: request.method, headers, signal: request.signal });
+}
+
+function templateOf(html: string, nonce: string, token: string): Pick<Entry, "parts" | "holes"> {
+  const parts: Buffer[] = [];
+  const holes: Hole[] = [];
+  let last = 0;
+  for (const match of html.matchAll(
+    new RegExp(`${escapeRegExp(nonce)}|${escapeRegExp(token)}`, "g"),
+  )) {
+    parts.push(Buffer.from(html.slice(last, match.index)));
+    holes.push(match[0] === nonce ? "nonce" : "token");
+    last = match.index + match[0].length;
+  }
+  parts.push(Buffer.from(html.slice(last)));
+  return { parts, holes };
+}
+
+export class PublicPageCache {
+  private readonly entries = new Map<string, Entry>();
+  /** Renders under way, so concurrent first requests of a page render it once. */
+  private readonly rendering = new Map<string, Promise<Entry | null>>();
+  private storedBytes = 0;
+
+  constructor(
+    private readonly handle: (request: Request) => Promise<Response>,
+    private readonly options: { pages?: readonly CacheablePage[]; maxBytes?: number } = {},
+  ) {}
+
+  get bytes(): number {
+    return this.storedBytes;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The app's answer, from the cache when it may be. */
+  async serve(request: Request): Promise<Response> {
+    const key = await this.keyOf(request);
+    if (key === null) return this.handle(request);
+    const entry = this.lookUp(key) ?? (await this.rendering.get(key));
+    if (entry) {
+      publicPageCacheCounters().hits += 1;
+      return this.answer(request, entry);
+    }
+    publicPageCacheCounters().misses += 1;
+    if (request.method === "HEAD") {
+      // Remix answers HEAD without a body: nothing to keep, the next GET will.
+      const response = await this.handle(request);
+      const headers = new Headers(response.headers);
+      withVary(headers);
+      return new Response(null, { status: response.status, headers });
+    }
+    return this.render(request, key);
+  }
+
+  /** The cache key of an anonymous GET or HEAD of a listed page, else null. */
+  private async keyOf(request: Request): Promise<string | null> {
+    if (request.method !== "GET" && request.method !== "HEAD") return null;
+    const url = new URL(request.url);
+    const pages = this.options.pages ?? PUBLIC_PAGES;
+    for (const page of pages) {
+      const match = page.path.exec(url.pathname);
+      if (!match) continue;
+      const names = [...url.searchParams.keys()];
+      if (names.some((name, i) => !page.params.includes(name) || names.indexOf(name) !== i))
+        return null;
+      if (await carriesSessionCookie(request)) return null;
+      const tag = await page.contentTag(match);
+      if (tag === null) return null;
+      return [databaseId(), url.origin + url.pathname + url.search, localeOf(request), tag].join(
+        "\n",
+      );
+    }
+    return null;
+  }
+
+  private lookUp(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      // Most recently used last: eviction takes the first.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  private store(key: string, entry: Entry): void {
+    const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (entry.bytes > maxBytes) return;
+    this.entries.set(key, entry);
+    this.storedBytes += entry.bytes;
+    for (const [oldest, evicted] of this.entries) {
+      if (this.storedBytes <= maxBytes) break;
+      this.entries.delete(oldest);
+      this.storedBytes -= evicted.bytes;
+    }
+  }
+
+  /** A stored page for this visitor: a fresh nonce, the visitor's CSRF token. */
+  private async answer(request: Request, entry: Entry): Promise<Response> {
+    const nonce = crypto.randomBytes(16).toString("base64");
+    const csrf = await csrfToken(request);
+    const headers = new Headers(entry.headers);
+    applySecurityHeaders(headers, { https: isHttps(request), nonce });
+    if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+    if (request.method === "HEAD") return new Response(null, { status: entry.status, headers });
+    const fill = { nonce: Buffer.from(nonce), token: Buffer.from(csrf.token) };
+    const chunks: Buffer[] = [];
+    entry.parts.forEach((part, i) => {
+      chunks.push(part);
+      const hole = entry.holes[i];
+      if (hole) chunks.push(fill[hole]);
+    });
+    return new Response(Buffer.concat(chunks), { status: entry.status, headers });
+  }
+
+  /**
+   * Renders the page for this visitor and keeps it when it may be kept. The visitor's CSRF
+   * token is settled first (a new one goes into the request as its cookie would), so the
+   * render uses a token known here and the stored page's holes are found by value.
+   */
+  private async render(request: Request, key: string): Promise<Response> {
+    const csrf = await csrfToken(request);
+    const response = await this.handle(
+      csrf.setCookie ? carryingCookie(request, csrf.setCookie) : request,
+    );
+    const kept = this.keep(key, response, csrf.token);
+    const entry = kept.then(
+      (outcome) => outcome.entry,
+      () => null,
+    );
+    this.rendering.set(key, entry);
+    try {
+      const { html } = await kept;
+      const headers = new Headers(response.headers);
+      withVary(headers);
+      if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+      return new Response(html ?? response.body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers,
+      });
+    } finally {
+      if (this.rendering.get(key) === entry) this.rendering.delete(key);
+    }
+  }
+
+  /**
+   * Stores a 200 HTML answer's template and gives its body as read; a body that may not be
+   * kept (another status, a Set-Cookie of the app's own) is left unread, to stream on.
+   */
+  private async keep(
+    key: string,
+    response: Response,
+    token: string,
+  ): Promise<{ entry: Entry | null; html: string | null }> {
+    const nonce = nonceOf(response.headers);
+    const cacheable =
+      response.status === 200 &&
+      nonce !== null &&
+      (response.headers.get("Content-Type") ?? "").startsWith("text/html") &&
+      response.headers.getSetCookie().length === 0;
+    if (!cacheable) return { entry: null, html: null };
+    const html = await response.text();
+    const headers = new Headers(response.headers);
+    headers.delete("Content-Security-Policy");
+    withVary(headers);
+    const template = templateOf(html, nonce, token);
+    // The headers' share, roughly: what matters is that the body is counted.
+    const bytes = template.parts.reduce((sum, part) => sum + part.length, 0) + 1024;
+    const entry: Entry = { status: response.status, headers: [...headers], ...template, bytes };
+    this.store(key, entry);
+    return { entry, html };
+  }
+}
