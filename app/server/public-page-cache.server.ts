@@ -160,7 +160,9 @@ export class PublicPageCache {
   async serve(request: Request): Promise<Response> {
     const key = await this.keyOf(request);
     if (key === null) return this.handle(request);
-    const entry = this.lookUp(key) ?? (await this.rendering.get(key));
+    const underWay = this.rendering.get(key);
+    // No await unless a render is under way: this request must register its own first.
+    const entry = this.lookUp(key) ?? (underWay ? await underWay : null);
     if (entry) {
       publicPageCacheCounters().hits += 1;
       return this.answer(request, entry);
@@ -173,7 +175,16 @@ export class PublicPageCache {
       withVary(headers);
       return new Response(null, { status: response.status, headers });
     }
-    return this.render(request, key);
+    // Registered before any await, so requests arriving meanwhile wait for this render.
+    let settle: (entry: Entry | null) => void = () => undefined;
+    const pending = new Promise<Entry | null>((resolve) => (settle = resolve));
+    this.rendering.set(key, pending);
+    try {
+      return await this.render(request, key, settle);
+    } finally {
+      settle(null); // when nothing was kept: the waiting requests render their own
+      if (this.rendering.get(key) === pending) this.rendering.delete(key);
+    }
   }
 
   /** The cache key of an anonymous GET or HEAD of a listed page, else null. */
@@ -242,30 +253,25 @@ export class PublicPageCache {
    * token is settled first (a new one goes into the request as its cookie would), so the
    * render uses a token known here and the stored page's holes are found by value.
    */
-  private async render(request: Request, key: string): Promise<Response> {
+  private async render(
+    request: Request,
+    key: string,
+    settle: (entry: Entry | null) => void,
+  ): Promise<Response> {
     const csrf = await csrfToken(request);
     const response = await this.handle(
       csrf.setCookie ? carryingCookie(request, csrf.setCookie) : request,
     );
-    const kept = this.keep(key, response, csrf.token);
-    const entry = kept.then(
-      (outcome) => outcome.entry,
-      () => null,
-    );
-    this.rendering.set(key, entry);
-    try {
-      const { html } = await kept;
-      const headers = new Headers(response.headers);
-      withVary(headers);
-      if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
-      return new Response(html ?? response.body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers,
-      });
-    } finally {
-      if (this.rendering.get(key) === entry) this.rendering.delete(key);
-    }
+    const { entry, html } = await this.keep(key, response, csrf.token);
+    settle(entry);
+    const headers = new Headers(response.headers);
+    withVary(headers);
+    if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+    return new Response(html ?? response.body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
   }
 
   /**
