@@ -12,7 +12,8 @@
  * - the CSP nonce: a fresh one per response, in the body and in Content-Security-Policy;
  * - the CSRF token: the visitor's own when its signed cookie holds one, else a new one
  *   with its Set-Cookie, as the root loader would have made (csrfToken).
- * Signed-in browsers, any other query and any other answer go to the app as before.
+ * A browser sending any other cookie (a session: signed in; or something a page may show
+ * once, as a flash would be), any other query and any other answer go to the app as before.
  *
  * Another page opts in by adding its path and parameters to PUBLIC_PAGES with a content
  * tag that changes whenever what it shows does (e.g. a tag of the latest publications):
@@ -22,10 +23,9 @@ import crypto from "node:crypto";
 import { latestVersion } from "../../db/queries/scorecard-snapshots.server";
 import { getDb } from "../../db/runtime.server";
 import { singleton } from "../../db/singleton.server";
-import { localeOf } from "../i18n/locale.server";
-import { csrfToken } from "../utils/csrf.server";
+import { LOCALE_COOKIE, localeOf } from "../i18n/locale.server";
+import { csrfToken, CSRF_COOKIE_NAMES } from "../utils/csrf.server";
 import { applySecurityHeaders, isHttps } from "../utils/security-headers.server";
-import { carriesSessionCookie } from "../utils/session.server";
 
 export interface CacheablePage {
   /** The whole pathname; its groups go to contentTag. */
@@ -62,6 +62,18 @@ export const PUBLIC_PAGES: readonly CacheablePage[] = [
     },
   },
 ];
+
+/** Cookies a cached page may be served with: the locale (in the key) and the CSRF token (a hole). */
+const KNOWN_COOKIES = new Set([LOCALE_COOKIE, ...CSRF_COOKIE_NAMES]);
+
+function onlyKnownCookies(request: Request): boolean {
+  const header = request.headers.get("Cookie");
+  if (!header) return true;
+  return header.split(";").every((pair) => {
+    const name = pair.slice(0, pair.includes("=") ? pair.indexOf("=") : undefined).trim();
+    return name === "" || KNOWN_COOKIES.has(name);
+  });
+}
 
 /** The response varies with these request headers (the locale, the visitor's cookies). */
 const VARY = "Cookie, Accept-Language";
@@ -198,7 +210,7 @@ export class PublicPageCache {
       const names = [...url.searchParams.keys()];
       if (names.some((name, i) => !page.params.includes(name) || names.indexOf(name) !== i))
         return null;
-      if (await carriesSessionCookie(request)) return null;
+      if (!onlyKnownCookies(request)) return null;
       const tag = await page.contentTag(match);
       if (tag === null) return null;
       return [databaseId(), url.origin + url.pathname + url.search, localeOf(request), tag].join(

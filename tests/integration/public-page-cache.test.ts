@@ -211,6 +211,19 @@ describe("who is served from the cache", () => {
     const html = await page.value.text();
     expect(html).toContain("Test leader");
     expect(page.value.headers.get("Cache-Control")).toBe("no-store");
+    // …nor is their page kept for the next visitor.
+    expect(await (await anonymous().get(PAGE)).text()).not.toContain("Test leader");
+  });
+
+  it("renders afresh for a browser sending any cookie but the locale and CSRF ones", async () => {
+    await anonymous().get(PAGE);
+    for (const cookie of ["mingjing_session", "flash"]) {
+      const visitor = anonymous();
+      visitor.cookies.set(cookie, "something-a-page-might-show");
+      const page = await counted(() => visitor.get(PAGE));
+      expect(page.hits + page.misses, cookie).toBe(0);
+      expect(page.value.status).toBe(200);
+    }
   });
 });
 
