@@ -7,8 +7,8 @@
  * it, with no query but the parameters a page lists. A page is kept once per address,
  * locale (as the root loader resolves it) and content tag (for a scorecard: its latest
  * published version, which changes the change log of every version), and only when the app
- * answered 200 with nothing but HTML and the CSRF cookie. What differs per response is
- * stored as a hole and filled on every answer:
+ * answered 200 with HTML and set no cookie. What differs per response is stored as a hole
+ * and filled on every answer:
  * - the CSP nonce: a fresh one per response, in the body and in Content-Security-Policy;
  * - the CSRF token: the visitor's own when its signed cookie holds one, else a new one
  *   with its Set-Cookie, as the root loader would have made (csrfToken).
@@ -83,7 +83,7 @@ type Hole = "nonce" | "token";
 
 interface Entry {
   status: number;
-  /** The app's headers but Set-Cookie (the visitor's own) and the CSP (its own nonce). */
+  /** The app's headers but the CSP (the render's own nonce); a kept answer set no cookie. */
   headers: [string, string][];
   /** The body's bytes between the holes: parts[i], holes[i], parts[i + 1], … */
   parts: Buffer[];
