@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
@@ -24,6 +25,26 @@ function startingPage(res: express.Response): void {
 }
 
 /**
+ * express.static for a folder, asked only about paths whose first segment names an entry the
+ * folder held when the server started: no other path can be one of its files, and asking
+ * costs a look at the disk on every page request (the static handler runs before the app).
+ */
+function staticFiles(root: string, options: Parameters<typeof express.static>[1]) {
+  const serve = express.static(root, options);
+  const entries = new Set(fs.existsSync(root) ? fs.readdirSync(root) : []);
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    let first: string;
+    try {
+      first = decodeURIComponent(req.path.split("/")[1] ?? "");
+    } catch {
+      return next();
+    }
+    if (entries.has(first)) serve(req, res, next);
+    else next();
+  };
+}
+
+/**
  * The whole HTTP pipeline in front of the Remix app: forwarded headers from trusted
  * proxies only, security headers, static files, the page shown while the database
  * starts, the cross-site check, then the app. The server and the integration tests both
@@ -47,7 +68,7 @@ export function createExpressApp(
     "/build",
     express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }),
   );
-  app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
+  app.use(staticFiles(path.resolve("public"), { maxAge: "1h" }));
   app.use((req, res, next) => {
     if (getPhase().phase === "ready" || req.path === "/healthz") next();
     else startingPage(res);

@@ -3,6 +3,8 @@ import { appCookie } from "./cookies.server";
 import { readFormBody } from "./form-body.server";
 
 const COOKIE = "mingjing_csrf";
+/** The token cookie's names: plain over HTTP, __Host- prefixed over HTTPS (appCookie). */
+export const CSRF_COOKIE_NAMES: readonly string[] = [COOKIE, `__Host-${COOKIE}`];
 export const CSRF_FIELD = "csrf";
 
 /**

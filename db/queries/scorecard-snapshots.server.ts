@@ -110,6 +110,8 @@ export async function publishScorecard(
     });
     return { ok: true, version };
   });
+  // After the commit: a look-up that started before it may hold the old latest version.
+  if (outcome.ok) latestVersions().generation += 1;
   return outcome;
 }
 
@@ -141,9 +143,72 @@ export const etagOf = (body: string) =>
   `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 
 /**
+ * How long another process's publication may go unseen: as long as the API lets clients
+ * and proxies keep a "latest" answer (open-data.server.ts, LATEST).
+ */
+export const LATEST_MAX_AGE_MS = 60_000;
+
+interface LatestEntry {
+  /** The look-up, shared by every request that asks while it runs. */
+  version: Promise<number | null>;
+  generation: number;
+  expiresAt: number;
+}
+
+/**
+ * Latest version numbers per database, and the publication generation: publishScorecard
+ * bumps it once its transaction has committed, which voids every entry looked up before.
+ */
+const latestVersions = () =>
+  singleton("scorecard-latest-versions", () => ({
+    generation: 0,
+    byDb: new WeakMap<object, Map<string, LatestEntry>>(),
+  }));
+
+/**
+ * The number of a subject's latest published version, or null when none is. Read from
+ * the database at most once per LATEST_MAX_AGE_MS per subject (an unpublished subject,
+ * a 404, is asked each time), and again at once after this process publishes: the public
+ * pages and the API's "latest" answers make no query per request.
+ */
+export async function latestVersion(
+  db: Reader,
+  subject: ScorecardSubject,
+  code: string,
+): Promise<number | null> {
+  const state = latestVersions();
+  let entries = state.byDb.get(db);
+  if (!entries) {
+    entries = new Map();
+    state.byDb.set(db, entries);
+  }
+  const key = `${subject}\u0000${code}`;
+  const now = Date.now();
+  const entry = entries.get(key);
+  if (entry && entry.generation === state.generation && entry.expiresAt > now) return entry.version;
+  const generation = state.generation;
+  const version = db
+    .select({ version: max(scorecardSnapshots.version) })
+    .from(scorecardSnapshots)
+    .where(snapshotOf(subject, code))
+    .then(([row]) => row?.version ?? null);
+  entries.set(key, { version, generation, expiresAt: now + LATEST_MAX_AGE_MS });
+  const forget = () => {
+    if (entries.get(key)?.version === version) entries.delete(key);
+  };
+  const found = await version.catch((error: unknown) => {
+    forget();
+    throw error;
+  });
+  // Nothing published yet: not kept, so the first publication shows wherever it was made.
+  if (found === null) forget();
+  return found;
+}
+
+/**
  * A published version (the latest when `version` is undefined), or null. Each version is
- * read from the database once per process; asking for the latest costs one indexed
- * look-up of its number.
+ * read from the database once per process, and the latest's number comes from
+ * latestVersion: a request for a known version or for the latest makes no query.
  */
 export async function findSnapshot(
   db: Reader,
@@ -151,15 +216,8 @@ export async function findSnapshot(
   code: string,
   version?: number,
 ): Promise<ServedSnapshot | null> {
-  let wanted = version;
-  if (wanted === undefined) {
-    const [latest] = await db
-      .select({ version: max(scorecardSnapshots.version) })
-      .from(scorecardSnapshots)
-      .where(snapshotOf(subject, code));
-    if (latest?.version == null) return null;
-    wanted = latest.version;
-  }
+  const wanted = version ?? (await latestVersion(db, subject, code));
+  if (wanted === null) return null;
   const cache = cached(db);
   const key = `${subject}\u0000${code}\u0000${wanted}`;
   const hit = cache.get(key);
