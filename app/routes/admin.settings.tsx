@@ -349,34 +349,15 @@ export default function AdminSettings() {
       <section className="panel" id="reply-limits" aria-labelledby="reply-limits-title">
         <h2 id="reply-limits-title">{t("settings.replyLimits.title")}</h2>
         <p className="hint">{t("settings.replyLimits.intro")}</p>
-        <Form method="post" noValidate key={`reply-${JSON.stringify(settings.replyLimits)}`}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="replyLimits" />
-          <div className="settings-fields">
-            {APPEAL_TYPES.map((type) => {
-              const id = replyFieldId(type);
-              return (
-                <Field
-                  key={type}
-                  name={id}
-                  label={t("settings.replyLimits.field", { type: t(`settings.type.${type}`) })}
-                  inputMode="numeric"
-                  size={4}
-                  defaultValue={valueOf(
-                    result,
-                    "replyLimits",
-                    id,
-                    String(settings.replyLimits[type]),
-                  )}
-                  error={errorOf(id)}
-                />
-              );
-            })}
-          </div>
-          <button type="submit" className="button">
-            {t("settings.save")}
-          </button>
-        </Form>
+        <DayLimitsForm
+          intent="replyLimits"
+          fields={APPEAL_TYPES.map((type) => ({
+            id: replyFieldId(type),
+            label: t("settings.replyLimits.field", { type: t(`settings.type.${type}`) }),
+            stored: settings.replyLimits[type],
+          }))}
+          result={result}
+        />
       </section>
 
       <section
@@ -387,38 +368,15 @@ export default function AdminSettings() {
         <h2 id="rectification-limits-title">{t("settings.rectification.title")}</h2>
         <p className="hint">{t("settings.rectification.intro")}</p>
         <p className="warning">{t("settings.rectification.newOnly")}</p>
-        <Form
-          method="post"
-          noValidate
-          key={`rectification-${JSON.stringify(settings.rectificationLimits)}`}
-        >
-          <CsrfInput />
-          <input type="hidden" name="intent" value="rectificationLimits" />
-          <div className="settings-fields">
-            {RECTIFICATION_SOURCES.map((source) => {
-              const id = rectificationFieldId(source);
-              return (
-                <Field
-                  key={source}
-                  name={id}
-                  label={t(`settings.rectification.${source}`)}
-                  inputMode="numeric"
-                  size={4}
-                  defaultValue={valueOf(
-                    result,
-                    "rectificationLimits",
-                    id,
-                    String(settings.rectificationLimits[source]),
-                  )}
-                  error={errorOf(id)}
-                />
-              );
-            })}
-          </div>
-          <button type="submit" className="button">
-            {t("settings.save")}
-          </button>
-        </Form>
+        <DayLimitsForm
+          intent="rectificationLimits"
+          fields={RECTIFICATION_SOURCES.map((source) => ({
+            id: rectificationFieldId(source),
+            label: t(`settings.rectification.${source}`),
+            stored: settings.rectificationLimits[source],
+          }))}
+          result={result}
+        />
       </section>
 
       <section className="panel" id="data-quality" aria-labelledby="data-quality-title">
@@ -450,6 +408,48 @@ export default function AdminSettings() {
 
       <CalendarSection calendar={calendar} result={result} />
     </>
+  );
+}
+
+/**
+ * A form of working-day limits (reply limits per appeal type, rectification limits per
+ * source). Keyed by the stored values, so it shows them afresh after a save.
+ */
+function DayLimitsForm({
+  intent,
+  fields,
+  result,
+}: {
+  intent: "replyLimits" | "rectificationLimits";
+  fields: { id: string; label: string; stored: number }[];
+  result: ActionAnswer | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <Form
+      method="post"
+      noValidate
+      key={`${intent}-${fields.map((field) => field.stored).join(",")}`}
+    >
+      <CsrfInput />
+      <input type="hidden" name="intent" value={intent} />
+      <div className="settings-fields">
+        {fields.map((field) => (
+          <Field
+            key={field.id}
+            name={field.id}
+            label={field.label}
+            inputMode="numeric"
+            size={4}
+            defaultValue={valueOf(result, intent, field.id, String(field.stored))}
+            error={result?.errors?.[field.id]}
+          />
+        ))}
+      </div>
+      <button type="submit" className="button">
+        {t("settings.save")}
+      </button>
+    </Form>
   );
 }
 

@@ -10,6 +10,7 @@ import type { ProjectPayload, Snapshot } from "../../db/scorecards/payload";
 import { seedDemoIfEmpty } from "../../seeds/demo/seed-demo.server";
 import { createAppHandler, TestClient } from "../support/app-client";
 import { createTestDatabase } from "../setup/test-database";
+import { mainOf } from "../support/page-main";
 
 let handle: DbHandle;
 let client: TestClient;
@@ -32,13 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle.close();
 });
-
-async function mainOf(response: Response): Promise<string> {
-  const html = await response.text();
-  const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1];
-  if (!main) throw new Error(`no <main> in ${html.slice(0, 200)}`);
-  return main;
-}
 
 const textOf = (html: string) =>
   html

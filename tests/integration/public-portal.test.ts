@@ -23,6 +23,7 @@ import { KPI_DEFINITIONS } from "../../app/methodology/kpi-definitions";
 import { createAppHandler, TestClient } from "../support/app-client";
 import { loadFixture, type Fixture } from "../support/fixture";
 import { createTestDatabase } from "../setup/test-database";
+import { mainOf } from "../support/page-main";
 
 const TZ = "Asia/Shanghai";
 const CUTOFF = "2026-10-31";
@@ -34,13 +35,6 @@ let fixture: Fixture;
 let handler: (request: Request) => Promise<Response>;
 
 const anonymous = () => new TestClient(handler);
-
-async function mainOf(response: Response): Promise<string> {
-  const html = await response.text();
-  const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1];
-  if (!main) throw new Error(`no <main> in ${html.slice(0, 200)}`);
-  return main;
-}
 
 const textOf = (html: string) =>
   html

@@ -19,6 +19,7 @@ import { DEFAULT_LAST_DAY } from "../../seeds/demo/generate";
 import { seedDemoIfEmpty } from "../../seeds/demo/seed-demo.server";
 import { createAppHandler, TestClient } from "../support/app-client";
 import { createTestDatabase } from "../setup/test-database";
+import { mainOf as mainOfPage } from "../support/page-main";
 
 const TZ = "Asia/Shanghai";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mingjing-rankings-"));
@@ -32,10 +33,7 @@ const anonymous = () => new TestClient(handler);
 
 async function mainOf(response: Response): Promise<string> {
   expect(response.status).toBe(200);
-  const html = await response.text();
-  const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1];
-  if (!main) throw new Error(`no <main> in ${html.slice(0, 200)}`);
-  return main;
+  return mainOfPage(response);
 }
 
 /** The rows of the page's ranking table: [rank, code, scorecard link]. */

@@ -16,6 +16,7 @@ import * as schema from "../../db/schema/index";
 import { createAppHandler, TestClient } from "../support/app-client";
 import { FIXTURE_PASSWORD, loadFixture, type Fixture } from "../support/fixture";
 import { createTestDatabase } from "../setup/test-database";
+import { mainOf } from "../support/page-main";
 
 const TZ = "Asia/Shanghai";
 const CUTOFF = "2026-10-31";
@@ -35,13 +36,6 @@ async function signedIn(username: string): Promise<TestClient> {
 const anonymous = () => new TestClient(handler);
 
 /** What a page shows: the <main> element (the header holds per-request CSRF tokens). */
-async function mainOf(response: Response): Promise<string> {
-  const html = await response.text();
-  const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1];
-  if (!main) throw new Error(`no <main> in ${html.slice(0, 200)}`);
-  return main;
-}
-
 const textOf = (html: string) =>
   html
     .replace(/<[^>]+>/g, " ")
