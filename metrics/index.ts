@@ -221,6 +221,7 @@ export {
 
 // Publishing
 export {
+  shareIsPublishable,
   suppressSmallCounts,
   SUPPRESSION_THRESHOLD,
   type SuppressedBreakdown,

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { suppressSmallCounts, SUPPRESSION_THRESHOLD } from "./small-count-suppression";
+import {
+  shareIsPublishable,
+  suppressSmallCounts,
+  SUPPRESSION_THRESHOLD,
+} from "./small-count-suppression";
 
 /**
  * Every way to fill the hidden cells that agrees with what is published: each hidden cell
@@ -89,6 +93,57 @@ describe("suppressSmallCounts", () => {
         });
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** Every way to fill the hidden cells (each ≥ 1) that adds up to what the reader knows. */
+function fillings(cells: ReadonlyArray<number | null>, hiddenSum: number): number[][] {
+  const hidden = cells.flatMap((count, index) => (count === null ? [index] : []));
+  const out: number[][] = [];
+  const fill = (at: number, left: number, acc: number[]) => {
+    if (at === hidden.length - 1) {
+      if (left >= 1) out.push([...acc, left]);
+      return;
+    }
+    for (let value = 1; value <= left - (hidden.length - 1 - at); value++)
+      fill(at + 1, left - value, [...acc, value]);
+  };
+  if (hidden.length > 0) fill(0, hiddenSum, []);
+  return out.map((values) => {
+    const full = cells.map((count) => count ?? 0);
+    hidden.forEach((index, i) => (full[index] = values[i]!));
+    return full;
+  });
+}
+
+describe("shareIsPublishable", () => {
+  it("publishes a share over none or all of the hidden cells, never one that splits them", () => {
+    // Scores 1–5: two bad reviews and three 2s are hidden; 4s and 5s are not.
+    const breakdown = suppressSmallCounts([2, 3, 40, 100, 200]);
+    expect(breakdown.cells).toEqual([null, null, 40, 100, 200]);
+    expect(shareIsPublishable(breakdown, [3, 4])).toBe(true); // satisfied: 4 and 5
+    expect(shareIsPublishable(breakdown, [0, 1])).toBe(true); // bad reviews: 1 and 2
+    expect(shareIsPublishable(breakdown, [1, 2])).toBe(false); // would give the 2s away
+    expect(shareIsPublishable(suppressSmallCounts([1, 1, 1]), [0])).toBe(false); // total hidden
+  });
+
+  it("publishes only shares that every filling of the hidden cells agrees on", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat({ max: 9 }), { minLength: 2, maxLength: 5 }),
+        fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+        (counts, pick) => {
+          const breakdown = suppressSmallCounts(counts);
+          const set = counts.flatMap((_, index) => (pick[index] ? [index] : []));
+          if (!shareIsPublishable(breakdown, set) || breakdown.total === null) return;
+          const shown = breakdown.cells.reduce<number>((sum, count) => sum + (count ?? 0), 0);
+          const shares = fillings(breakdown.cells, breakdown.total - shown).map((full) =>
+            set.reduce((sum, index) => sum + full[index]!, 0),
+          );
+          expect(new Set(shares).size).toBeLessThanOrEqual(1);
+        },
+      ),
     );
   });
 });

@@ -72,3 +72,21 @@ export function suppressSmallCounts(counts: readonly number[]): SuppressedBreakd
     total: totalShown ? total : null,
   };
 }
+
+/**
+ * Whether a share over some cells of a suppressed breakdown (satisfaction = cells 4 and 5
+ * over the total) may be published beside it. The reader knows the total and the shown
+ * cells, hence the sum of the hidden ones; a share over a set of cells tells them that
+ * set's sum. It adds nothing when the set holds no hidden cell or every hidden cell, and
+ * splits the hidden cells (giving one away, or narrowing them) otherwise. A share of a
+ * suppressed total is never published.
+ */
+export function shareIsPublishable(
+  breakdown: SuppressedBreakdown,
+  cellIndices: readonly number[],
+): boolean {
+  if (breakdown.total === null) return false;
+  const hidden = breakdown.cells.flatMap((count, index) => (count === null ? [index] : []));
+  const inSet = hidden.filter((index) => cellIndices.includes(index)).length;
+  return inSet === 0 || inSet === hidden.length;
+}

@@ -81,8 +81,9 @@ function kpiRows(i18n: I18n, snapshots: readonly Snapshot[]): Row[] {
 }
 
 function ratingRows(i18n: I18n): Row[] {
+  // Null when withheld (or with no ratings): withheld only beside a hidden cell.
   const hidden = (snapshot: Snapshot, cell: Cell): Cell =>
-    snapshot.payload.ratings.suppressed ? withheldCell(i18n) : cell;
+    cell.value === null && snapshot.payload.ratings.suppressed ? withheldCell(i18n) : cell;
   return [
     {
       key: "ratings.rated",

@@ -173,7 +173,9 @@ function RatingsPanel({
   publication: Publication | null;
 }) {
   const i18n = useI18n();
-  const hide = (text: string) => (ratings.suppressed ? withheld(i18n) : text);
+  // A figure is null when withheld (or with no ratings): withheld only beside a hidden cell.
+  const hide = (value: number | null, text: string) =>
+    value === null && ratings.suppressed ? withheld(i18n) : text;
   return (
     <Panel
       id="ratings"
@@ -197,6 +199,7 @@ function RatingsPanel({
           </dt>
           <dd>
             {hide(
+              ratings.meanRating,
               i18n.number(ratings.meanRating, {
                 minimumFractionDigits: 2,
                 maximumFractionDigits: 2,
@@ -208,13 +211,13 @@ function RatingsPanel({
           <dt>
             <KpiLink kpi="service_rating">{i18n.t("scorecards.ratings.satisfaction")}</KpiLink>
           </dt>
-          <dd>{hide(i18n.percent(ratings.satisfactionRate, 1))}</dd>
+          <dd>{hide(ratings.satisfactionRate, i18n.percent(ratings.satisfactionRate, 1))}</dd>
         </div>
         <div>
           <dt>
             <KpiLink kpi="service_rating">{i18n.t("scorecards.ratings.bad")}</KpiLink>
           </dt>
-          <dd>{hide(i18n.percent(ratings.badReviewRate, 1))}</dd>
+          <dd>{hide(ratings.badReviewRate, i18n.percent(ratings.badReviewRate, 1))}</dd>
         </div>
       </dl>
       <BreakdownChart

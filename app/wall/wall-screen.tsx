@@ -183,7 +183,7 @@ function RatingsPanel({ panel }: { panel: Extract<WallPanel, { kind: "ratings" }
             <tr key={row.code}>
               <th scope="row">{row.name}</th>
               <td className="numeric">
-                {row.suppressed
+                {row.meanRating === null && row.suppressed
                   ? withheld
                   : i18n.number(row.meanRating, {
                       minimumFractionDigits: 2,
@@ -191,7 +191,9 @@ function RatingsPanel({ panel }: { panel: Extract<WallPanel, { kind: "ratings" }
                     })}
               </td>
               <td className="numeric">
-                {row.suppressed ? withheld : i18n.percent(row.satisfactionRate, 1)}
+                {row.satisfactionRate === null && row.suppressed
+                  ? withheld
+                  : i18n.percent(row.satisfactionRate, 1)}
               </td>
               <td className="numeric">{row.rated === null ? withheld : i18n.number(row.rated)}</td>
             </tr>

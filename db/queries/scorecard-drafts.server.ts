@@ -1,7 +1,11 @@
 import { sql } from "drizzle-orm";
 import { addCalendarDays } from "../../metrics/iso-date";
 import { ratingSummaryFromCounts, type MutableRatingCounts } from "../../metrics/rating-summary";
-import { suppressSmallCounts, SUPPRESSION_THRESHOLD } from "../../metrics/small-count-suppression";
+import {
+  shareIsPublishable,
+  suppressSmallCounts,
+  SUPPRESSION_THRESHOLD,
+} from "../../metrics/small-count-suppression";
 import { compareToTarget } from "../../metrics/target-comparison";
 import { endOfLocalDay } from "../../metrics/time-zone";
 import type { Database } from "../client.server";
@@ -131,15 +135,24 @@ async function ratingFigures(
   const byScore = publicBreakdown(
     counts.map((count, index) => [String(index + 1), count] as const),
   );
-  // The shares and the mean are sums of the cells: beside the total they give a hidden
-  // cell away (3 bad reviews of 60 is 5.0 %), so they go with any suppressed cell.
+  // Beside the total, a figure over the cells can give a hidden cell away (3 bad reviews
+  // of 60 is 5.0 %). The mean weighs every cell differently, so it goes with any hidden
+  // one; a share goes only when it splits the hidden cells (shareIsPublishable).
   const suppressed = byScore.totalSuppressed || byScore.cells.some((cell) => cell.suppressed);
+  const breakdown = { cells: byScore.cells.map((cell) => cell.count), total: byScore.total };
+  const share = (value: number | null, scores: number[]) =>
+    shareIsPublishable(
+      breakdown,
+      scores.map((score) => score - 1),
+    )
+      ? value
+      : null;
   return {
     rated: byScore.total,
     suppressed,
     meanRating: suppressed ? null : summary.meanRating,
-    satisfactionRate: suppressed ? null : summary.satisfactionRate,
-    badReviewRate: suppressed ? null : summary.badReviewRate,
+    satisfactionRate: share(summary.satisfactionRate, [4, 5]),
+    badReviewRate: share(summary.badReviewRate, [1, 2]),
     byScore,
   };
 }

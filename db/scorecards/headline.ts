@@ -113,7 +113,8 @@ export function headlineFigures(snapshots: readonly Latest[], latestCount = 5): 
     serviceRatingSatisfaction: medianOf(
       departments.map((p) => ({
         value: p.ratings.satisfactionRate,
-        suppressed: p.ratings.suppressed || p.ratings.rated === null,
+        suppressed:
+          p.ratings.satisfactionRate === null && (p.ratings.suppressed || p.ratings.rated === null),
       })),
     ),
     cpiBands: bandCounts(projects.map((p) => kpiOf(p.kpis, "cpi"))),

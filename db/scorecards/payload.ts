@@ -49,8 +49,10 @@ export const ratingFiguresSchema = z.object({
   /** Ratings counted; null when 1–4 (suppressed). */
   rated: z.number().int().nullable(),
   /**
-   * The mean and the shares are withheld: with a count of the breakdown suppressed, they
-   * would let a reader work it out.
+   * A count of the breakdown is suppressed, so figures that would let a reader work it out
+   * are withheld (null): the mean always, a share when it splits the hidden cells
+   * (metrics/small-count-suppression.ts shareIsPublishable). A null figure with this false
+   * is "no data".
    */
   suppressed: z.boolean(),
   meanRating: rate,

@@ -299,12 +299,13 @@ describe("what the public sees", () => {
       false,
       false,
     ]);
-    // 3 bad reviews of 60 would be a 5.0 % share: the mean and shares go with the cell.
+    // 3 bad reviews of 60 would be a 5.0 % share, and the mean would tell the 1s from the
+    // 3s: both go with the cells. The satisfied share (4s and 5s, both shown) is no secret.
     expect(body.payload.ratings).toMatchObject({
       suppressed: true,
       meanRating: null,
       badReviewRate: null,
-      satisfactionRate: null,
+      satisfactionRate: 50 / 60,
     });
     expect(body.payload.evaluation).toMatchObject({
       score: 83.5,

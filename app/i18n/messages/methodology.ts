@@ -336,7 +336,7 @@ export const methodology = {
     en: "complementary suppression: while a hidden cell can still be worked out from the total and the cells shown (one hidden cell, or hidden cells that must all be 1), the smallest non-zero cell still shown is withheld too; when none is left, the total is.",
   },
   "methodology.suppression.derived": {
-    zh: "由被抑制的分组推算出的数字一并不予公布：评分有格子被隐藏时，平均分、满意率和差评率也隐藏；基于 1–4 件诉求或评价的比率不予公布；只有 1–4 件诉求的月份整月不予公布。",
-    en: "A figure derived from a suppressed breakdown goes with it: when a score cell is hidden, the mean rating and the satisfaction and bad-review rates are too; a rate over 1–4 appeals or ratings is withheld; a month with 1–4 appeals is withheld whole.",
+    zh: "由被抑制的分组推算出的数字一并不予公布：评分有格子被隐藏时，平均分也隐藏，满意率或差评率只在其所含分值把隐藏的格子分开（能据以推算出其中一格）时隐藏；基于 1–4 件诉求或评价的比率不予公布；只有 1–4 件诉求的月份整月不予公布。",
+    en: "A figure derived from a suppressed breakdown goes with it: when a score cell is hidden, the mean rating is too, and the satisfaction or bad-review rate is withheld when its scores would split the hidden cells (telling some of them apart); a rate over 1–4 appeals or ratings is withheld; a month with 1–4 appeals is withheld whole.",
   },
 } as const;

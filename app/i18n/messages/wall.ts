@@ -72,8 +72,8 @@ export const wall = {
   "wall.dateRange": { zh: "{from} 至 {to}", en: "{from} – {to}" },
   "wall.withheld": { zh: "不予公布", en: "withheld" },
   "wall.withheldNote": {
-    zh: "不予公布：有的分值评价少于 5 条，为保护个人，平均分和好评率一并不公布（小数抑制）。",
-    en: "Withheld: some score was given fewer than 5 times, so to protect individuals the mean and the share satisfied are not published (small-count suppression).",
+    zh: "不予公布：有的分值评价少于 5 条，为保护个人，能据以推算出这些条数的平均分或好评率不公布（小数抑制）。",
+    en: "Withheld: some score was given fewer than 5 times, so to protect individuals a mean or share that would let anyone work those counts out is not published (small-count suppression).",
   },
   "wall.target": { zh: "目标 {target}", en: "target {target}" },
 } as const satisfies Record<string, { zh: string; en: string }>;
