@@ -14,6 +14,7 @@ import { TableDownloadLinks } from "~/scorecards/table-downloads";
 import { stageLabel } from "~/utils/format";
 import { COMPARE_MAX, compareId } from "./compare-ids";
 import type { ComparePage as Loaded } from "./compare.server";
+import { ratingFigureWithheld } from "../../db/scorecards/rating-figure";
 
 /** A cell of the comparison: its text, the raw figure (for tests and readers), withheld or not. */
 interface Cell {
@@ -83,7 +84,10 @@ function kpiRows(i18n: I18n, snapshots: readonly Snapshot[]): Row[] {
 function ratingRows(i18n: I18n): Row[] {
   // Null when withheld (or with no ratings): withheld only beside a hidden cell.
   const hidden = (snapshot: Snapshot, cell: Cell): Cell =>
-    cell.value === null && snapshot.payload.ratings.suppressed ? withheldCell(i18n) : cell;
+    typeof cell.value !== "string" &&
+    ratingFigureWithheld(snapshot.payload.ratings, cell.value ?? null)
+      ? withheldCell(i18n)
+      : cell;
   return [
     {
       key: "ratings.rated",

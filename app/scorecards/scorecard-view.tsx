@@ -23,6 +23,7 @@ import { stageLabel } from "~/utils/format";
 import { TableDownloads } from "./table-downloads";
 import { ServiceItemsTable } from "./service-items-panel";
 import { RectificationFigures } from "./rectification-figures";
+import { ratingFigureWithheld } from "../../db/scorecards/rating-figure";
 
 /** When the shown version was published; null for a draft. */
 export interface Publication {
@@ -175,7 +176,7 @@ function RatingsPanel({
   const i18n = useI18n();
   // A figure is null when withheld (or with no ratings): withheld only beside a hidden cell.
   const hide = (value: number | null, text: string) =>
-    value === null && ratings.suppressed ? withheld(i18n) : text;
+    ratingFigureWithheld(ratings, value) ? withheld(i18n) : text;
   return (
     <Panel
       id="ratings"

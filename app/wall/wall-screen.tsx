@@ -9,6 +9,7 @@ import type { WallPanel } from "../../db/scorecards/wall-panels";
 import { bandText } from "~/components/charts";
 import { bandLabels, formatKpi } from "~/components/dashboard/dashboard-text";
 import { useI18n, type I18n, type MessageKey } from "~/i18n/i18n";
+import { ratingFigureWithheld } from "../../db/scorecards/rating-figure";
 
 const day = (i18n: I18n, iso: string | null) => i18n.date(iso ? iso.slice(0, 10) : null);
 
@@ -183,7 +184,7 @@ function RatingsPanel({ panel }: { panel: Extract<WallPanel, { kind: "ratings" }
             <tr key={row.code}>
               <th scope="row">{row.name}</th>
               <td className="numeric">
-                {row.meanRating === null && row.suppressed
+                {ratingFigureWithheld(row, row.meanRating)
                   ? withheld
                   : i18n.number(row.meanRating, {
                       minimumFractionDigits: 2,
@@ -191,7 +192,7 @@ function RatingsPanel({ panel }: { panel: Extract<WallPanel, { kind: "ratings" }
                     })}
               </td>
               <td className="numeric">
-                {row.satisfactionRate === null && row.suppressed
+                {ratingFigureWithheld(row, row.satisfactionRate)
                   ? withheld
                   : i18n.percent(row.satisfactionRate, 1)}
               </td>

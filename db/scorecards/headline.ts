@@ -9,6 +9,7 @@
  */
 import { median } from "../../metrics/median";
 import type { KpiFigure, ScorecardSubject, Snapshot } from "./payload";
+import { ratingFigureWithheld } from "./rating-figure";
 
 /** A median across scorecards, with what went into it and what was left out. */
 export interface MedianFigure {
@@ -114,7 +115,8 @@ export function headlineFigures(snapshots: readonly Latest[], latestCount = 5): 
       departments.map((p) => ({
         value: p.ratings.satisfactionRate,
         suppressed:
-          p.ratings.satisfactionRate === null && (p.ratings.suppressed || p.ratings.rated === null),
+          // A suppressed total suppresses the whole breakdown, so this covers it too.
+          ratingFigureWithheld(p.ratings, p.ratings.satisfactionRate),
       })),
     ),
     cpiBands: bandCounts(projects.map((p) => kpiOf(p.kpis, "cpi"))),
